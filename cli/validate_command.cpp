@@ -1,0 +1,61 @@
+#include "commands.h"
+
+#include "reissue/error.h"
+#include "reissue/issue_xml.h"
+
+#include <iostream>
+
+namespace reissue::cli {
+
+void add_validate_command(CLI::App& app, int& exit_code) {
+  auto* command = app.add_subcommand(
+      "validate",
+      "Check issue XML files against the schema and the format's rules.\n"
+      "Prints each problem as file:line: message. Exit status: 0 all valid, 1 some file\n"
+      "invalid, 2 some file could not be read (missing, too large, not well-formed XML).");
+  auto files = std::make_shared<std::vector<std::string>>();
+  command->add_option("files", *files, "Issue XML files")->required();
+  auto quiet = std::make_shared<bool>(false);
+  command->add_flag("-q,--quiet", *quiet, "Print problems only, no summary line");
+  command->callback([files, quiet, &exit_code] {
+    int invalid = 0, unreadable = 0;
+    for (const std::string& file : *files) {
+      try {
+        const LoadResult result = load_issue(file);
+        for (const Problem& problem : result.problems)
+          std::cout << format_location(file, problem.line, problem.message) << "\n";
+        if (!result.ok()) ++invalid;
+      } catch (const ReadError& error) {
+        std::cout << error.what() << "\n";
+        ++unreadable;
+      }
+    }
+    if (!*quiet)
+      std::cerr << files->size() << " file(s): " << files->size() - invalid - unreadable
+                << " valid, " << invalid << " invalid, " << unreadable << " unreadable\n";
+    exit_code = unreadable ? kCannotRead : invalid ? kInvalid : kOk;
+  });
+}
+
+}  // namespace reissue::cli
+
+namespace reissue::cli {
+
+void add_format_command(CLI::App& app, int& exit_code) {
+  auto* command = app.add_subcommand(
+      "format",
+      "Rewrite a valid issue XML in canonical form (text normalized as the format\n"
+      "defines, fixed order and indentation), so diffs between versions are meaningful.");
+  auto file = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
+  command->add_option("file", *file, "Issue XML file")->required();
+  command->add_option("-o,--output", *output, "Write here (atomically) instead of stdout");
+  command->callback([file, output, &exit_code] {
+    const Issue issue = read_issue(*file);
+    if (output->empty()) std::cout << write_issue_xml(issue);
+    else save_issue(issue, *output);
+    exit_code = kOk;
+  });
+}
+
+}  // namespace reissue::cli

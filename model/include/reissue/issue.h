@@ -1,0 +1,86 @@
+// The document model: one newsletter issue, as the extractor produces it and the
+// typesetters consume it. Plain data; no XML, PDF or DOCX types leak in here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reissue {
+
+// A calendar date. Valid only if `valid()`; ISO form via `iso()`.
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  bool valid() const;
+  std::string iso() const;  // "2025-11-14"
+  static std::optional<Date> parse_iso(std::string_view text);
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+struct Masthead {
+  std::string series;        // 全国卫生信息化舆情监测周报; empty when not printed
+  std::string number_text;   // as printed, e.g. 第六四九; empty when not printed
+  std::optional<int> number; // 649
+  std::string publisher;     // empty when not printed
+  std::string date_text;     // as printed, e.g. 2025年11月14日; empty when inferred
+  std::optional<Date> date;
+  int line = 0;
+
+  bool empty() const {
+    return series.empty() && number_text.empty() && !number && publisher.empty() &&
+           date_text.empty() && !date;
+  }
+};
+
+struct ContentsEntry {
+  std::string ref;     // id of the article it points to
+  std::string title;
+  std::string source;
+  int line = 0;        // where it came from (XML or text line), 0 if unknown
+};
+
+enum class BlockKind { paragraph, heading, figure, byline };
+
+// One body block in reading order. For a figure, `text` is the caption (may be
+// empty) and `image` the relative path of the picture (may be empty when the
+// source had only the caption, as in text extraction).
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  std::string text;
+  std::string image;
+  int line = 0;
+};
+
+struct Dateline {
+  std::optional<Date> date;
+  std::string source;  // the outlet after 来源：
+};
+
+struct Article {
+  int n = 0;
+  std::string id;
+  std::string title;
+  std::string source;
+  std::string href;
+  std::string headline;
+  std::optional<Dateline> dateline;
+  std::vector<Block> blocks;
+  int line = 0;
+};
+
+struct Issue {
+  Masthead masthead;
+  std::vector<Block> intro;  // paragraphs (kind paragraph) of 本期导语
+  std::vector<ContentsEntry> contents;
+  std::vector<Article> articles;
+};
+
+const char* block_kind_name(BlockKind kind);  // "p", "heading", "figure", "byline"
+
+// Identifier for article number n: "a1", "a2", ...
+std::string article_id(int n);
+
+}  // namespace reissue

@@ -1,0 +1,54 @@
+// Reading, validating and writing the issue XML (docs/format.md).
+//
+// Reading is safe for untrusted files: no network, no entity expansion, no
+// external entities or DTDs (any DOCTYPE is refused), a size limit.
+#pragma once
+
+#include "reissue/issue.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reissue {
+
+inline constexpr const char* kIssueNamespace = "urn:reissue:issue:1";
+
+struct XmlLimits {
+  std::size_t max_bytes = 32u * 1024 * 1024;  // an issue is ~100 KB; 32 MiB is generous
+};
+
+// One problem found in an issue file; line 0 means the whole file.
+struct Problem {
+  int line = 0;
+  std::string message;
+};
+
+struct LoadResult {
+  std::optional<Issue> issue;     // set when the file is schema-valid
+  std::vector<Problem> problems;  // schema and semantic problems, in line order
+  bool ok() const { return issue.has_value() && problems.empty(); }
+};
+
+// Parses and validates. Throws ReadError when the file cannot be read or is not
+// well-formed XML (or declares a DOCTYPE): "could not read". Content problems
+// are returned, not thrown.
+LoadResult load_issue(const std::filesystem::path& file, const XmlLimits& limits = {});
+LoadResult load_issue_from_memory(std::string_view xml, const std::string& name,
+                                  const XmlLimits& limits = {});
+
+// load_issue for consumers that need a valid issue: throws Error for the first
+// problem (and says how many there are).
+Issue read_issue(const std::filesystem::path& file, const XmlLimits& limits = {});
+
+// The rules the schema cannot express; used by load_issue and by producers
+// (the extractor checks its own output with it).
+std::vector<Problem> check_semantics(const Issue& issue);
+
+// Deterministic serialization: same model, byte-identical output.
+std::string write_issue_xml(const Issue& issue);
+void save_issue(const Issue& issue, const std::filesystem::path& file);  // atomic
+
+}  // namespace reissue

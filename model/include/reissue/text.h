@@ -1,0 +1,34 @@
+// Unicode text rules shared by the XML reader, the extractors and the layout
+// engine, so that "what a space means" is decided in exactly one place.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace reissue {
+
+std::u32string utf8_to_u32(std::string_view text);  // invalid bytes become U+FFFD
+std::string u32_to_utf8(std::u32string_view text);
+void append_utf8(std::string& out, char32_t c);
+
+std::string to_nfc(std::string_view text);
+bool is_nfc(std::string_view text);
+
+bool is_han(char32_t c);            // CJK ideographs (Unicode script Han)
+bool is_cjk_punctuation(char32_t c);  // CJK symbols and punctuation, full-width forms
+bool is_cjk(char32_t c);            // is_han || is_cjk_punctuation
+bool is_latin_or_digit(char32_t c);   // letters of alphabetic scripts, ASCII digits, % ‰ ℃ °
+bool is_east_asian_wide(char32_t c);  // East_Asian_Width W or F
+bool is_space(char32_t c);          // Unicode White_Space (incl. U+3000)
+
+// The storage rule for inline text (see docs/format.md, "Spaces"):
+//  - leading/trailing white space removed, runs collapsed to one U+0020;
+//  - a run that contains a line break between two East Asian wide characters
+//    is removed (a hard wrap inside Chinese text is not a space);
+//  - no space is kept between a CJK character and a Latin letter or digit
+//    (`6月 7日` -> `6月7日`, `AI 医疗` -> `AI医疗`): the typesetter adds the
+//    1/4 em inter-script gap itself.
+// The result is NFC.
+std::string normalize_inline_text(std::string_view text);
+
+}  // namespace reissue

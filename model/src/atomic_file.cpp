@@ -1,0 +1,78 @@
+#include "reissue/atomic_file.h"
+
+#include "reissue/error.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+namespace reissue {
+
+namespace fs = std::filesystem;
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+  const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::string pattern = (directory / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0)
+    throw Error(path.string(), 0, std::string("cannot create output: ") + std::strerror(errno));
+  const std::string temp(name.data());
+  auto fail = [&](const char* what) {
+    const int saved = errno;
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw Error(path.string(), 0, std::string(what) + ": " + std::strerror(saved));
+  };
+  size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("cannot write output");
+    }
+    written += static_cast<size_t>(n);
+  }
+  // Files made by mkstemp are 0600; outputs are ordinary documents.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  if (::fchmod(fd, 0666 & ~mask) != 0) fail("cannot set permissions");
+  if (::fsync(fd) != 0) fail("cannot flush output");
+  if (::close(fd) != 0) {
+    const int saved = errno;
+    ::unlink(temp.c_str());
+    throw Error(path.string(), 0, std::string("cannot write output: ") + std::strerror(saved));
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const int saved = errno;
+    ::unlink(temp.c_str());
+    throw Error(path.string(), 0, std::string("cannot rename output: ") + std::strerror(saved));
+  }
+}
+
+std::string read_file_limited(const fs::path& path, std::size_t max_bytes) {
+  std::error_code error;
+  if (fs::is_directory(path, error)) throw ReadError(path.string(), 0, "is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ReadError(path.string(), 0, std::string("cannot open: ") + std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  if (size > max_bytes)
+    throw ReadError(path.string(), 0,
+                    "file is too large (" + std::to_string(size / (1024 * 1024)) +
+                        " MiB; the limit is " + std::to_string(max_bytes / (1024 * 1024)) +
+                        " MiB)");
+  in.seekg(0, std::ios::beg);
+  std::string content(size, '\0');
+  if (size > 0 && !in.read(content.data(), static_cast<std::streamsize>(size)))
+    throw ReadError(path.string(), 0, "cannot read file");
+  return content;
+}
+
+}  // namespace reissue

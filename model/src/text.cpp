@@ -1,0 +1,143 @@
+#include "reissue/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace reissue {
+
+std::u32string utf8_to_u32(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  uint8_t buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(buffer, length, 4, static_cast<UChar32>(c), error);
+  if (error) {
+    append_utf8(out, U'\uFFFD');
+    return;
+  }
+  out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(length));
+}
+
+std::string u32_to_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) append_utf8(out, c);
+  return out;
+}
+
+namespace {
+const icu::Normalizer2& nfc() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normalizer unavailable");
+  return *normalizer;
+}
+
+bool is_ascii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+}  // namespace
+
+std::string to_nfc(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (nfc().isNormalized(source, status) && U_SUCCESS(status)) return std::string(text);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString normalized = nfc().normalize(source, status);
+  if (U_FAILURE(status)) throw std::runtime_error("NFC normalization failed");
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+bool is_nfc(std::string_view text) {
+  if (is_ascii(text)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  return nfc().isNormalized(source, status) && U_SUCCESS(status);
+}
+
+bool is_han(char32_t c) {
+  if (c < 0x2E80) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
+}
+
+bool is_cjk_punctuation(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0xFE30 && c <= 0xFE4F);
+}
+
+bool is_cjk(char32_t c) { return is_han(c) || is_cjk_punctuation(c); }
+
+bool is_latin_or_digit(char32_t c) {
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%';
+  // Unit signs written after numbers belong to the number's side.
+  if (c == U'‰' || c == U'℃' || c == U'°') return true;
+  if (is_cjk(c) || is_east_asian_wide(c)) return false;
+  return u_isalpha(static_cast<UChar32>(c));
+}
+
+bool is_east_asian_wide(char32_t c) {
+  if (c < 0x1100) return false;
+  const int width = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+  return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+}
+
+bool is_space(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_WHITE_SPACE);
+}
+
+std::string normalize_inline_text(std::string_view text) {
+  const std::u32string in = utf8_to_u32(to_nfc(text));
+  std::u32string out;
+  out.reserve(in.size());
+  size_t i = 0;
+  while (i < in.size()) {
+    if (!is_space(in[i])) {
+      out.push_back(in[i++]);
+      continue;
+    }
+    bool has_break = false;
+    while (i < in.size() && is_space(in[i])) {
+      if (in[i] == '\n' || in[i] == '\r') has_break = true;
+      ++i;
+    }
+    if (out.empty() || i == in.size()) continue;  // leading / trailing
+    const char32_t before = out.back();
+    const char32_t after = in[i];
+    if (has_break && is_east_asian_wide(before) && is_east_asian_wide(after)) continue;
+    if ((is_cjk(before) && is_latin_or_digit(after)) ||
+        (is_latin_or_digit(before) && is_cjk(after)))
+      continue;
+    out.push_back(U' ');
+  }
+  return u32_to_utf8(out);
+}
+
+}  // namespace reissue

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One command for a fresh Debian 12 machine: install every dependency from
+# Debian packages, build reissue, and run the main job on the bundled samples.
+#   ./setup.sh            everything
+#   SKIP_APT=1 ./setup.sh build and run only (dependencies already installed)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(
+  # toolchain
+  g++ cmake make pkg-config
+  # libraries (headers)
+  libpoppler-cpp-dev libpoppler-private-dev libpodofo-dev libxml2-dev libicu-dev
+  libharfbuzz-dev libfontconfig-dev libfreetype-dev libzip-dev libcli11-dev
+  nlohmann-json3-dev libpng-dev libjpeg-dev zlib1g-dev
+  libgtest-dev libgmock-dev
+  # fonts the typesetter uses
+  fontconfig fonts-noto-cjk fonts-noto-core
+  # tools the tests and benchmarks use as independent consumers of our output
+  poppler-utils qpdf mupdf-tools libreoffice-writer-nogui hyperfine time
+)
+
+if [[ "${SKIP_APT:-0}" != 1 ]]; then
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
+
+echo
+echo "== main job: samples/ =="
+scripts/run-samples.sh

@@ -1,0 +1,50 @@
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using reissue::test::run_reissue;
+namespace test = reissue::test;
+
+TEST(ValidateCli, SampleIsValid) {
+  const auto result = run_reissue("validate '" + (test::source_dir() / "samples/649.xml").string() + "'");
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("1 valid"), std::string::npos);
+}
+
+TEST(ValidateCli, InvalidFilePrintsFileLineMessageAndExitsOne) {
+  test::TempDir dir;
+  std::string xml = test::read_text(test::source_dir() / "samples/649.xml");
+  xml.replace(xml.find("<p>"), 3, "<p>   ");
+  xml.replace(xml.find("https://xhpfmapi"), 5, "hxxps");
+  test::write_text(dir / "bad.xml", xml);
+  const auto result = run_reissue("validate -q '" + (dir / "bad.xml").string() + "'");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find((dir / "bad.xml").string() + ":29: "), std::string::npos) << result.out;
+}
+
+TEST(ValidateCli, UnreadableFileExitsTwoAndOthersAreStillChecked) {
+  test::TempDir dir;
+  test::write_text(dir / "broken.xml", "<issue>");
+  const auto result = run_reissue("validate '" + (dir / "broken.xml").string() + "' '" +
+                                  (test::source_dir() / "samples/649.xml").string() +
+                                  "' /nonexistent.xml");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.out.find("broken.xml:1: not well-formed XML"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("/nonexistent.xml: cannot open"), std::string::npos) << result.out;
+  EXPECT_NE(result.err.find("3 file(s): 1 valid, 0 invalid, 2 unreadable"), std::string::npos)
+      << result.err;
+}
+
+TEST(Cli, VersionAndHelpForEverySubcommand) {
+  const auto version = run_reissue("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("reissue ", 0), 0u);
+  for (const char* command : {"extract", "typeset", "docx", "repair", "batch", "validate"}) {
+    const auto help = run_reissue(std::string(command) + " --help");
+    EXPECT_EQ(help.exit_code, 0) << command;
+    EXPECT_NE(help.out.find("Usage"), std::string::npos) << command << help.out;
+  }
+  const auto unknown = run_reissue("frobnicate");
+  EXPECT_NE(unknown.exit_code, 0);
+}

@@ -1,0 +1,62 @@
+#include "test_support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace reissue::test {
+
+namespace fs = std::filesystem;
+
+fs::path source_dir() { return REISSUE_SOURCE_DIR; }
+fs::path shared_dir() { return fs::weakly_canonical(REISSUE_SHARED_DIR); }
+fs::path reissue_binary() { return REISSUE_BINARY; }
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file.string());
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void write_text(const fs::path& file, const std::string& content) {
+  std::ofstream out(file, std::ios::binary);
+  out << content;
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+TempDir::TempDir() {
+  std::random_device random;
+  path_ = fs::temp_directory_path() /
+          ("reissue-test-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
+RunResult run_command(const std::string& command) {
+  TempDir capture;
+  const fs::path out = capture / "stdout", err = capture / "stderr";
+  const std::string full = command + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(full.c_str());
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = read_text(out);
+  result.err = read_text(err);
+  return result;
+}
+
+RunResult run_reissue(const std::string& arguments) {
+  return run_command("'" + reissue_binary().string() + "' " + arguments);
+}
+
+}  // namespace reissue::test

@@ -1,0 +1,40 @@
+// Helpers shared by the test suites: paths, temporary directories, running the CLI.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace reissue::test {
+
+std::filesystem::path source_dir();  // the repository
+std::filesystem::path shared_dir();  // ../shared (seeds, corpus, robustness)
+std::filesystem::path reissue_binary();
+
+std::string read_text(const std::filesystem::path& file);
+void write_text(const std::filesystem::path& file, const std::string& content);
+
+// A fresh directory removed when the object goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs `reissue <arguments>` through the shell; arguments are shell words.
+RunResult run_reissue(const std::string& arguments);
+RunResult run_command(const std::string& command);
+
+}  // namespace reissue::test
