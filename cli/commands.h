@@ -10,6 +10,7 @@ enum ExitCode : int { kOk = 0, kInvalid = 1, kCannotRead = 2, kInternal = 3 };
 
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_format_command(CLI::App& app, int& exit_code);
+void add_extract_command(CLI::App& app, int& exit_code);
 void add_pending_commands(CLI::App& app, int& exit_code);
 
 }  // namespace reissue::cli

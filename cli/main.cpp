@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   int exit_code = reissue::cli::kOk;
   reissue::cli::add_validate_command(app, exit_code);
   reissue::cli::add_format_command(app, exit_code);
+  reissue::cli::add_extract_command(app, exit_code);
   reissue::cli::add_pending_commands(app, exit_code);
   try {
     app.parse(argc, argv);

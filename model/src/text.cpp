@@ -113,6 +113,23 @@ bool is_space(char32_t c) {
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_WHITE_SPACE);
 }
 
+namespace {
+bool is_ascii_punctuation(char32_t c) { return c > 0x20 && c < 0x7F && !is_latin_or_digit(c); }
+
+// A Latin word, for the spacing rule, is a run of ASCII characters containing a
+// letter or digit: "AI", "5G", "-AI", "15.4%", "(WHO)".
+bool starts_latin_word(const std::u32string& text, size_t i) {
+  while (i < text.size() && is_ascii_punctuation(text[i])) ++i;
+  return i < text.size() && is_latin_or_digit(text[i]);
+}
+
+bool ends_latin_word(const std::u32string& text) {
+  size_t i = text.size();
+  while (i > 0 && is_ascii_punctuation(text[i - 1])) --i;
+  return i > 0 && is_latin_or_digit(text[i - 1]);
+}
+}  // namespace
+
 std::string normalize_inline_text(std::string_view text) {
   const std::u32string in = utf8_to_u32(to_nfc(text));
   std::u32string out;
@@ -132,8 +149,7 @@ std::string normalize_inline_text(std::string_view text) {
     const char32_t before = out.back();
     const char32_t after = in[i];
     if (has_break && is_east_asian_wide(before) && is_east_asian_wide(after)) continue;
-    if ((is_cjk(before) && is_latin_or_digit(after)) ||
-        (is_latin_or_digit(before) && is_cjk(after)))
+    if ((is_cjk(before) && starts_latin_word(in, i)) || (ends_latin_word(out) && is_cjk(after)))
       continue;
     out.push_back(U' ');
   }

@@ -13,6 +13,8 @@ TEST(NormalizeInlineText, RemovesSpacesBetweenChineseAndLatinOrDigits) {
   EXPECT_EQ(normalize_inline_text("生成式AI 将"), "生成式AI将");
   EXPECT_EQ(normalize_inline_text("达 15.4%，步入"), "达15.4%，步入");
   EXPECT_EQ(normalize_inline_text("已有 70% 的"), "已有70%的");
+  EXPECT_EQ(normalize_inline_text("就“潍智码 -AI 编码云平台”"), "就“潍智码-AI编码云平台”");
+  EXPECT_EQ(normalize_inline_text("组织（ WHO）驻华"), "组织（WHO）驻华");
 }
 
 TEST(NormalizeInlineText, KeepsMeaningfulSpaces) {

@@ -25,9 +25,10 @@ bool is_space(char32_t c);          // Unicode White_Space (incl. U+3000)
 //  - leading/trailing white space removed, runs collapsed to one U+0020;
 //  - a run that contains a line break between two East Asian wide characters
 //    is removed (a hard wrap inside Chinese text is not a space);
-//  - no space is kept between a CJK character and a Latin letter or digit
-//    (`6月 7日` -> `6月7日`, `AI 医疗` -> `AI医疗`): the typesetter adds the
-//    1/4 em inter-script gap itself.
+//  - no space is kept between a CJK character and a Latin word (a run of
+//    ASCII characters with a letter or digit, and unit signs after numbers):
+//    `6月 7日` -> `6月7日`, `AI 医疗` -> `AI医疗`, `潍智码 -AI` -> `潍智码-AI`. The
+//    typesetter adds the 1/4 em inter-script gap itself.
 // The result is NFC.
 std::string normalize_inline_text(std::string_view text);
 

@@ -1,0 +1,68 @@
+// Recovering an issue from a PDF or from text extracted from one.
+//
+//   input (PDF page text with geometry, or text lines)
+//     -> lines -> page furniture removed -> blocks (repair rules)
+//     -> structure recognizer -> reissue::Issue
+//
+// The PDF and text paths share every stage after "lines".
+#pragma once
+
+#include "reissue/issue.h"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reissue {
+
+// A decision the extractor was not sure about, for an archivist to review.
+struct ReviewItem {
+  std::string kind;  // "latin-join", "paragraph-boundary", "unrecognized-line", "inferred", ...
+  int first_line = 0;  // input lines (text) or running line numbers (PDF)
+  int last_line = 0;
+  std::string message;
+};
+
+// What the extractor set aside as not being content, so that nothing is lost
+// silently: structural labels (来源：), brackets around sources, page furniture.
+struct SetAside {
+  std::string reason;  // "label", "furniture", "bracket", "number", "date"
+  int line = 0;
+  std::string text;
+};
+
+struct ExtractReport {
+  std::string input;                // file name
+  std::string input_kind;           // "text" or "pdf"
+  std::string encoding;             // text input: the encoding used
+  int pages = 0;
+  std::vector<ReviewItem> review;   // uncertain decisions
+  std::vector<std::string> warnings;
+  std::vector<SetAside> set_aside;
+};
+
+struct ExtractResult {
+  Issue issue;
+  ExtractReport report;
+};
+
+struct ExtractOptions {
+  // Text input: an ICU converter name ("UTF-8", "GB18030", "GBK"); empty means
+  // detect (BOM, then strict UTF-8, then GB18030).
+  std::string encoding;
+  std::size_t max_bytes = 64u * 1024 * 1024;
+};
+
+// Text as produced by pdftotext (hard-wrapped, or one paragraph per line).
+// Throws ReadError when the bytes cannot be decoded as text.
+ExtractResult extract_text(std::string_view bytes, const std::string& name,
+                           const ExtractOptions& options = {});
+
+// The review report as JSON (stable key order, UTF-8).
+std::string report_to_json(const ExtractReport& report);
+
+// A one-paragraph summary for stderr: counts by kind, the first few items.
+std::string report_summary(const ExtractReport& report);
+
+}  // namespace reissue

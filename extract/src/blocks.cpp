@@ -1,0 +1,120 @@
+#include "blocks.h"
+
+#include "chars.h"
+#include "reissue/text.h"
+
+namespace reissue::extract {
+
+namespace {
+
+constexpr std::u32string_view kReporterWords[] = {U"记者", U"通讯员", U"作者", U"实习生", U"撰稿"};
+
+bool contains(const std::u32string& text, std::u32string_view part) {
+  return text.find(part) != std::u32string::npos;
+}
+
+bool is_bracketed(const std::u32string& text) {
+  return text.size() >= 2 && (text.front() == U'（' || text.front() == U'(') &&
+         (text.back() == U'）' || text.back() == U')');
+}
+
+// A wire-service opening such as 云南网讯（记者 彭锡） or 中新网贵州黔南 7月 2日电 starts a
+// news story's first paragraph, whatever punctuation follows.
+bool starts_news_story(const std::u32string& text) {
+  const size_t head = std::min<size_t>(text.size(), 24);
+  const std::u32string start = text.substr(0, head);
+  return contains(start, U"日电") || contains(start, U"网讯") || contains(start, U"报讯") ||
+         contains(start, U"社讯");
+}
+
+bool is_heading_like(const BlockText& block, const LineSet& set) {
+  const std::u32string text = utf8_to_u32(block.text);
+  if (ends_sentence(text) || starts_news_story(text)) return false;
+  if (block.lines.first != block.lines.last) return false;
+  const Line& line = set.lines[block.lines.first];
+  if (set.has_geometry && line.size_ratio < 0.97 && !line.bold) return false;
+  return text_width_em(text) <= 32;
+}
+
+}  // namespace
+
+bool is_byline(const std::u32string& text, bool last_block) {
+  if (text.size() > 80 || text.empty()) return false;
+  for (std::u32string_view word : kReporterWords) {
+    // 作者 马春晓 周燕玲 / 记者：张三
+    if (starts_with(text, std::u32string(word) + U" ") || starts_with(text, std::u32string(word) + U"：") ||
+        starts_with(text, std::u32string(word) + U":"))
+      return true;
+    // （记者 刘鸿秀） as a block of its own
+    if (is_bracketed(text) && contains(text, word) && text.size() <= 30) return true;
+  }
+  // 光明日报驻日内瓦记者 孙铁牛: an outlet and a reporter's name, nothing else.
+  if (!ends_sentence(text) && text.size() <= 30) {
+    const size_t reporter = text.rfind(U"记者 ");
+    if (reporter != std::u32string::npos && text.find(U'，') == std::u32string::npos) {
+      const std::u32string name = text.substr(reporter + 3);
+      if (!name.empty() && name.size() <= 8 && !contains(name, U"摄")) return true;
+    }
+  }
+  // An author note in brackets closing the article.
+  return last_block && is_bracketed(text) && text.size() >= 6;
+}
+
+bool is_caption(const std::u32string& text) {
+  for (std::u32string_view start : {U"图为", U"图：", U"上图", U"下图", U"左图", U"右图", U"图片来源"})
+    if (starts_with(text, std::u32string(start))) return true;
+  return ends_with_photo_credit(text);
+}
+
+bool ends_with_photo_credit(const std::u32string& text) {
+  const size_t tail = text.size() > 10 ? text.size() - 10 : 0;
+  for (std::u32string_view credit : {U"摄", U"供图", U"新华社发"}) {
+    const size_t at = text.rfind(credit);
+    if (at == std::u32string::npos || at < tail) continue;
+    const size_t after = at + credit.size();
+    if (after == text.size() || !is_han(text[after])) return true;
+  }
+  return false;
+}
+
+std::vector<Block> classify_body(const LineSet& set, const std::vector<BlockText>& paragraphs,
+                                 Review& review) {
+  std::vector<Block> blocks;
+  bool previous_was_single_line_heading = false;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const BlockText& paragraph = paragraphs[i];
+    const std::u32string text = utf8_to_u32(paragraph.text);
+    const int line = set.lines[paragraph.lines.first].number;
+    const bool last = i + 1 == paragraphs.size();
+    Block block;
+    block.text = paragraph.text;
+    block.line = line;
+    const bool heading = is_heading_like(paragraph, set);
+    if (is_caption(text)) {
+      block.kind = BlockKind::figure;
+    } else if (is_byline(text, last)) {
+      block.kind = BlockKind::byline;
+    } else if (heading) {
+      block.kind = BlockKind::heading;
+      if (previous_was_single_line_heading && !blocks.empty()) {
+        // A sub-heading printed on two lines (拥抱数字技术 / 加速转型创新).
+        blocks.back().text += " " + paragraph.text;
+        previous_was_single_line_heading = false;
+        continue;
+      }
+    } else if (!ends_sentence(text) && !starts_news_story(text) &&
+               paragraph.lines.first != paragraph.lines.last) {
+      // Several lines with no closing punctuation: not a paragraph, too long for a
+      // heading; in these issues that is a picture's caption without a credit.
+      block.kind = BlockKind::figure;
+      review.uncertain("block-kind", line, set.lines[paragraph.lines.last].number,
+                       "a block of several lines without closing punctuation was taken as a "
+                       "figure caption");
+    }
+    previous_was_single_line_heading = heading && block.kind == BlockKind::heading;
+    blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
+}  // namespace reissue::extract

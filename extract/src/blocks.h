@@ -1,0 +1,24 @@
+// Body blocks: which paragraphs are sub-headings, figure captions or bylines.
+#pragma once
+
+#include "paragraphs.h"
+#include "reissue/issue.h"
+
+namespace reissue::extract {
+
+struct BlockText {
+  std::string text;  // normalized
+  LineRange lines;
+};
+
+// Classifies the paragraphs of one article body (in order) into blocks, merging
+// a sub-heading printed on two lines into one heading.
+std::vector<Block> classify_body(const LineSet& set, const std::vector<BlockText>& paragraphs,
+                                 Review& review);
+
+bool is_byline(const std::u32string& text, bool last_block);
+bool is_caption(const std::u32string& text);
+// …摄 / （谢尚国摄） / 孙铁牛摄/光明图片 / （XX供图）: a photo credit closes `text`.
+bool ends_with_photo_credit(const std::u32string& text);
+
+}  // namespace reissue::extract

@@ -1,0 +1,123 @@
+#include "furniture.h"
+
+#include "chars.h"
+
+#include <map>
+#include <set>
+
+namespace reissue::extract {
+
+namespace {
+
+bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９'); }
+
+// Skips spaces and one run of digits; returns false if no digit was found.
+bool skip_number(const std::u32string& text, size_t& i) {
+  while (i < text.size() && text[i] == ' ') ++i;
+  const size_t start = i;
+  while (i < text.size() && is_digit(text[i])) ++i;
+  const bool found = i > start;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return found;
+}
+
+bool skip(const std::u32string& text, size_t& i, std::u32string_view word) {
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (text.compare(i, word.size(), word) != 0) return false;
+  i += word.size();
+  return true;
+}
+
+// Text with each digit run replaced by '#', so "第 3 页" and "第 4 页" match.
+std::u32string signature(const std::u32string& text) {
+  std::u32string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (is_digit(text[i])) {
+      if (out.empty() || out.back() != U'#') out.push_back(U'#');
+    } else if (text[i] != ' ') {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+bool is_structure_label(const std::u32string& text) {
+  for (std::u32string_view label : {U"来源：", U"链接：", U"主要内容：", U"本期导语："})
+    if (text.compare(0, label.size(), label) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+bool is_page_number(const std::u32string& text) {
+  size_t i = 0;
+  if (skip(text, i, U"第")) {  // 第 3 页 [共 5 页] / 第3页/共5页
+    if (!skip_number(text, i) || !skip(text, i, U"页")) return false;
+    if (i == text.size()) return true;
+    skip(text, i, U"/") || skip(text, i, U"，") || skip(text, i, U",");
+    return skip(text, i, U"共") && skip_number(text, i) && skip(text, i, U"页") && i == text.size();
+  }
+  i = 0;
+  if (skip(text, i, U"Page") || skip(text, i, U"page")) {
+    if (!skip_number(text, i)) return false;
+    if (i == text.size()) return true;
+    return skip(text, i, U"of") && skip_number(text, i) && i == text.size();
+  }
+  i = 0;
+  if (skip(text, i, U"-") || skip(text, i, U"—") || skip(text, i, U"–")) {  // - 3 -
+    if (!skip_number(text, i)) return false;
+    return (skip(text, i, U"-") || skip(text, i, U"—") || skip(text, i, U"–")) && i == text.size();
+  }
+  i = 0;
+  if (!skip_number(text, i)) return false;  // 3 or 3/5
+  if (i == text.size()) return text.size() <= 4;
+  return (skip(text, i, U"/") || skip(text, i, U"／")) && skip_number(text, i) && i == text.size();
+}
+
+void remove_page_furniture(std::vector<Line>& lines, size_t protected_count, Review& review) {
+  if (lines.empty()) return;
+  const int pages = lines.back().page + 1;
+  // Candidate positions: the first two and the last two lines of every page.
+  // key: (signature, position) where position is 0/1 from the top, -1/-2 from the bottom.
+  std::vector<size_t> page_begin(pages + 1, lines.size());
+  for (size_t i = lines.size(); i-- > 0;) page_begin[lines[i].page] = i;
+  for (int p = pages - 1; p >= 0; --p)
+    if (page_begin[p] == lines.size()) page_begin[p] = page_begin[p + 1];
+
+  std::map<std::pair<std::u32string, int>, std::set<int>> seen;  // -> pages
+  auto for_each_candidate = [&](auto&& visit) {
+    for (int p = 0; p < pages; ++p) {
+      const size_t begin = page_begin[p], end = page_begin[p + 1];
+      for (size_t k = 0; k < 2 && begin + k < end; ++k) visit(begin + k, static_cast<int>(k));
+      for (size_t k = 0; k < 2 && end >= begin + 1 + k + 2; ++k)
+        visit(end - 1 - k, -1 - static_cast<int>(k));
+    }
+  };
+  for_each_candidate([&](size_t i, int position) {
+    seen[{signature(lines[i].text), position}].insert(lines[i].page);
+  });
+  const size_t needed = std::max<size_t>(2, (static_cast<size_t>(pages) * 6 + 9) / 10);
+
+  std::vector<bool> remove(lines.size(), false);
+  for_each_candidate([&](size_t i, int position) {
+    const Line& line = lines[i];
+    if (i < protected_count || is_structure_label(line.text)) return;
+    const bool repeated = pages >= 2 && seen[{signature(line.text), position}].size() >= needed;
+    if (repeated || is_page_number(line.text)) remove[i] = true;
+  });
+  std::vector<Line> kept;
+  kept.reserve(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (remove[i]) {
+      review.set_aside("furniture", lines[i].number, lines[i].text);
+      // The next line now starts the page's flow.
+      if (lines[i].page_start && i + 1 < lines.size() && lines[i + 1].page == lines[i].page)
+        lines[i + 1].page_start = true;
+      continue;
+    }
+    kept.push_back(std::move(lines[i]));
+  }
+  lines = std::move(kept);
+}
+
+}  // namespace reissue::extract

@@ -1,0 +1,16 @@
+// Page furniture: running headers, footers and page numbers that text
+// extraction leaves in the flow. Removed, and recorded as set aside.
+#pragma once
+
+#include "review.h"
+
+namespace reissue::extract {
+
+// A page-number line: 第 3 页, 第3页 共5页, - 3 -, 3/5, Page 3 of 5, a bare 3.
+bool is_page_number(const std::u32string& text);
+
+// Removes furniture from `lines`, except from the first `protected_count`
+// lines (the masthead zone of page 1, which the recognizer reads first).
+void remove_page_furniture(std::vector<Line>& lines, size_t protected_count, Review& review);
+
+}  // namespace reissue::extract

@@ -1,0 +1,38 @@
+// The common currency of both extractors: printed lines in reading order, with
+// whatever layout evidence the source still has. Everything after this point
+// (furniture removal, paragraphs, structure) is shared by the PDF and text paths.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reissue::extract {
+
+struct Line {
+  std::u32string text;  // NFC; no leading/trailing layout white space
+  int number = 0;       // input line number (text) or running line number (PDF), for reports
+  int page = 0;         // 0-based
+  bool page_start = false;
+
+  // Layout evidence in em of the body text. A text file has lost the indent and
+  // the right edge, so those are estimated from character widths (see measure.h).
+  std::optional<double> indent;  // left edge minus the text block's left edge (PDF)
+  double slack = 0;              // room left before the right margin
+  bool centered = false;         // (PDF) centred between the margins
+  double size_ratio = 1.0;       // font size relative to the body text size (PDF)
+  bool bold = false;             // (PDF)
+  double gap_before = 0;         // extra vertical space above, in line heights (PDF)
+  bool ends_with_space = false;  // (PDF) a space glyph or gap at the end of the line
+  std::vector<std::string> link_targets;  // (PDF) URI annotations touching the line
+};
+
+// The lines of one issue and what was measured about them as a whole.
+struct LineSet {
+  std::vector<Line> lines;
+  double full_width = 0;      // width of a full line, in em
+  bool hard_wrapped = true;   // false: one paragraph per line (seed 001 style)
+  bool has_geometry = false;  // true for PDF input
+};
+
+}  // namespace reissue::extract

@@ -1,0 +1,67 @@
+#include "review.h"
+
+#include "reissue/text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace reissue::extract {
+
+void Review::set_aside(const std::string& reason, int line, const std::u32string& text) {
+  report_.set_aside.push_back({reason, line, u32_to_utf8(text)});
+}
+
+}  // namespace reissue::extract
+
+namespace reissue {
+
+std::string report_to_json(const ExtractReport& report) {
+  nlohmann::ordered_json json;
+  json["input"] = report.input;
+  json["kind"] = report.input_kind;
+  if (!report.encoding.empty()) json["encoding"] = report.encoding;
+  json["pages"] = report.pages;
+  json["warnings"] = report.warnings;
+  auto& review = json["review"] = nlohmann::ordered_json::array();
+  for (const ReviewItem& item : report.review)
+    review.push_back({{"kind", item.kind},
+                      {"lines", {item.first_line, item.last_line}},
+                      {"message", item.message}});
+  auto& set_aside = json["set_aside"] = nlohmann::ordered_json::array();
+  for (const SetAside& item : report.set_aside)
+    set_aside.push_back({{"reason", item.reason}, {"line", item.line}, {"text", item.text}});
+  return json.dump(2) + "\n";
+}
+
+std::string report_summary(const ExtractReport& report) {
+  std::map<std::string, int> counts;
+  for (const ReviewItem& item : report.review) ++counts[item.kind];
+  int furniture = 0;
+  for (const SetAside& item : report.set_aside) furniture += item.reason == "furniture";
+  std::string out = report.input + ": " + std::to_string(report.review.size()) +
+                    " decision(s) to review";
+  if (!counts.empty()) {
+    out += " (";
+    bool first = true;
+    for (const auto& [kind, count] : counts) {
+      out += (first ? "" : ", ") + std::to_string(count) + " " + kind;
+      first = false;
+    }
+    out += ")";
+  }
+  if (furniture) out += "; " + std::to_string(furniture) + " header/footer line(s) removed";
+  out += "\n";
+  const size_t shown = std::min<size_t>(report.review.size(), 5);
+  for (size_t i = 0; i < shown; ++i) {
+    const ReviewItem& item = report.review[i];
+    out += "  " + report.input + ":" + std::to_string(item.first_line) + ": " + item.kind + ": " +
+           item.message + "\n";
+  }
+  if (report.review.size() > shown)
+    out += "  ... " + std::to_string(report.review.size() - shown) + " more in the report\n";
+  for (const std::string& warning : report.warnings) out += report.input + ": warning: " + warning + "\n";
+  return out;
+}
+
+}  // namespace reissue

@@ -1,0 +1,403 @@
+#include "structure.h"
+
+#include <algorithm>
+
+#include "blocks.h"
+#include "chars.h"
+#include "joiner.h"
+#include "paragraphs.h"
+#include "patterns.h"
+#include "reissue/numerals.h"
+#include "reissue/text.h"
+
+namespace reissue::extract {
+
+namespace {
+
+constexpr size_t npos = static_cast<size_t>(-1);
+
+std::string normalized(const std::u32string& text) {
+  return normalize_inline_text(u32_to_utf8(text));
+}
+
+bool has_cjk(const std::u32string& text) {
+  for (char32_t c : text)
+    if (is_east_asian_wide(c)) return true;
+  return false;
+}
+
+struct Markers {
+  size_t intro = npos, contents = npos, body = npos;
+  std::u32string intro_rest;
+};
+
+Markers find_markers(const std::vector<Line>& lines) {
+  Markers markers;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::u32string rest;
+    switch (section_marker(lines[i].text, &rest)) {
+      case Section::intro:
+        if (markers.intro == npos && markers.contents == npos) markers.intro = i, markers.intro_rest = rest;
+        break;
+      case Section::contents:
+        if (markers.contents == npos && markers.body == npos) markers.contents = i;
+        break;
+      case Section::body:
+        if (markers.body == npos) markers.body = i;
+        break;
+      case Section::none:
+        break;
+    }
+  }
+  return markers;
+}
+
+class Recognizer {
+ public:
+  Recognizer(const LineSet& set, Review& review)
+      : set_(set), lines_(set.lines), review_(review), vocabulary_(set.lines) {}
+
+  Issue run() {
+    const Markers markers = find_markers(lines_);
+    const size_t first_marker = std::min({markers.intro, markers.contents, markers.body});
+    const size_t masthead_end = first_marker == npos ? 0 : first_marker;
+    read_masthead(0, masthead_end);
+
+    const size_t contents_begin = markers.contents, body_begin = markers.body;
+    size_t intro_end = std::min(contents_begin, body_begin);
+    if (markers.intro != npos) {
+      set_aside("label", markers.intro, U"本期导语：");
+      read_intro(markers.intro, intro_end == npos ? lines_.size() : intro_end, markers.intro_rest);
+    }
+    if (contents_begin != npos) {
+      set_aside("label", contents_begin, lines_[contents_begin].text);
+      read_contents(contents_begin + 1, body_begin == npos ? lines_.size() : body_begin);
+    }
+    // Without any marker the whole text is the body; without 具体内容 the
+    // contents or intro took everything after them.
+    size_t articles_begin = lines_.size();
+    if (body_begin != npos) {
+      set_aside("label", body_begin, lines_[body_begin].text);
+      articles_begin = body_begin + 1;
+    } else if (first_marker == npos) {
+      articles_begin = 0;
+    }
+    read_articles(articles_begin, lines_.size());
+    if (issue_.articles.empty()) keep_everything_as_one_article(articles_begin);
+    infer_missing_date();
+    link_contents();
+    return std::move(issue_);
+  }
+
+ private:
+  void set_aside(const char* reason, size_t index, const std::u32string& text) {
+    if (!text.empty()) review_.set_aside(reason, lines_[index].number, text);
+  }
+
+  // A copy of lines[begin, end) as its own set, so that regions can be cut
+  // (a label removed from a line) without touching the original lines.
+  LineSet region(size_t begin, size_t end) const {
+    LineSet part;
+    part.full_width = set_.full_width;
+    part.hard_wrapped = set_.hard_wrapped;
+    part.has_geometry = set_.has_geometry;
+    part.lines.assign(lines_.begin() + static_cast<long>(begin), lines_.begin() + static_cast<long>(end));
+    return part;
+  }
+
+  std::string join(const LineSet& part, size_t first, size_t last) {
+    return normalized(join_lines(part.lines, first, last, vocabulary_, review_));
+  }
+
+  // ---- masthead -------------------------------------------------------------
+  void read_masthead(size_t begin, size_t end) {
+    Masthead& masthead = issue_.masthead;
+    std::vector<size_t> others;
+    for (size_t i = begin; i < end; ++i) {
+      const std::u32string& text = lines_[i].text;
+      if (read_issue_number(i, text)) continue;
+      if (const auto date = find_chinese_date(text); date && !masthead.date) {
+        masthead.date = Date{date->year, date->month, date->day};
+        masthead.date_text = normalized(text.substr(date->begin, date->end - date->begin));
+        if (!masthead.date->valid())
+          review_.warn("masthead date \"" + masthead.date_text + "\" is not a valid date");
+        // 北京市卫生健康大数据与政策研究中心 2025 年 5 月 23 日: publisher and date on one line.
+        const std::u32string before = trim(text.substr(0, date->begin));
+        const std::u32string after = trim(text.substr(date->end));
+        if (!before.empty()) others_text_.push_back({i, before});
+        if (!after.empty()) others_text_.push_back({i, after});
+        continue;
+      }
+      others_text_.push_back({i, text});
+    }
+    // The series name is the line naming a 报 (周报, 简报); the publisher the other.
+    for (auto& [index, text] : others_text_) {
+      const std::string value = normalized(text);
+      if (masthead.series.empty() && text.find(U'报') != std::u32string::npos) {
+        masthead.series = value;
+      } else if (!masthead.series.empty() && value == masthead.series) {
+        review_.set_aside("furniture", lines_[index].number, text);  // a running header on page 1
+      } else if (masthead.publisher.empty()) {
+        masthead.publisher = value;
+      } else {
+        leftover_intro_.push_back({BlockKind::paragraph, value, "", lines_[index].number});
+        review_.uncertain("unrecognized-line", lines_[index].number, lines_[index].number,
+                          "a masthead line that is neither series, number, publisher nor date "
+                          "was kept as an intro paragraph");
+      }
+    }
+    masthead.line = end > begin ? lines_[begin].number : 0;
+  }
+
+  bool read_issue_number(size_t index, const std::u32string& text) {
+    std::u32string inner = text;
+    const auto in_brackets = bracketed(text);
+    if (in_brackets) inner = *in_brackets;
+    if (!starts_with(inner, U"第")) return false;
+    std::u32string digits = inner.substr(1);
+    if (ends_with(digits, U"期")) digits.pop_back();
+    const auto number = parse_chinese_number(u32_to_utf8(trim(digits)));
+    if (!number || *number <= 0) return false;
+    issue_.masthead.number = static_cast<int>(*number);
+    issue_.masthead.number_text = normalized(inner);
+    if (in_brackets) {
+      set_aside("bracket", index, text.substr(0, 1));
+      set_aside("bracket", index, text.substr(text.size() - 1));
+    }
+    return true;
+  }
+
+  // ---- intro ----------------------------------------------------------------
+  void read_intro(size_t marker, size_t end, const std::u32string& rest) {
+    LineSet part = region(marker, end);
+    if (rest.empty()) part.lines.erase(part.lines.begin());
+    else part.lines.front().text = rest;
+    for (const LineRange& range : split_paragraphs(part, 0, part.lines.size(), review_))
+      issue_.intro.push_back({BlockKind::paragraph, join(part, range.first, range.last), "",
+                              part.lines[range.first].number});
+  }
+
+  void infer_missing_date() {
+    if (issue_.masthead.date) return;
+    // The issue is dated the last day of the period its intro names (时间从…到…).
+    for (const Block& paragraph : issue_.intro) {
+      const std::u32string text = utf8_to_u32(paragraph.text);
+      std::optional<DateMatch> last;
+      for (auto date = find_chinese_date(text); date; date = find_chinese_date(text, date->end))
+        last = date;
+      if (!last) continue;
+      const Date date{last->year, last->month, last->day};
+      if (!date.valid()) continue;
+      issue_.masthead.date = date;
+      review_.uncertain("inferred", paragraph.line, paragraph.line,
+                        "the issue prints no date; " + date.iso() +
+                            " was taken from the end of the period in the intro");
+      return;
+    }
+  }
+
+  // ---- contents -------------------------------------------------------------
+  void read_contents(size_t begin, size_t end) {
+    size_t i = begin;
+    while (i < end) {
+      const auto item = numbered_line(lines_[i].text);
+      if (!item) {
+        keep_unrecognized(i, "a line in the contents that is not an entry");
+        ++i;
+        continue;
+      }
+      set_aside("number", i, item->prefix);
+      LineSet part = region(i, end);
+      part.lines.front().text = item->rest;
+      size_t last = 0;
+      ContentsEntry entry;
+      entry.line = lines_[i].number;
+      // A title wraps until its bracketed source line or the next entry.
+      while (last + 1 < part.lines.size() && !bracketed(part.lines[last + 1].text) &&
+             !numbered_line(part.lines[last + 1].text) && last < 3)
+        ++last;
+      entry.title = join(part, 0, last);
+      i += last + 1;
+      if (i < end) {
+        if (const auto source = bracketed(lines_[i].text)) {
+          entry.source = normalized(*source);
+          set_aside("bracket", i, lines_[i].text.substr(0, 1));
+          set_aside("bracket", i, lines_[i].text.substr(lines_[i].text.size() - 1));
+          ++i;
+        }
+      }
+      entry.ref = article_id(static_cast<int>(issue_.contents.size()) + 1);
+      issue_.contents.push_back(std::move(entry));
+    }
+  }
+
+  void keep_unrecognized(size_t index, const std::string& what) {
+    leftover_intro_.push_back({BlockKind::paragraph, normalized(lines_[index].text), "", lines_[index].number});
+    review_.uncertain("unrecognized-line", lines_[index].number, lines_[index].number,
+                      what + " was kept as an intro paragraph");
+  }
+
+  // ---- articles -------------------------------------------------------------
+  // An article starts at "N." (the next number) when 来源： follows within a few lines.
+  bool starts_article(size_t index, size_t end, int expected) const {
+    const auto item = numbered_line(lines_[index].text);
+    if (!item || item->n != expected) return false;
+    for (size_t k = index + 1; k < end && k <= index + 5; ++k)
+      if (after_label(lines_[k].text, U"来源")) return true;
+    return false;
+  }
+
+  void read_articles(size_t begin, size_t end) {
+    std::vector<size_t> starts;
+    for (size_t i = begin; i < end; ++i)
+      if (starts_article(i, end, static_cast<int>(starts.size()) + 1)) starts.push_back(i);
+    if (starts.empty()) return;
+    for (size_t i = begin; i < starts.front(); ++i)
+      keep_unrecognized(i, "a line between 具体内容 and the first article");
+    for (size_t k = 0; k < starts.size(); ++k)
+      read_article(starts[k], k + 1 < starts.size() ? starts[k + 1] : end, static_cast<int>(k) + 1);
+  }
+
+  void read_article(size_t begin, size_t end, int n) {
+    Article article;
+    article.n = n;
+    article.id = article_id(n);
+    article.line = lines_[begin].number;
+    const Numbered header = *numbered_line(lines_[begin].text);
+    set_aside("number", begin, header.prefix);
+    std::u32string title_text = header.rest;
+    std::u32string label;
+    if (const auto rest = after_label(title_text, U"标题", &label)) {
+      set_aside("label", begin, label);
+      title_text = *rest;
+    }
+    // Title lines until 来源：
+    LineSet part = region(begin, end);
+    part.lines.front().text = title_text;
+    size_t i = 1;
+    while (i < part.lines.size() && !after_label(part.lines[i].text, U"来源") && i < 4) ++i;
+    article.title = join(part, 0, i - 1);
+
+    std::vector<Block> leading;  // recovered text that has no structural home
+    if (i < part.lines.size()) {
+      if (const auto source = after_label(part.lines[i].text, U"来源", &label)) {
+        set_aside("label", begin + i, label);
+        article.source = normalized(*source);
+        ++i;
+      }
+    }
+    if (i < part.lines.size()) {
+      if (const auto link = after_label(part.lines[i].text, U"链接", &label)) {
+        set_aside("label", begin + i, label);
+        std::u32string url = *link;
+        const size_t first_url_line = i;
+        ++i;
+        while (i < part.lines.size() && !after_label(part.lines[i].text, U"主要内容") &&
+               !has_cjk(part.lines[i].text) && part.lines[i].text.find(U' ') == std::u32string::npos)
+          url += part.lines[i++].text;
+        read_link(article, url, begin + first_url_line, leading);
+      }
+    }
+    size_t body_start = i;
+    if (i < part.lines.size()) {
+      if (const auto main = after_label(part.lines[i].text, U"主要内容", &label)) {
+        set_aside("label", begin + i, label);
+        if (main->empty()) ++i;
+        else part.lines[i].text = *main;
+        body_start = i;
+        // Headline lines until the dateline.
+        for (size_t k = i; k < part.lines.size() && k < i + 4; ++k) {
+          const auto match = dateline(part.lines[k].text);
+          if (!match) continue;
+          if (k > i) article.headline = join(part, i, k - 1);
+          Dateline line;
+          line.source = normalized(match->source);
+          const Date date{match->year, match->month, match->day};
+          if (date.valid()) line.date = date;
+          else review_.warn("article " + std::to_string(n) + ": dateline date \"" +
+                            u32_to_utf8(match->date_text) + "\" is not a valid date");
+          set_aside("date", begin + k, match->date_text);
+          set_aside("label", begin + k, match->label);
+          article.dateline = line;
+          body_start = k + 1;
+          break;
+        }
+      }
+    }
+    article.blocks = std::move(leading);
+    for (Block& block : read_body(part, body_start)) article.blocks.push_back(std::move(block));
+    issue_.articles.push_back(std::move(article));
+  }
+
+  void read_link(Article& article, std::u32string url, size_t index, std::vector<Block>& leading) {
+    if (starts_with(url, U"<") && ends_with(url, U">")) {
+      set_aside("bracket", index, url.substr(0, 1));
+      set_aside("bracket", index, url.substr(url.size() - 1));
+      url = url.substr(1, url.size() - 2);
+    }
+    const std::string text = u32_to_utf8(url);
+    const bool http = text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0 ||
+                      text.rfind("HTTP://", 0) == 0 || text.rfind("HTTPS://", 0) == 0;
+    if (http && text.find(' ') == std::string::npos) {
+      article.href = text;
+    } else if (!text.empty()) {
+      leading.push_back({BlockKind::paragraph, normalized(url), "", lines_[index].number});
+      review_.uncertain("unrecognized-line", lines_[index].number, lines_[index].number,
+                        "the text after 链接： is not an http(s) URL; kept as a paragraph");
+    }
+  }
+
+  std::vector<Block> read_body(const LineSet& part, size_t begin) {
+    std::vector<BlockText> paragraphs;
+    for (const LineRange& range : split_paragraphs(part, begin, part.lines.size(), review_))
+      paragraphs.push_back({join(part, range.first, range.last), range});
+    return classify_body(part, paragraphs, review_);
+  }
+
+  void keep_everything_as_one_article(size_t begin) {
+    // Not (recognizably) this newsletter: nothing is dropped; every line not
+    // already used becomes part of one article's body.
+    Article article;
+    article.n = 1;
+    article.id = article_id(1);
+    if (begin < lines_.size()) {
+      LineSet part = region(begin, lines_.size());
+      article.blocks = read_body(part, 0);
+      article.line = lines_[begin].number;
+    }
+    review_.warn("no articles were recognized (no \"N.标题：\" headers followed by 来源：); the text "
+                 "was kept as one article of " + std::to_string(article.blocks.size()) + " blocks");
+    issue_.articles.push_back(std::move(article));
+  }
+
+  void link_contents() {
+    for (Block& block : leftover_intro_) issue_.intro.push_back(std::move(block));
+    leftover_intro_.clear();
+    if (!issue_.contents.empty() && issue_.contents.size() != issue_.articles.size())
+      review_.warn("the contents list " + std::to_string(issue_.contents.size()) +
+                   " entries but " + std::to_string(issue_.articles.size()) +
+                   " articles were found");
+  }
+
+  const LineSet& set_;
+  const std::vector<Line>& lines_;
+  Review& review_;
+  Vocabulary vocabulary_;
+  Issue issue_;
+  std::vector<std::pair<size_t, std::u32string>> others_text_;
+  std::vector<Block> leftover_intro_;
+};
+
+}  // namespace
+
+size_t masthead_zone_end(const std::vector<Line>& lines) {
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (section_marker(lines[i].text) != Section::none) return i;
+  return 0;
+}
+
+Issue recognize_structure(const LineSet& set, Review& review) {
+  return Recognizer(set, review).run();
+}
+
+}  // namespace reissue::extract
