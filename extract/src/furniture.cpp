@@ -2,6 +2,7 @@
 
 #include "chars.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -28,8 +29,9 @@ bool skip(const std::u32string& text, size_t& i, std::u32string_view word) {
   return true;
 }
 
-// Text with each digit run replaced by '#', so "第 3 页" and "第 4 页" match.
-std::u32string signature(const std::u32string& text) {
+}  // namespace
+
+std::u32string furniture_signature(const std::u32string& text) {
   std::u32string out;
   for (size_t i = 0; i < text.size(); ++i) {
     if (is_digit(text[i])) {
@@ -40,6 +42,8 @@ std::u32string signature(const std::u32string& text) {
   }
   return out;
 }
+
+namespace {
 
 bool is_structure_label(const std::u32string& text) {
   for (std::u32string_view label : {U"来源：", U"链接：", U"主要内容：", U"本期导语："})
@@ -74,8 +78,10 @@ bool is_page_number(const std::u32string& text) {
   return (skip(text, i, U"/") || skip(text, i, U"／")) && skip_number(text, i) && i == text.size();
 }
 
-void remove_page_furniture(std::vector<Line>& lines, size_t protected_count, Review& review) {
-  if (lines.empty()) return;
+std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size_t protected_count,
+                                                  Review& review) {
+  std::vector<std::u32string> running;
+  if (lines.empty()) return running;
   const int pages = lines.back().page + 1;
   // Candidate positions: the first two and the last two lines of every page.
   // key: (signature, position) where position is 0/1 from the top, -1/-2 from the bottom.
@@ -94,15 +100,19 @@ void remove_page_furniture(std::vector<Line>& lines, size_t protected_count, Rev
     }
   };
   for_each_candidate([&](size_t i, int position) {
-    seen[{signature(lines[i].text), position}].insert(lines[i].page);
+    seen[{furniture_signature(lines[i].text), position}].insert(lines[i].page);
   });
   const size_t needed = std::max<size_t>(2, (static_cast<size_t>(pages) * 6 + 9) / 10);
 
   std::vector<bool> remove(lines.size(), false);
   for_each_candidate([&](size_t i, int position) {
     const Line& line = lines[i];
-    if (i < protected_count || is_structure_label(line.text)) return;
-    const bool repeated = pages >= 2 && seen[{signature(line.text), position}].size() >= needed;
+    if (is_structure_label(line.text)) return;
+    const std::u32string signature = furniture_signature(line.text);
+    const bool repeated = pages >= 2 && seen[{signature, position}].size() >= needed;
+    if (repeated && std::find(running.begin(), running.end(), signature) == running.end())
+      running.push_back(signature);
+    if (i < protected_count) return;
     if (repeated || is_page_number(line.text)) remove[i] = true;
   });
   std::vector<Line> kept;
@@ -118,6 +128,7 @@ void remove_page_furniture(std::vector<Line>& lines, size_t protected_count, Rev
     kept.push_back(std::move(lines[i]));
   }
   lines = std::move(kept);
+  return running;
 }
 
 }  // namespace reissue::extract

@@ -42,7 +42,8 @@ struct LatinJoin {
   std::string why;
 };
 
-LatinJoin decide_latin_join(const Line& a, const Line& b, const Vocabulary& vocabulary) {
+LatinJoin decide_latin_join(const Line& a, const Line& b, double a_slack,
+                            const Vocabulary& vocabulary) {
   const std::u32string left = trailing_word(a.text);
   const std::u32string right = leading_word(b.text);
   if (looks_like_url(trailing_url_run(a.text))) return {false, true, "a URL continues"};
@@ -56,10 +57,15 @@ LatinJoin decide_latin_join(const Line& a, const Line& b, const Vocabulary& voca
   if (vocabulary.contains(left) && vocabulary.contains(right))
     return {true, true, "both \"" + u32_to_utf8(left) + "\" and \"" + u32_to_utf8(right) +
                             "\" occur as words elsewhere in the issue"};
-  if (is_lower(left.back()) && is_upper(right.front()))
+  if (is_lower(left.back()) && is_upper(right.front())) {
+    if (vocabulary.layout_cuts_words() && a_slack <= 1.0)
+      return {false, false,
+              "the line is full and this layout cuts words elsewhere, so a capital inside a word "
+              "(DeepSeek) is likelier than a new word"};
     return {true, false, "a lower-case letter followed by a capital starts a new word"};
-  if (is_letter(left.back()) && is_letter(right.front()) && a.slack >= 1.5 &&
-      leading_latin_width(b.text) > a.slack)
+  }
+  if (is_letter(left.back()) && is_letter(right.front()) && a_slack >= 1.5 &&
+      leading_latin_width(b.text) > a_slack)
     return {true, false, "the line has room left, so the layout did not cut the next word"};
   return {false, false, "the line is full, so the layout cut a word"};
 }
@@ -80,6 +86,11 @@ Vocabulary::Vocabulary(const std::vector<Line>& lines) {
       if (start > 0 && i < text.size()) tokens_.insert(text.substr(start, i - start));
     }
   }
+  for (size_t i = 1; i < lines.size() && !cuts_words_; ++i) {
+    const std::u32string left = trailing_word(lines[i - 1].text), right = leading_word(lines[i].text);
+    if (left.empty() || right.empty() || looks_like_url(trailing_url_run(lines[i - 1].text))) continue;
+    cuts_words_ = (is_digit(left.back()) && is_digit(right.front())) || contains(left + right);
+  }
 }
 
 double leading_latin_width(const std::u32string& text) {
@@ -88,13 +99,13 @@ double leading_latin_width(const std::u32string& text) {
   return text_width_em(text, 0, end);
 }
 
-std::u32string line_separator(const Line& a, const Line& b, const Vocabulary& vocabulary,
-                              Review& review) {
+std::u32string line_separator(const Line& a, const Line& b, double a_slack,
+                              const Vocabulary& vocabulary, Review& review) {
   if (a.text.empty() || b.text.empty()) return U"";
   const char32_t last = a.text.back(), first = b.text.front();
   if (is_ascii_word_char(first) && (is_ascii_word_char(last) || last == '-' || last == '/' ||
                                     last == '.' || last == '_' || last == '=')) {
-    const LatinJoin join = decide_latin_join(a, b, vocabulary);
+    const LatinJoin join = decide_latin_join(a, b, a_slack, vocabulary);
     if (!join.certain || !looks_like_url(trailing_url_run(a.text)))
       review.uncertain("latin-join", a.number, b.number,
                        std::string(join.space ? "joined with a space: " : "joined without a space: ") +
@@ -109,10 +120,11 @@ std::u32string line_separator(const Line& a, const Line& b, const Vocabulary& vo
 }
 
 std::u32string join_lines(const std::vector<Line>& lines, size_t first, size_t last,
-                          const Vocabulary& vocabulary, Review& review) {
+                          const Vocabulary& vocabulary, Review& review, double first_indent) {
   std::u32string text = lines[first].text;
   for (size_t i = first + 1; i <= last; ++i) {
-    text += line_separator(lines[i - 1], lines[i], vocabulary, review);
+    const double slack = lines[i - 1].slack - (i - 1 == first ? first_indent : 0);
+    text += line_separator(lines[i - 1], lines[i], slack, vocabulary, review);
     text += lines[i].text;
   }
   return text;

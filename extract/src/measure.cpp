@@ -3,6 +3,7 @@
 #include "chars.h"
 #include "reissue/text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -14,6 +15,47 @@ bool all_full_width(const std::u32string& text) {
     if (char_width_em(c) != 1.0) return false;
   return true;
 }
+struct Widths {
+  double full_width = 0;    // Han and full-width marks: exact
+  double proportional = 0;  // Latin letters, digits, spaces: font-dependent
+};
+
+Widths split_widths(const std::u32string& text) {
+  Widths widths;
+  for (char32_t c : text) {
+    const double width = char_width_em(c);
+    (width == 1.0 ? widths.full_width : widths.proportional) += width;
+  }
+  return widths;
+}
+
+// Latin text is set in whatever Western font the producer used, so its widths
+// are only estimated. Lines in the middle of a paragraph are full, so the
+// document's own such lines tell how wide its Latin text really is: the scale
+// that makes them full, by least squares.
+double calibrate_latin_widths(const LineSet& set) {
+  double numerator = 0, denominator = 0;
+  int samples = 0;
+  const auto& lines = set.lines;
+  for (size_t i = 1; i + 1 < lines.size(); ++i) {
+    const Line &before = lines[i - 1], &line = lines[i], &after = lines[i + 1];
+    if (before.page != line.page || after.page != line.page) continue;
+    const Widths previous = split_widths(before.text), widths = split_widths(line.text);
+    const double previous_slack = set.full_width - previous.full_width - previous.proportional;
+    const double slack = set.full_width - widths.full_width - widths.proportional;
+    // Middle lines: the line before is full and runs on into this one, and this
+    // one runs on into the next.
+    if (previous_slack > 1.25 || ends_sentence(before.text) || ends_sentence(line.text)) continue;
+    if (widths.proportional < 1.0 || slack > 3 || slack < -3) continue;
+    const double target = set.full_width - 0.3;  // middle lines end within 1 em
+    numerator += widths.proportional * (target - widths.full_width);
+    denominator += widths.proportional * widths.proportional;
+    ++samples;
+  }
+  if (samples < 3 || denominator <= 0) return 1.0;
+  return std::clamp(numerator / denominator, 0.8, 1.5);
+}
+
 }  // namespace
 
 void measure_text_lines(LineSet& set) {
@@ -31,9 +73,15 @@ void measure_text_lines(LineSet& set) {
     if (all_full_width(line.text)) ++exact[static_cast<int>(width)], ++exact_lines;
   }
   const auto& histogram = exact_lines >= 5 ? exact : estimated;
-  int mode = 0, best = 0;
+  // The measure is the most common width, unless that is the width of indented
+  // first lines (2 em short): in an issue of short paragraphs they can outnumber
+  // full lines. A width 1 em over the measure is a line with squeezed
+  // punctuation at its end, never the measure.
+  int mode = 0, most = 0;
   for (auto [width, count] : histogram)
-    if (count > best || (count == best && width > mode)) best = count, mode = width;
+    if (count > most) most = count, mode = width;
+  if (const auto wider = histogram.find(mode + 2); wider != histogram.end() && wider->second * 4 >= most)
+    mode += 2;
   set.full_width = mode;
 
   // Hard-wrapped text has a sharp peak at the measure and nothing much wider;
@@ -45,8 +93,15 @@ void measure_text_lines(LineSet& set) {
   }
   set.hard_wrapped = long_lines > 0 && mode > 0 && near_measure * 10 >= long_lines * 3 &&
                      much_wider * 10 <= long_lines;
-  for (Line& line : set.lines)
-    line.slack = set.hard_wrapped ? set.full_width - text_width_em(line.text) : 0;
+  if (!set.hard_wrapped) {
+    for (Line& line : set.lines) line.slack = 0;
+    return;
+  }
+  set.latin_scale = calibrate_latin_widths(set);
+  for (Line& line : set.lines) {
+    const Widths widths = split_widths(line.text);
+    line.slack = set.full_width - widths.full_width - set.latin_scale * widths.proportional;
+  }
 }
 
 }  // namespace reissue::extract

@@ -31,9 +31,33 @@ constexpr double kIndent = 2.0;
 // A line more than this short after a full line ending a sentence is an indented
 // first line (2 em short) rather than a full one (within 1 em).
 constexpr double kFirstLineSlack = 1.2;
-// A line that stops mid-sentence within this much of the margin still continues
-// (estimated Latin widths, a long word pushed to the next line).
-constexpr double kNearlyFullSlack = 4.0;
+// A line that stops mid-sentence this short of the margin still continues: the
+// line-start rule pushed one or two characters down.
+constexpr double kPushedDownSlack = 2.25;
+
+// Width of the characters at the start of `line` that the line-start rule may
+// have pushed down from the line above: up to two characters and the closing
+// marks that follow them.
+double pushed_down_width(const std::u32string& line) {
+  size_t i = 0;
+  while (i < line.size() && i < 2 && !is_closing_punctuation(line[i])) ++i;
+  const size_t marks = i;
+  while (i < line.size() && is_closing_punctuation(line[i])) ++i;
+  return i > marks ? text_width_em(line, 0, i) : 0;
+}
+
+// How far an estimated width may be off: Latin letters, digits and the spaces
+// around them have font-dependent widths; full-width characters are exact.
+double width_error(const std::u32string& text) {
+  // After calibration what is left is each character's own deviation, which
+  // adds up like independent errors.
+  int latin = 0, spaces = 0;
+  for (char32_t c : text) {
+    if (c == ' ') ++spaces;
+    else if (c < 0x80) ++latin;
+  }
+  return 0.12 * std::sqrt(latin) + 0.1 * std::sqrt(spaces);
+}
 
 Boundary decide_with_geometry(const Line& a, const Line& b) {
   if (b.gap_before > 0.45) return {true, Strength::strong, "extra space above the line"};
@@ -48,18 +72,19 @@ Boundary decide_with_geometry(const Line& a, const Line& b) {
 
 // `a_opens_paragraph`: line a is the first line of its paragraph, so it was
 // indented 2 em and is full when it stops 2 em short.
-// A question or exclamation ends the sentence (。 is taken as a full stop inside
-// a paragraph more often than at its end; 。â too).
-bool ends_with_question(const std::u32string& text) {
-  size_t end = text.size();
-  while (end > 0 && std::u32string_view(U"”’）)").find(text[end - 1]) != std::u32string_view::npos) --end;
-  return end > 0 && (text[end - 1] == U'？' || text[end - 1] == U'！');
-}
-
 // (Text path.) `a_opens_paragraph`: line a is the first line of its paragraph,
 // so it was indented 2 em and is full when it stops 2 em short. `open_brackets`:
 // brackets line a opens and does not close (（江红艳 … 导师；/ 刘恬系 … 博士生）).
-Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& b,
+// `b` is an indented first line whose closing mark hangs past the margin: it is
+// then 1 em short instead of 2. A middle line ending in a mark is full, unless
+// characters were pushed down to the line after it (`c`).
+bool indented_with_hanging_mark(const Line& b, const Line* c) {
+  if (b.text.empty() || !is_closing_punctuation(b.text.back())) return false;
+  if (b.slack < 0.6 || b.slack > 1.6 + width_error(b.text)) return false;
+  return c == nullptr || pushed_down_width(c->text) == 0;
+}
+
+Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& b, const Line* c,
                                  bool a_opens_paragraph, int open_brackets) {
   if (open_brackets > 0)
     return {false, Strength::strong, "a bracket opened on the line is not closed yet"};
@@ -72,30 +97,57 @@ Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& 
   }
   if (ends_with_photo_credit(a.text)) return {true, Strength::strong, "a photo credit ends the caption"};
   const double slack = a.slack - (a_opens_paragraph ? kIndent : 0);
-  if (slack > kFullSlack) {
+  const double a_error = width_error(a.text), b_error = width_error(b.text);
+  if (slack > kFullSlack + a_error) {
     const double next_word = leading_latin_width(b.text);
-    if (!ends_sentence(a.text) && next_word > 0 && next_word > slack - 0.25)
+    if (!ends_sentence(a.text) && next_word > 0 && next_word > slack - 0.25 - a_error)
       return {false, Strength::medium, "the next word did not fit on the line"};
-    if (!ends_sentence(a.text) && slack <= kNearlyFullSlack)
+    // The line-start rule pushes characters down with closing marks (手’。” may
+    // not start a line alone, so 手 leaves with them).
+    if (!ends_sentence(a.text) &&
+        slack <= std::max(kPushedDownSlack, kFullSlack + pushed_down_width(b.text)) + a_error)
       return {false, Strength::medium, "nearly full line, the sentence continues"};
     return {true, Strength::strong, "short line"};
   }
   if (!ends_sentence(a.text)) return {false, Strength::strong, "full line, the sentence continues"};
   // A full line that ends a sentence: the paragraph may end here with its last
   // line full. Only the next line can tell.
-  if (b.slack > kIndentedSlack) {
+  if (b.slack > kIndentedSlack + b_error) {
+    if (ends_with_photo_credit(b.text) && b.slack > a.slack + 4)
+      return {false, Strength::medium, "a photo credit on the next line closes the caption"};
     if (!ends_sentence(b.text))
       return {true, Strength::medium, "the next line is short and unpunctuated (a heading or caption)"};
-    return {true, Strength::weak,
-            "a full line ends a sentence and the next line is short: taken as a one-line "
-            "paragraph, though it may be the paragraph's last line"};
+    // A paragraph's short last line is far more common after a full line that
+    // happens to end a sentence than a one-line paragraph after a paragraph
+    // whose last line happens to be full.
+    return {false, Strength::weak,
+            "a full line ends a sentence and the next line is short: taken as the paragraph's "
+            "last line, though it may be a one-line paragraph"};
   }
+  // Middle lines end within 1 em of the margin, indented first lines 2 em short:
+  // the estimate decides, and is reported when its error could flip the verdict.
+  const bool unsure = std::abs(b.slack - kFirstLineSlack) < b_error;
+  // With more Latin text than that, the estimate cannot tell 1 em from 2.
+  if (b_error > 0.5)
+    return {false, Strength::weak,
+            "a full line ends a sentence; the next line has too much Latin text to tell whether "
+            "it is indented: same paragraph"};
   if (b.slack > kFirstLineSlack)
-    return {true, Strength::medium, "a full line ends a sentence and the next line is 2 em short (indented)"};
-  if (ends_with_question(a.text))
+    return {true, unsure ? Strength::weak : Strength::medium,
+            "a full line ends a sentence and the next line is 2 em short (indented)"};
+  if (indented_with_hanging_mark(b, c))
     return {true, Strength::weak,
-            "a full line ends with a question or exclamation; the next line is not indented"};
-  return {false, Strength::medium, "the next line is full too"};
+            "a full line ends a sentence and the next line, ending in a hanging mark, is 1 em short "
+            "(indented)"};
+  if (unsure)
+    return {false, Strength::weak,
+            "a full line ends a sentence; the next line may be indented (its Latin text has no "
+            "exact width)"};
+  // Reported: a paragraph whose first line was not indented would start here
+  // without any trace in the text.
+  return {false, Strength::weak,
+          "a full line ends a sentence and the next line is full: same paragraph (a new one "
+          "would have to be unindented)"};
 }
 
 // REISSUE_DEBUG_BREAKS=1 prints every boundary decision (for tuning on new archives).
@@ -142,8 +194,9 @@ std::vector<LineRange> split_paragraphs(const LineSet& set, size_t begin, size_t
     const Line& b = local.lines[i - begin];
     const Boundary boundary =
         set.has_geometry ? decide_with_geometry(a, b)
-                         : decide_without_geometry(local, a, b, current.first == i - 1,
-                                                   bracket_balance(a.text));
+                         : decide_without_geometry(local, a, b,
+                                                   i + 1 < end ? &local.lines[i + 1 - begin] : nullptr,
+                                                   current.first == i - 1, bracket_balance(a.text));
     if (debug_breaks())
       std::fprintf(stderr, "%d slack=%.2f %s | %s\n", a.number, a.slack, boundary.is_break ? "BREAK" : "join",
                    boundary.why);

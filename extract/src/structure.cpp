@@ -4,6 +4,7 @@
 
 #include "blocks.h"
 #include "chars.h"
+#include "furniture.h"
 #include "joiner.h"
 #include "paragraphs.h"
 #include "patterns.h"
@@ -109,12 +110,21 @@ class Recognizer {
     return normalized(join_lines(part.lines, first, last, vocabulary_, review_));
   }
 
+  // A paragraph of running text, whose first line was indented (text input).
+  std::string join_paragraph(const LineSet& part, const LineRange& range) {
+    const double indent = part.has_geometry ? 0 : 2.0;
+    return normalized(join_lines(part.lines, range.first, range.last, vocabulary_, review_, indent));
+  }
+
   // ---- masthead -------------------------------------------------------------
   void read_masthead(size_t begin, size_t end) {
     Masthead& masthead = issue_.masthead;
-    std::vector<size_t> others;
     for (size_t i = begin; i < end; ++i) {
       const std::u32string& text = lines_[i].text;
+      if (is_running_header_on_first_page(i, begin, end)) {
+        review_.set_aside("furniture", lines_[i].number, text);
+        continue;
+      }
       if (read_issue_number(i, text)) continue;
       if (const auto date = find_chinese_date(text); date && !masthead.date) {
         masthead.date = Date{date->year, date->month, date->day};
@@ -149,6 +159,20 @@ class Recognizer {
     masthead.line = end > begin ? lines_[begin].number : 0;
   }
 
+  // A running header also tops page 1. When it repeats the series name, the
+  // masthead prints that name a second time; a single copy is the header.
+  bool is_running_header_on_first_page(size_t index, size_t begin, size_t end) const {
+    const std::u32string signature = furniture_signature(lines_[index].text);
+    const auto& running = set_.running_signatures;
+    if (std::find(running.begin(), running.end(), signature) == running.end()) return false;
+    int copies = 0;
+    for (size_t i = begin; i < end; ++i) copies += lines_[i].text == lines_[index].text;
+    if (copies == 1) return true;
+    for (size_t i = begin; i < index; ++i)  // the first copy is the header, the next the series
+      if (lines_[i].text == lines_[index].text) return false;
+    return true;
+  }
+
   bool read_issue_number(size_t index, const std::u32string& text) {
     std::u32string inner = text;
     const auto in_brackets = bracketed(text);
@@ -173,7 +197,7 @@ class Recognizer {
     if (rest.empty()) part.lines.erase(part.lines.begin());
     else part.lines.front().text = rest;
     for (const LineRange& range : split_paragraphs(part, 0, part.lines.size(), review_))
-      issue_.intro.push_back({BlockKind::paragraph, join(part, range.first, range.last), "",
+      issue_.intro.push_back({BlockKind::paragraph, join_paragraph(part, range), "",
                               part.lines[range.first].number});
   }
 
@@ -350,7 +374,7 @@ class Recognizer {
   std::vector<Block> read_body(const LineSet& part, size_t begin) {
     std::vector<BlockText> paragraphs;
     for (const LineRange& range : split_paragraphs(part, begin, part.lines.size(), review_))
-      paragraphs.push_back({join(part, range.first, range.last), range});
+      paragraphs.push_back({join_paragraph(part, range), range});
     return classify_body(part, paragraphs, review_);
   }
 

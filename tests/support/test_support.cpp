@@ -60,3 +60,25 @@ RunResult run_reissue(const std::string& arguments) {
 }
 
 }  // namespace reissue::test
+
+namespace reissue::test {
+
+::testing::AssertionResult same_text(const std::string& got, const std::string& expected) {
+  if (got == expected) return ::testing::AssertionSuccess();
+  std::istringstream a(got), b(expected);
+  std::string line_a, line_b;
+  int line = 0;
+  while (true) {
+    ++line;
+    const bool more_a = static_cast<bool>(std::getline(a, line_a));
+    const bool more_b = static_cast<bool>(std::getline(b, line_b));
+    if (!more_a && !more_b) break;
+    if (line_a != line_b || more_a != more_b)
+      return ::testing::AssertionFailure() << "first difference at line " << line << "\n  got:      "
+                                           << (more_a ? line_a : "(end)") << "\n  expected: "
+                                           << (more_b ? line_b : "(end)");
+  }
+  return ::testing::AssertionFailure() << "texts differ";
+}
+
+}  // namespace reissue::test

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include <gtest/gtest.h>
+
 namespace reissue::test {
 
 std::filesystem::path source_dir();  // the repository
@@ -37,4 +39,9 @@ struct RunResult {
 RunResult run_reissue(const std::string& arguments);
 RunResult run_command(const std::string& command);
 
+}  // namespace reissue::test
+
+namespace reissue::test {
+// Equal texts, or a failure showing the first differing line of each.
+::testing::AssertionResult same_text(const std::string& got, const std::string& expected);
 }  // namespace reissue::test
