@@ -68,9 +68,11 @@ bool is_caption(const std::u32string& text) {
 
 bool ends_with_photo_credit(const std::u32string& text) {
   const size_t tail = text.size() > 10 ? text.size() - 10 : 0;
+  const std::u32string_view end = std::u32string_view(text).substr(tail);
   for (std::u32string_view credit : {U"摄", U"供图", U"新华社发"}) {
-    const size_t at = text.rfind(credit);
-    if (at == std::u32string::npos || at < tail) continue;
+    const size_t found = end.rfind(credit);
+    if (found == std::u32string_view::npos) continue;
+    const size_t at = tail + found;
     const size_t after = at + credit.size();
     if (after == text.size() || !is_han(text[after])) return true;
   }

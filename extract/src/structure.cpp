@@ -17,9 +17,7 @@ namespace {
 
 constexpr size_t npos = static_cast<size_t>(-1);
 
-std::string normalized(const std::u32string& text) {
-  return normalize_inline_text(u32_to_utf8(text));
-}
+std::string normalized(const std::u32string& text) { return normalize_inline_text(text); }
 
 bool has_cjk(const std::u32string& text) {
   for (char32_t c : text)

@@ -113,7 +113,7 @@ std::vector<Line> split_lines(const std::string& utf8) {
     bool form_feed_before;
   };
   std::vector<RawLine> raw;
-  const std::u32string all = utf8_to_u32(to_nfc(utf8));
+  const std::u32string all = to_nfc(utf8_to_u32(utf8));
   int number = 1, blanks = 0;
   bool form_feed = false;
   size_t start = 0;

@@ -1,6 +1,7 @@
 #include "reissue/text.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/unorm2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
@@ -11,29 +12,43 @@
 namespace reissue {
 
 std::u32string utf8_to_u32(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
+  std::u32string out(text.size(), U'\0');
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t length = static_cast<int32_t>(text.size());
+  size_t count = 0;
   int32_t i = 0;
   while (i < length) {
+    if (bytes[i] < 0x80) {  // ASCII needs no decoding
+      out[count++] = bytes[i++];
+      continue;
+    }
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+    out[count++] = c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
   }
+  out.resize(count);
   return out;
 }
 
 void append_utf8(std::string& out, char32_t c) {
-  uint8_t buffer[4];
-  int32_t length = 0;
-  UBool error = false;
-  U8_APPEND(buffer, length, 4, static_cast<UChar32>(c), error);
-  if (error) {
-    append_utf8(out, U'\uFFFD');
-    return;
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;  // lone surrogate
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c <= 0x10FFFF) {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    append_utf8(out, 0xFFFD);
   }
-  out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(length));
 }
 
 std::string u32_to_utf8(std::u32string_view text) {
@@ -82,6 +97,8 @@ bool is_nfc(std::string_view text) {
 
 bool is_han(char32_t c) {
   if (c < 0x2E80) return false;
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return true;  // the common case
+  if (c >= 0xA000 && c < 0xF900) return false;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
 }
@@ -104,6 +121,8 @@ bool is_latin_or_digit(char32_t c) {
 
 bool is_east_asian_wide(char32_t c) {
   if (c < 0x1100) return false;
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303E) || (c >= 0xFF01 && c <= 0xFF60))
+    return true;  // the common case, without a property lookup
   const int width = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
   return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
@@ -130,8 +149,29 @@ bool ends_latin_word(const std::u32string& text) {
 }
 }  // namespace
 
+namespace {
+// True when every character passes the NFC quick check, so `text` is NFC
+// without running the normalizer (almost always, for Chinese text).
+bool surely_nfc(const std::u32string& text) {
+  for (char32_t c : text) {
+    if (c < 0x300 || (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF)) continue;
+    if (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) != UNORM_YES) return false;
+  }
+  return true;
+}
+}  // namespace
+
+std::u32string to_nfc(std::u32string text) {
+  if (surely_nfc(text)) return text;
+  return utf8_to_u32(to_nfc(u32_to_utf8(text)));
+}
+
 std::string normalize_inline_text(std::string_view text) {
-  const std::u32string in = utf8_to_u32(to_nfc(text));
+  return normalize_inline_text(std::u32string_view(utf8_to_u32(text)));
+}
+
+std::string normalize_inline_text(std::u32string_view text) {
+  const std::u32string in = to_nfc(std::u32string(text));
   std::u32string out;
   out.reserve(in.size());
   size_t i = 0;

@@ -12,6 +12,7 @@ std::string u32_to_utf8(std::u32string_view text);
 void append_utf8(std::string& out, char32_t c);
 
 std::string to_nfc(std::string_view text);
+std::u32string to_nfc(std::u32string text);  // fast when already NFC (the usual case)
 bool is_nfc(std::string_view text);
 
 bool is_han(char32_t c);            // CJK ideographs (Unicode script Han)
@@ -31,5 +32,6 @@ bool is_space(char32_t c);          // Unicode White_Space (incl. U+3000)
 //    typesetter adds the 1/4 em inter-script gap itself.
 // The result is NFC.
 std::string normalize_inline_text(std::string_view text);
+std::string normalize_inline_text(std::u32string_view text);
 
 }  // namespace reissue
