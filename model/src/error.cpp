@@ -3,10 +3,15 @@
 namespace reissue {
 
 std::string format_location(const std::string& file, int line, const std::string& message) {
-  std::string out = file;
-  if (line > 0) out += ":" + std::to_string(line);
-  out += ": ";
-  out += message;
+  std::string out;
+  out.reserve(file.size() + message.size() + 16);
+  out.append(file);
+  if (line > 0) {
+    out.push_back(':');
+    out.append(std::to_string(line));
+  }
+  out.append(": ");
+  out.append(message);
   return out;
 }
 
