@@ -19,17 +19,11 @@ struct ExtractArguments {
   bool quiet = false;
 };
 
-bool is_pdf(const std::string& bytes) {
-  return bytes.substr(0, 1024).find("%PDF-") != std::string::npos;
-}
-
 int run_extract(const ExtractArguments& arguments) {
   ExtractOptions options;
   options.encoding = arguments.encoding;
-  const std::string bytes = read_file_limited(arguments.input, options.max_bytes);
-  if (is_pdf(bytes))
-    throw ReadError(arguments.input, 0, "PDF input is not available in this version");
-  const ExtractResult result = extract_text(bytes, arguments.input, options);
+  const std::string bytes = read_file_limited(arguments.input, options.max_pdf_bytes);
+  const ExtractResult result = extract_document(bytes, arguments.input, options);
 
   const std::string xml = write_issue_xml(result.issue);
   // Check our own output with the same validator editors use.

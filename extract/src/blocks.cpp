@@ -83,11 +83,27 @@ std::vector<Block> classify_body(const LineSet& set, const std::vector<BlockText
                                  Review& review) {
   std::vector<Block> blocks;
   bool previous_was_single_line_heading = false;
+  bool figure_awaits_caption = false;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     const BlockText& paragraph = paragraphs[i];
     const std::u32string text = utf8_to_u32(paragraph.text);
-    const int line = set.lines[paragraph.lines.first].number;
+    const Line& first_line = set.lines[paragraph.lines.first];
+    const int line = first_line.number;
     const bool last = i + 1 == paragraphs.size();
+    if (first_line.image >= 0) {  // a figure from a PDF; "#N" is resolved by the caller
+      blocks.push_back({BlockKind::figure, "", "#" + std::to_string(first_line.image), line});
+      figure_awaits_caption = true;
+      previous_was_single_line_heading = false;
+      continue;
+    }
+    if (figure_awaits_caption) {
+      figure_awaits_caption = false;
+      // The caption under a picture: a credit or 图为, smaller type, or no closing punctuation.
+      if (is_caption(text) || first_line.size_ratio < 0.97 || !ends_sentence(text)) {
+        blocks.back().text = paragraph.text;
+        continue;
+      }
+    }
     Block block;
     block.text = paragraph.text;
     block.line = line;

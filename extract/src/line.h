@@ -25,7 +25,10 @@ struct Line {
   double gap_before = 0;         // extra vertical space above, in line heights (PDF)
   bool ends_with_space = false;  // (PDF) a space glyph or gap at the end of the line
   std::vector<std::string> link_targets;  // (PDF) URI annotations touching the line
+  int image = -1;  // (PDF) index of a figure image standing here; text is U+FFFC then
 };
+
+inline constexpr char32_t kImageMark = U'\uFFFC';  // object replacement character
 
 // The lines of one issue and what was measured about them as a whole.
 struct LineSet {

@@ -63,9 +63,15 @@ Boundary decide_with_geometry(const Line& a, const Line& b) {
   if (b.gap_before > 0.45) return {true, Strength::strong, "extra space above the line"};
   if (std::abs(a.size_ratio - b.size_ratio) > 0.06 || a.bold != b.bold)
     return {true, Strength::strong, "the font changes"};
-  if (a.centered != b.centered) return {true, Strength::strong, "the alignment changes"};
+  const bool a_full = a.slack <= kFullSlack && a.indent.value_or(0) < 1.0;
+  if (b.centered) {
+    // The last line of a centred paragraph (a caption) follows a full line.
+    if (a_full && !a.centered) return {false, Strength::strong, "the last line of a centred paragraph"};
+    return {true, Strength::strong, "a centred line"};
+  }
+  if (a.centered) return {true, Strength::strong, "the alignment changes"};
   if (b.indent && *b.indent >= 1.0) return {true, Strength::strong, "the line is indented"};
-  if (a.slack > kFullSlack && !(a.slack <= 2.5 && leading_latin_width(b.text) > a.slack - 0.25))
+  if (!a_full && !(a.slack <= 2.5 && leading_latin_width(b.text) > a.slack - 0.25))
     return {true, Strength::strong, "the line before stops short of the margin"};
   return {false, Strength::strong, "full line, next line not indented"};
 }
@@ -193,7 +199,8 @@ std::vector<LineRange> split_paragraphs(const LineSet& set, size_t begin, size_t
     const Line& a = local.lines[i - 1 - begin];
     const Line& b = local.lines[i - begin];
     const Boundary boundary =
-        set.has_geometry ? decide_with_geometry(a, b)
+        a.image >= 0 || b.image >= 0 ? Boundary{true, Strength::strong, "a figure stands here"}
+        : set.has_geometry ? decide_with_geometry(a, b)
                          : decide_without_geometry(local, a, b,
                                                    i + 1 < end ? &local.lines[i + 1 - begin] : nullptr,
                                                    current.first == i - 1, bracket_balance(a.text));

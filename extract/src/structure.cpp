@@ -313,11 +313,15 @@ class Recognizer {
         set_aside("label", begin + i, label);
         std::u32string url = *link;
         const size_t first_url_line = i;
+        std::vector<std::string> targets = part.lines[i].link_targets;
         ++i;
         while (i < part.lines.size() && !after_label(part.lines[i].text, U"主要内容") &&
-               !has_cjk(part.lines[i].text) && part.lines[i].text.find(U' ') == std::u32string::npos)
+               !has_cjk(part.lines[i].text) && part.lines[i].text.find(U' ') == std::u32string::npos) {
+          for (const std::string& target : part.lines[i].link_targets) targets.push_back(target);
           url += part.lines[i++].text;
+        }
         read_link(article, url, begin + first_url_line, leading);
+        confirm_link(article, targets, begin + first_url_line);
       }
     }
     size_t body_start = i;
@@ -366,6 +370,28 @@ class Recognizer {
       leading.push_back({BlockKind::paragraph, normalized(url), "", lines_[index].number});
       review_.uncertain("unrecognized-line", lines_[index].number, lines_[index].number,
                         "the text after 链接： is not an http(s) URL; kept as a paragraph");
+    }
+  }
+
+  // A PDF's link annotation confirms the printed URL, or completes one the
+  // printing damaged (cut, wrapped in brackets, truncated).
+  void confirm_link(Article& article, const std::vector<std::string>& targets, size_t index) {
+    for (const std::string& target : targets) {
+      if (target.rfind("http://", 0) != 0 && target.rfind("https://", 0) != 0) continue;
+      if (target == article.href) return;
+      const int line = lines_[index].number;
+      if (article.href.empty() || target.rfind(article.href, 0) == 0) {
+        if (!article.href.empty())
+          review_.uncertain("link", line, line,
+                            "the printed URL \"" + article.href + "\" was completed from the link annotation \"" +
+                                target + "\"");
+        article.href = target;
+        return;
+      }
+      review_.uncertain("link", line, line,
+                        "the printed URL \"" + article.href + "\" differs from the link annotation \"" +
+                            target + "\"; the printed one is kept");
+      return;
     }
   }
 

@@ -20,15 +20,18 @@ const char* kind_name(const Block& block) {
   return block.kind == BlockKind::figure ? "caption" : block_kind_name(block.kind);
 }
 
-class CorpusGold : public ::testing::TestWithParam<std::string> {};
+// (corpus number, input extension)
+class CorpusGold : public ::testing::TestWithParam<std::tuple<std::string, std::string>> {};
 
 }  // namespace
 
-TEST_P(CorpusGold, TextExtractionMatchesGold) {
+TEST_P(CorpusGold, ExtractionMatchesGold) {
+  const auto& [number, extension] = GetParam();
   const auto dir = test::source_dir() / "tests/data/corpus";
-  const std::string text = test::read_text(dir / ("corpus-" + GetParam() + ".txt"));
-  const json gold = json::parse(test::read_text(dir / ("corpus-" + GetParam() + ".gold.json")));
-  const ExtractResult result = extract_text(text, "corpus.txt");
+  const std::string input = test::read_text(dir / ("corpus-" + number + extension));
+  const json gold = json::parse(test::read_text(dir / ("corpus-" + number + ".gold.json")));
+  const ExtractResult result = extract_document(input, "corpus" + extension);
+  EXPECT_EQ(result.report.input_kind, extension == ".pdf" ? "pdf" : "text");
   const Issue& issue = result.issue;
 
   const json& masthead = gold["masthead"];
@@ -64,7 +67,15 @@ TEST_P(CorpusGold, TextExtractionMatchesGold) {
       EXPECT_EQ(kind_name(article.blocks[b]), expected["kinds"][b].get<std::string>()) << "block " << b;
     }
   }
-  EXPECT_TRUE(test::characters_conserved(text, result));
+  if (extension == ".txt") {
+    EXPECT_TRUE(test::characters_conserved(input, result));
+  }
+  EXPECT_TRUE(result.images.empty());  // the corpus places no figures
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, CorpusGold, ::testing::Values("000", "001", "002", "003"));
+INSTANTIATE_TEST_SUITE_P(Corpus, CorpusGold,
+                         ::testing::Combine(::testing::Values("000", "001", "002", "003"),
+                                            ::testing::Values(".txt", ".pdf")),
+                         [](const auto& param) {
+                           return std::get<0>(param.param) + (std::get<1>(param.param) == ".pdf" ? "_pdf" : "_txt");
+                         });

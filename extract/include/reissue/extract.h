@@ -7,6 +7,7 @@
 // The PDF and text paths share every stage after "lines".
 #pragma once
 
+#include "reissue/error.h"
 #include "reissue/issue.h"
 
 #include <filesystem>
@@ -42,9 +43,17 @@ struct ExtractReport {
   std::vector<SetAside> set_aside;
 };
 
+// A figure image recovered from a PDF, to be written at `path` (relative to
+// the issue XML, as the figure's src says).
+struct ExtractedImage {
+  std::string path;
+  std::string bytes;  // JPEG as embedded, or PNG
+};
+
 struct ExtractResult {
   Issue issue;
   ExtractReport report;
+  std::vector<ExtractedImage> images;
 };
 
 struct ExtractOptions {
@@ -52,12 +61,33 @@ struct ExtractOptions {
   // detect (BOM, then strict UTF-8, then GB18030).
   std::string encoding;
   std::size_t max_bytes = 64u * 1024 * 1024;
+  // PDF input: folder, relative to the XML, for figure images ("issue_images/").
+  std::string image_folder = "images";
+  int max_pages = 2000;
+  std::size_t max_pdf_bytes = 512u * 1024 * 1024;
 };
 
 // Text as produced by pdftotext (hard-wrapped, or one paragraph per line).
 // Throws ReadError when the bytes cannot be decoded as text.
 ExtractResult extract_text(std::string_view bytes, const std::string& name,
                            const ExtractOptions& options = {});
+
+// A PDF, read with Poppler: geometry tells paragraphs, headings and captions
+// apart; figures come back as images. Throws ReadError for what cannot be read
+// (not a PDF, damaged, needs a password, no pages) and NoTextLayer for scans.
+ExtractResult extract_pdf(std::string_view bytes, const std::string& name,
+                          const ExtractOptions& options = {});
+
+// PDF or text, told apart by content (a %PDF- header), not by the file name.
+ExtractResult extract_document(std::string_view bytes, const std::string& name,
+                               const ExtractOptions& options = {});
+bool looks_like_pdf(std::string_view bytes);
+
+// The PDF has pages but no text on them (an image-only scan).
+class NoTextLayer : public ReadError {
+ public:
+  using ReadError::ReadError;
+};
 
 // The review report as JSON (stable key order, UTF-8).
 std::string report_to_json(const ExtractReport& report);
