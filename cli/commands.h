@@ -6,7 +6,17 @@
 
 namespace reissue::cli {
 
-enum ExitCode : int { kOk = 0, kInvalid = 1, kCannotRead = 2, kInternal = 3 };
+// 0 ok; 1 invalid content; 2 input cannot be read; 3 internal error;
+// 4 a PDF without text layer (a scan); 5 extraction crashed, hung or ran out of
+// memory in its child process.
+enum ExitCode : int {
+  kOk = 0,
+  kInvalid = 1,
+  kCannotRead = 2,
+  kInternal = 3,
+  kNoTextLayer = 4,
+  kExtractionAborted = 5
+};
 
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_format_command(CLI::App& app, int& exit_code);

@@ -3,6 +3,7 @@
 #include "reissue/atomic_file.h"
 #include "reissue/error.h"
 #include "reissue/extract.h"
+#include "reissue/isolate.h"
 #include "reissue/issue_xml.h"
 
 #include <iostream>
@@ -11,30 +12,83 @@ namespace reissue::cli {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 struct ExtractArguments {
   std::string input;
   std::string output;
   std::string report;
   std::string encoding;
   bool quiet = false;
+  bool in_process = false;
+  double timeout = 120;
+  std::size_t memory_mib = 2048;
 };
 
-int run_extract(const ExtractArguments& arguments) {
-  ExtractOptions options;
-  options.encoding = arguments.encoding;
+int exit_code_for(const std::exception& error) {
+  if (dynamic_cast<const NoTextLayer*>(&error)) return kNoTextLayer;
+  if (dynamic_cast<const ReadError*>(&error)) return kCannotRead;
+  if (dynamic_cast<const Error*>(&error)) return kInvalid;
+  return kInternal;
+}
+
+// What the extraction child sends back: XML, report, summary, then image
+// (path, bytes) pairs.
+std::vector<std::string> extract_to_parts(const ExtractArguments& arguments, const ExtractOptions& options) {
   const std::string bytes = read_file_limited(arguments.input, options.max_pdf_bytes);
   const ExtractResult result = extract_document(bytes, arguments.input, options);
+  std::vector<std::string> parts = {write_issue_xml(result.issue), report_to_json(result.report),
+                                    report_summary(result.report)};
+  for (const ExtractedImage& image : result.images) {
+    parts.push_back(image.path);
+    parts.push_back(image.bytes);
+  }
+  return parts;
+}
 
-  const std::string xml = write_issue_xml(result.issue);
+int run_extract(const ExtractArguments& arguments) {
+  const bool to_stdout = arguments.output.empty() || arguments.output == "-";
+  const fs::path output = to_stdout ? fs::path() : fs::path(arguments.output);
+  ExtractOptions options;
+  options.encoding = arguments.encoding;
+  // Figures go to a folder beside the XML: issue.xml -> issue_images/.
+  const fs::path stem = to_stdout ? fs::path(arguments.input).stem() : output.stem();
+  options.image_folder = stem.string() + "_images";
+
+  std::vector<std::string> parts;
+  if (arguments.in_process) {
+    parts = extract_to_parts(arguments, options);
+  } else {
+    const IsolationLimits limits{arguments.timeout, arguments.memory_mib << 20};
+    const IsolatedOutcome outcome =
+        run_isolated([&] { return extract_to_parts(arguments, options); }, exit_code_for, limits);
+    if (outcome.status == IsolatedOutcome::Status::failed) {
+      std::cerr << "reissue: " << outcome.message << "\n";
+      return outcome.exit_code;
+    }
+    if (outcome.status != IsolatedOutcome::Status::ok) {
+      std::cerr << "reissue: " << arguments.input << ": extraction " << outcome.message << "\n";
+      return kExtractionAborted;
+    }
+    parts = outcome.parts;
+  }
+  const std::string& xml = parts.at(0);
   // Check our own output with the same validator editors use.
-  const LoadResult check = load_issue_from_memory(xml, arguments.output.empty() ? "-" : arguments.output);
-  if (arguments.output.empty() || arguments.output == "-") std::cout << xml;
-  else write_file_atomically(arguments.output, xml);
-  if (!arguments.report.empty()) write_file_atomically(arguments.report, report_to_json(result.report));
-  if (!arguments.quiet) std::cerr << report_summary(result.report);
+  const std::string shown = to_stdout ? "-" : arguments.output;
+  const LoadResult check = load_issue_from_memory(xml, shown);
+  if (parts.size() > 3) {
+    std::vector<std::pair<std::string, std::string>> images;
+    for (size_t i = 3; i + 1 < parts.size(); i += 2)
+      images.push_back({fs::path(parts[i]).filename().string(), parts[i + 1]});
+    const fs::path folder = (to_stdout ? fs::path(".") : output.parent_path()) / options.image_folder;
+    write_directory_atomically(folder, images);
+  }
+  if (to_stdout) std::cout << xml;
+  else write_file_atomically(output, xml);
+  if (!arguments.report.empty()) write_file_atomically(arguments.report, parts.at(1));
+  if (!arguments.quiet) std::cerr << parts.at(2);
   for (const Problem& problem : check.problems)
-    std::cerr << format_location(arguments.output.empty() ? "-" : arguments.output, problem.line,
-                                 "recovered structure is not valid: " + problem.message)
+    std::cerr << format_location(shown, problem.line, "recovered structure is not valid: " + problem.message)
               << "\n";
   return check.problems.empty() ? kOk : kInvalid;
 }
@@ -44,15 +98,23 @@ int run_extract(const ExtractArguments& arguments) {
 void add_extract_command(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand(
       "extract",
-      "Recover an issue XML from text extracted from a PDF (hard-wrapped or one paragraph per\n"
-      "line; UTF-8, UTF-16 with BOM, GB18030/GBK).\n"
-      "A summary of uncertain decisions goes to stderr; --report writes them all as JSON.");
+      "Recover an issue XML from a PDF (read with Poppler) or from text extracted from one\n"
+      "(hard-wrapped or one paragraph per line; UTF-8, UTF-16 with BOM, GB18030/GBK). The input\n"
+      "kind is told by content. Figures go to NAME_images/ beside the XML. A summary of uncertain\n"
+      "decisions goes to stderr; --report writes them all as JSON. PDFs are read in a child\n"
+      "process with time and memory limits: a crash costs only that input (exit status 5).");
   auto arguments = std::make_shared<ExtractArguments>();
-  command->add_option("input", arguments->input, "Issue text file")->required();
+  command->add_option("input", arguments->input, "Issue PDF or text file")->required();
   command->add_option("-o,--output", arguments->output, "Issue XML to write (default: stdout)");
   command->add_option("--report", arguments->report, "Write the review report (JSON) here");
   command->add_option("--encoding", arguments->encoding,
                       "Text encoding (ICU name: UTF-8, GB18030, GBK, ...); default: detect");
+  command->add_option("--timeout", arguments->timeout, "Seconds allowed per input (default 120)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed per input (default 2048)")
+      ->check(CLI::PositiveNumber);
+  command->add_flag("--in-process", arguments->in_process,
+                    "Do not isolate the extraction in a child process (for debugging)");
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
   command->callback([arguments, &exit_code] { exit_code = run_extract(*arguments); });
 }

@@ -55,12 +55,13 @@ ExtractResult extract_pdf(std::string_view bytes, const std::string& name, const
   for (const extract::PdfPage& page : content.pages) text_lines += page.lines.size(), images += page.images.size();
   if (text_lines == 0)
     throw NoTextLayer(name, 0,
-                      "no text layer: the PDF's " + std::to_string(content.pages.size()) +
-                          " page(s) hold only images (a scan?); run OCR first");
+                      "no text layer: none of the PDF's " + std::to_string(content.pages.size()) +
+                          " page(s) has text" + (images ? " (only images: a scan?); run OCR first" : ""));
   extract::Review review(result.report);
   std::vector<const extract::PdfImage*> figures;
   extract::PdfLayoutStats stats;
   extract::LineSet set = extract::lines_from_pdf(content, figures, &stats);
+  extract::remove_control_characters(set.lines, review);
   dump_lines(set, stats);
   set.running_signatures =
       extract::remove_page_furniture(set.lines, extract::masthead_zone_end(set.lines), review);

@@ -27,6 +27,8 @@ ExtractResult extract_text(std::string_view bytes, const std::string& name,
   set.lines = extract::split_lines(decoded.utf8);
   if (set.lines.empty()) throw ReadError(name, 0, "contains no text");
   result.report.pages = set.lines.back().page + 1;
+  extract::remove_control_characters(set.lines, review);
+  if (set.lines.empty()) throw ReadError(name, 0, "contains no text");
   set.running_signatures =
       extract::remove_page_furniture(set.lines, extract::masthead_zone_end(set.lines), review);
   extract::measure_text_lines(set);

@@ -1,6 +1,7 @@
 #include "furniture.h"
 
 #include "chars.h"
+#include "reissue/text.h"
 
 #include <algorithm>
 #include <map>
@@ -52,6 +53,23 @@ bool is_structure_label(const std::u32string& text) {
 }
 
 }  // namespace
+
+void remove_control_characters(std::vector<Line>& lines, Review& review) {
+  std::vector<Line> kept;
+  kept.reserve(lines.size());
+  for (Line& line : lines) {
+    std::u32string removed;
+    std::erase_if(line.text, [&](char32_t c) {
+      if (!is_control(c)) return false;
+      removed.push_back(c);
+      return true;
+    });
+    if (!removed.empty()) review.set_aside("control", line.number, removed);
+    line.text = trim(line.text);
+    if (!line.text.empty()) kept.push_back(std::move(line));
+  }
+  lines = std::move(kept);
+}
 
 bool is_page_number(const std::u32string& text) {
   size_t i = 0;

@@ -6,6 +6,10 @@
 
 namespace reissue::extract {
 
+// Control characters (a PDF font's broken ToUnicode map, stray bytes) are not
+// text: removed and set aside. Lines left empty disappear.
+void remove_control_characters(std::vector<Line>& lines, Review& review);
+
 // A page-number line: 第 3 页, 第3页 共5页, - 3 -, 3/5, Page 3 of 5, a bare 3.
 bool is_page_number(const std::u32string& text);
 

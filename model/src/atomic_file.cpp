@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -53,6 +54,34 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
     const int saved = errno;
     ::unlink(temp.c_str());
     throw Error(path.string(), 0, std::string("cannot rename output: ") + std::strerror(saved));
+  }
+}
+
+void write_directory_atomically(const fs::path& directory,
+                                const std::vector<std::pair<std::string, std::string>>& files) {
+  const fs::path parent = directory.has_parent_path() ? directory.parent_path() : fs::path(".");
+  std::string pattern = (parent / ("." + directory.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  if (!::mkdtemp(name.data()))
+    throw Error(directory.string(), 0, std::string("cannot create a directory: ") + std::strerror(errno));
+  const fs::path temporary(name.data());
+  std::error_code ignored;
+  try {
+    fs::permissions(temporary, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                   fs::perms::others_read | fs::perms::others_exec);
+    for (const auto& [file, content] : files) write_file_atomically(temporary / file, content);
+    const fs::path old = parent / ("." + directory.filename().string() + ".old");
+    fs::remove_all(old, ignored);
+    if (fs::exists(directory)) fs::rename(directory, old);
+    fs::rename(temporary, directory);
+    fs::remove_all(old, ignored);
+  } catch (const fs::filesystem_error& error) {
+    fs::remove_all(temporary, ignored);
+    throw Error(directory.string(), 0, std::string("cannot write the directory: ") + error.code().message());
+  } catch (...) {
+    fs::remove_all(temporary, ignored);
+    throw;
   }
 }
 

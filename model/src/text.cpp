@@ -149,6 +149,17 @@ bool ends_latin_word(const std::u32string& text) {
 }
 }  // namespace
 
+bool is_xml_char(char32_t c) {
+  if (c < 0x20) return c == 0x9 || c == 0xA || c == 0xD;
+  if (c >= 0xD800 && c <= 0xDFFF) return false;
+  return c != 0xFFFE && c != 0xFFFF && c <= 0x10FFFF;
+}
+
+bool is_control(char32_t c) {
+  if (c < 0x20) return c != 0x9 && c != 0xA && c != 0xD && c != 0xC;
+  return (c >= 0x7F && c <= 0x9F) || !is_xml_char(c);
+}
+
 namespace {
 // True when every character passes the NFC quick check, so `text` is NFC
 // without running the normalizer (almost always, for Chinese text).
@@ -177,7 +188,8 @@ std::string normalize_inline_text(std::u32string_view text) {
   size_t i = 0;
   while (i < in.size()) {
     if (!is_space(in[i])) {
-      out.push_back(in[i++]);
+      out.push_back(is_xml_char(in[i]) ? in[i] : U'\uFFFD');
+      ++i;
       continue;
     }
     bool has_break = false;

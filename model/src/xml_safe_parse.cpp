@@ -80,6 +80,12 @@ void collect_schema_error(void* context, xmlErrorPtr error) {
 
 struct CompiledSchema {
   xmlSchemaPtr schema = nullptr;
+  CompiledSchema() = default;
+  CompiledSchema(const CompiledSchema&) = delete;
+  CompiledSchema& operator=(const CompiledSchema&) = delete;
+  ~CompiledSchema() {
+    if (schema) xmlSchemaFree(schema);
+  }
 };
 
 xmlSchemaPtr compiled_schema(const char* schema_text) {

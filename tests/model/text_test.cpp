@@ -32,6 +32,15 @@ TEST(NormalizeInlineText, TrimsAndCollapsesAndJoinsWrappedChinese) {
   EXPECT_EQ(normalize_inline_text("甲\u3000乙"), "甲 乙");
 }
 
+TEST(NormalizeInlineText, NeverProducesCharactersXmlCannotHold) {
+  EXPECT_EQ(normalize_inline_text("a\x03" "b\x7F"), "a\uFFFD" "b\x7F");
+  EXPECT_EQ(normalize_inline_text(u32_to_utf8(U"x\uFFFEy")), "x\uFFFDy");
+  EXPECT_TRUE(is_control(U'\x03'));
+  EXPECT_TRUE(is_control(U'\x85'));
+  EXPECT_FALSE(is_control(U'\n'));
+  EXPECT_FALSE(is_control(U'中'));
+}
+
 TEST(NormalizeInlineText, ProducesNfc) {
   const std::string decomposed = "Cafe\xCC\x81";  // e + combining acute
   EXPECT_FALSE(is_nfc(decomposed));

@@ -21,6 +21,8 @@ bool is_cjk(char32_t c);            // is_han || is_cjk_punctuation
 bool is_latin_or_digit(char32_t c);   // letters of alphabetic scripts, ASCII digits, % ‰ ℃ °
 bool is_east_asian_wide(char32_t c);  // East_Asian_Width W or F
 bool is_space(char32_t c);          // Unicode White_Space (incl. U+3000)
+bool is_xml_char(char32_t c);       // allowed in XML 1.0 text
+bool is_control(char32_t c);        // C0/C1 controls other than white space, and non-characters
 
 // The storage rule for inline text (see docs/format.md, "Spaces"):
 //  - leading/trailing white space removed, runs collapsed to one U+0020;
@@ -30,7 +32,7 @@ bool is_space(char32_t c);          // Unicode White_Space (incl. U+3000)
 //    ASCII characters with a letter or digit, and unit signs after numbers):
 //    `6月 7日` -> `6月7日`, `AI 医疗` -> `AI医疗`, `潍智码 -AI` -> `潍智码-AI`. The
 //    typesetter adds the 1/4 em inter-script gap itself.
-// The result is NFC.
+// Characters XML cannot hold become U+FFFD. The result is NFC.
 std::string normalize_inline_text(std::string_view text);
 std::string normalize_inline_text(std::u32string_view text);
 

@@ -1,0 +1,116 @@
+// Broken and hostile PDFs through `reissue extract`: a clear message naming the
+// file, the documented exit status, and no output file left behind.
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace test = reissue::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ExtractRun {
+  int exit_code;
+  std::string err;
+  bool output_exists;
+};
+
+ExtractRun extract(const fs::path& input, const test::TempDir& dir) {
+  const fs::path output = dir / "out.xml";
+  const auto result = test::run_reissue("extract -q --timeout 30 '" + input.string() + "' -o '" + output.string() + "'");
+  return {result.exit_code, result.err, fs::exists(output)};
+}
+
+std::string corpus_pdf() { return test::read_text(test::source_dir() / "tests/data/corpus/corpus-000.pdf"); }
+
+}  // namespace
+
+TEST(HostilePdf, TruncatedFilesNeverCrash) {
+  test::TempDir dir;
+  const std::string pdf = corpus_pdf();
+  for (size_t cut : {size_t{20}, size_t{1000}, pdf.size() / 3, pdf.size() / 2, pdf.size() - 200}) {
+    test::write_text(dir / "cut.pdf", pdf.substr(0, cut));
+    const ExtractRun run = extract(dir / "cut.pdf", dir);
+    // Poppler repairs what it can; what it cannot is a clear read error.
+    EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 1 || run.exit_code == 2 || run.exit_code == 4)
+        << cut << ": " << run.exit_code << " " << run.err;
+    if (run.exit_code == 2) {
+      EXPECT_NE(run.err.find("cut.pdf: "), std::string::npos) << run.err;
+      EXPECT_FALSE(run.output_exists);
+    }
+    fs::remove(dir / "out.xml");
+  }
+}
+
+TEST(HostilePdf, CorruptedBytesNeverCrash) {
+  test::TempDir dir;
+  std::string pdf = corpus_pdf();
+  unsigned state = 12345;  // a fixed sequence: the test is repeatable
+  for (int round = 0; round < 8; ++round) {
+    std::string damaged = pdf;
+    for (int k = 0; k < 200; ++k) {
+      state = state * 1103515245u + 12345u;
+      damaged[(state >> 8) % damaged.size()] = static_cast<char>(state >> 24);
+    }
+    test::write_text(dir / "damaged.pdf", damaged);
+    const ExtractRun run = extract(dir / "damaged.pdf", dir);
+    EXPECT_TRUE(run.exit_code <= 2 || run.exit_code == 4) << round << ": " << run.exit_code << " " << run.err;
+    fs::remove(dir / "out.xml");
+  }
+}
+
+TEST(HostilePdf, NotAPdfWithAPdfName) {
+  test::TempDir dir;
+  test::write_text(dir / "fake.pdf", "%PDF-1.7\nthis is not a PDF at all\n");
+  const ExtractRun run = extract(dir / "fake.pdf", dir);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("fake.pdf: "), std::string::npos);
+  EXPECT_FALSE(run.output_exists);
+}
+
+TEST(HostilePdf, ImageOnlyScanHasItsOwnStatus) {
+  // A page with an image and no text, written by hand.
+  const std::string image_stream(3 * 8 * 8, '\x80');
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  auto object = [&](const std::string& body) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+  };
+  object("<< /Type /Catalog /Pages 2 0 R >>");
+  object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im 4 0 R >> >> "
+         "/Contents 5 0 R >>");
+  object("<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceRGB /BitsPerComponent 8 "
+         "/Length " + std::to_string(image_stream.size()) + " >>\nstream\n" + image_stream + "\nendstream");
+  const std::string content = "q 400 0 0 600 100 100 cm /Im Do Q";
+  object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 6\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  test::TempDir dir;
+  test::write_text(dir / "scan.pdf", pdf);
+  const ExtractRun run = extract(dir / "scan.pdf", dir);
+  EXPECT_EQ(run.exit_code, 4);
+  EXPECT_NE(run.err.find("scan.pdf: no text layer"), std::string::npos) << run.err;
+  EXPECT_FALSE(run.output_exists);
+}
+
+TEST(HostilePdf, HugeFileIsRefused) {
+  test::TempDir dir;
+  {
+    std::ofstream out(dir / "huge.pdf");
+    out << "%PDF-1.4\n";
+  }
+  fs::resize_file(dir / "huge.pdf", std::uintmax_t{600} << 20);  // sparse
+  const ExtractRun run = extract(dir / "huge.pdf", dir);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("too large"), std::string::npos) << run.err;
+}
