@@ -1,0 +1,88 @@
+// Fonts: found with fontconfig, opened with HarfBuzz, subset with hb-subset.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+struct hb_face_t;
+struct hb_font_t;
+struct hb_blob_t;
+
+namespace reissue {
+
+// One face of a font file (a TTC collection holds several: the index selects).
+class Font {
+ public:
+  Font(std::string path, int index, std::string family, bool bold);
+  ~Font();
+  Font(const Font&) = delete;
+  Font& operator=(const Font&) = delete;
+
+  const std::string& path() const { return path_; }
+  int index() const { return index_; }
+  const std::string& family() const { return family_; }
+  bool bold() const { return bold_; }
+  std::string postscript_name() const;
+
+  hb_face_t* face() const { return face_; }
+  hb_font_t* font() const { return font_; }  // scaled to units_per_em
+  unsigned units_per_em() const { return units_per_em_; }
+  bool covers(char32_t c) const;
+  bool is_cff() const { return cff_; }  // glyphs as CFF outlines (else TrueType glyf)
+
+  // Metrics in em.
+  double ascender() const;
+  double descender() const;  // negative
+  double advance(unsigned glyph) const;
+
+  // CFF fonts: the CID of each glyph (for CID-keyed CFF), else the glyph id.
+  unsigned cid(unsigned glyph) const;
+
+ private:
+  std::string path_;
+  int index_;
+  std::string family_;
+  bool bold_;
+  hb_blob_t* blob_ = nullptr;
+  hb_face_t* face_ = nullptr;
+  hb_font_t* font_ = nullptr;
+  unsigned units_per_em_ = 1000;
+  bool cff_ = false;
+  std::vector<unsigned> cids_;  // glyph id -> CID, empty when identity
+};
+
+// Finds and owns fonts. Families are looked up with fontconfig; a missing
+// family is an error rather than a silent substitute.
+class FontLibrary {
+ public:
+  FontLibrary();
+  ~FontLibrary();
+  FontLibrary(const FontLibrary&) = delete;
+  FontLibrary& operator=(const FontLibrary&) = delete;
+
+  // Throws reissue::Error naming the family when fontconfig has no such font.
+  const Font& get(const std::string& family, bool bold);
+
+  // A font that has a glyph for `c`, tried in order: `preferred`, the
+  // fallback chain (Noto CJK, Noto, DejaVu), then whatever fontconfig finds
+  // for the character. nullptr when no installed font covers it.
+  const Font* font_for(char32_t c, const Font& preferred, bool bold);
+
+ private:
+  const Font* fontconfig_font_for(char32_t c, bool bold);
+  std::vector<std::unique_ptr<Font>> fonts_;
+};
+
+// A subset of `font` holding `glyphs` (original glyph ids), ready to embed:
+// for CFF fonts the bare 'CFF ' table (a CIDFontType0C stream) whose charset
+// keeps the original CIDs; for TrueType fonts a TrueType file whose glyph ids
+// are the original ones (retained), so codes never need remapping.
+struct FontSubset {
+  std::string data;
+  bool cff = false;
+};
+FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs);
+
+}  // namespace reissue

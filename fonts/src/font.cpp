@@ -1,0 +1,73 @@
+#include "cff_charset.h"
+#include "reissue/error.h"
+#include "reissue/fonts.h"
+
+#include <hb-ot.h>
+#include <hb.h>
+
+namespace reissue {
+
+Font::Font(std::string path, int index, std::string family, bool bold)
+    : path_(std::move(path)), index_(index), family_(std::move(family)), bold_(bold) {
+  blob_ = hb_blob_create_from_file_or_fail(path_.c_str());
+  if (!blob_) throw Error(path_, 0, "cannot read font file");
+  face_ = hb_face_create(blob_, static_cast<unsigned>(index_));
+  units_per_em_ = hb_face_get_upem(face_);
+  font_ = hb_font_create(face_);
+  hb_ot_font_set_funcs(font_);
+  hb_font_set_scale(font_, static_cast<int>(units_per_em_), static_cast<int>(units_per_em_));
+  hb_blob_t* cff = hb_face_reference_table(face_, HB_TAG('C', 'F', 'F', ' '));
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(cff, &length);
+  cff_ = length > 0;
+  if (cff_) {
+    cids_ = fonts::read_cff_cids(std::string_view(data, length));
+    bool identity = true;
+    for (size_t gid = 0; gid < cids_.size() && identity; ++gid) identity = cids_[gid] == gid;
+    if (identity) cids_.clear();
+  }
+  hb_blob_destroy(cff);
+}
+
+Font::~Font() {
+  hb_font_destroy(font_);
+  hb_face_destroy(face_);
+  hb_blob_destroy(blob_);
+}
+
+std::string Font::postscript_name() const {
+  char name[128];
+  unsigned size = sizeof name;
+  if (hb_ot_name_get_utf8(face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, name) == 0)
+    return "Font";
+  std::string out(name);
+  std::erase_if(out, [](char c) { return c <= ' ' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']'; });
+  return out.empty() ? "Font" : out;
+}
+
+bool Font::covers(char32_t c) const {
+  hb_codepoint_t glyph = 0;
+  return hb_font_get_nominal_glyph(font_, c, &glyph) && glyph != 0;
+}
+
+double Font::ascender() const {
+  hb_font_extents_t extents{};
+  hb_font_get_h_extents(font_, &extents);
+  return static_cast<double>(extents.ascender) / units_per_em_;
+}
+
+double Font::descender() const {
+  hb_font_extents_t extents{};
+  hb_font_get_h_extents(font_, &extents);
+  return static_cast<double>(extents.descender) / units_per_em_;
+}
+
+double Font::advance(unsigned glyph) const {
+  return static_cast<double>(hb_font_get_glyph_h_advance(font_, glyph)) / units_per_em_;
+}
+
+unsigned Font::cid(unsigned glyph) const {
+  return glyph < cids_.size() ? cids_[glyph] : glyph;
+}
+
+}  // namespace reissue

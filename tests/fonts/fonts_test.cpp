@@ -1,0 +1,78 @@
+#include "reissue/error.h"
+#include "reissue/fonts.h"
+
+#include <gtest/gtest.h>
+#include <hb.h>
+
+using namespace reissue;
+
+namespace {
+unsigned glyph_of(const Font& font, char32_t c) {
+  hb_codepoint_t glyph = 0;
+  hb_font_get_nominal_glyph(font.font(), c, &glyph);
+  return glyph;
+}
+}  // namespace
+
+TEST(Fonts, FindsTheSimplifiedChineseFaceOfTheCollection) {
+  FontLibrary library;
+  const Font& serif = library.get("Noto Serif CJK SC", false);
+  EXPECT_NE(serif.path().find("NotoSerifCJK-Regular.ttc"), std::string::npos);
+  EXPECT_EQ(serif.index(), 2);  // face 0 is the Japanese one
+  EXPECT_TRUE(serif.is_cff());
+  EXPECT_EQ(serif.postscript_name(), "NotoSerifCJKsc-Regular");
+  // The SC face draws 骨 with the Simplified form: a different glyph than JP's.
+  EXPECT_EQ(&library.get("Noto Serif CJK SC", false), &serif);  // cached
+  const Font& bold = library.get("Noto Serif CJK SC", true);
+  EXPECT_NE(bold.path().find("Bold"), std::string::npos);
+  EXPECT_TRUE(serif.covers(U'中'));
+  EXPECT_GT(serif.ascender(), 0.8);
+  EXPECT_LT(serif.descender(), -0.1);
+  EXPECT_DOUBLE_EQ(serif.advance(glyph_of(serif, U'中')), 1.0);
+}
+
+TEST(Fonts, MissingFamilyIsAnErrorNotASubstitute) {
+  FontLibrary library;
+  try {
+    library.get("No Such Font Family", false);
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_NE(std::string(error.what()).find("No Such Font Family: font family is not installed"),
+              std::string::npos);
+  }
+}
+
+TEST(Fonts, FallbackChain) {
+  FontLibrary library;
+  const Font& latin = library.get("Noto Serif", false);
+  const Font* han = library.font_for(U'中', latin, false);
+  ASSERT_NE(han, nullptr);
+  EXPECT_EQ(han->family(), "Noto Serif CJK SC");
+  EXPECT_EQ(library.font_for(U'a', latin, false), &latin);
+  EXPECT_EQ(library.font_for(U'\U0010FFFD', latin, false), nullptr);  // private use: nobody
+}
+
+TEST(Fonts, CidsOfTheCjkFaceAreReadFromTheCharset) {
+  FontLibrary library;
+  const Font& serif = library.get("Noto Serif CJK SC", false);
+  // CIDs are distinct for distinct glyphs and .notdef is CID 0.
+  EXPECT_EQ(serif.cid(0), 0u);
+  EXPECT_NE(serif.cid(glyph_of(serif, U'中')), serif.cid(glyph_of(serif, U'国')));
+}
+
+TEST(Fonts, SubsetKeepsOnlyWhatIsUsed) {
+  FontLibrary library;
+  const Font& serif = library.get("Noto Serif CJK SC", false);
+  std::set<unsigned> glyphs;
+  for (char32_t c : std::u32string(U"全国卫生信息化舆情监测周报")) glyphs.insert(glyph_of(serif, c));
+  const FontSubset subset = subset_font(serif, glyphs);
+  EXPECT_TRUE(subset.cff);
+  EXPECT_GT(subset.data.size(), 1000u);
+  EXPECT_LT(subset.data.size(), 40000u);  // the whole face is ~20 MB
+  EXPECT_EQ(subset.data.substr(0, 1), std::string(1, '\x01'));  // CFF major version 1
+
+  const Font& latin = library.get("Noto Serif", false);
+  const FontSubset ttf = subset_font(latin, {glyph_of(latin, U'A'), glyph_of(latin, U'I')});
+  EXPECT_FALSE(ttf.cff);
+  EXPECT_EQ(ttf.data.substr(0, 4), std::string("\0\1\0\0", 4));  // a TrueType file
+}
