@@ -30,9 +30,11 @@ bool starts_news_story(const std::u32string& text) {
 bool is_heading_like(const BlockText& block, const LineSet& set) {
   const std::u32string text = utf8_to_u32(block.text);
   if (ends_sentence(text) || starts_news_story(text)) return false;
-  if (block.lines.first != block.lines.last) return false;
   const Line& line = set.lines[block.lines.first];
-  if (set.has_geometry && line.size_ratio < 0.97 && !line.bold) return false;
+  // In a PDF a bold block is a heading even when it wraps.
+  if (set.has_geometry && line.bold) return text_width_em(text) <= 64;
+  if (block.lines.first != block.lines.last) return false;
+  if (set.has_geometry && line.size_ratio < 0.97) return false;
   return text_width_em(text) <= 32;
 }
 

@@ -63,16 +63,22 @@ Boundary decide_with_geometry(const Line& a, const Line& b) {
   if (b.gap_before > 0.45) return {true, Strength::strong, "extra space above the line"};
   if (std::abs(a.size_ratio - b.size_ratio) > 0.06 || a.bold != b.bold)
     return {true, Strength::strong, "the font changes"};
-  const bool a_full = a.slack <= kFullSlack && a.indent.value_or(0) < 1.0;
+  const bool a_full = a.slack <= kFullSlack;
   if (b.centered) {
-    // The last line of a centred paragraph (a caption) follows a full line.
-    if (a_full && !a.centered) return {false, Strength::strong, "the last line of a centred paragraph"};
+    // The last line of a centred paragraph (a caption) follows a full-width line.
+    if (a_full && a.indent.value_or(0) < 1.0 && !a.centered)
+      return {false, Strength::strong, "the last line of a centred paragraph"};
     return {true, Strength::strong, "a centred line"};
   }
   if (a.centered) return {true, Strength::strong, "the alignment changes"};
   if (b.indent && *b.indent >= 1.0) return {true, Strength::strong, "the line is indented"};
-  if (!a_full && !(a.slack <= 2.5 && leading_latin_width(b.text) > a.slack - 0.25))
-    return {true, Strength::strong, "the line before stops short of the margin"};
+  // A line stops short where a paragraph ends, or where the next Latin word
+  // (a URL, a name) did not fit, or where justification ran out of stretch.
+  if (!a_full && !ends_sentence(a.text) && leading_latin_width(b.text) > a.slack - 0.5)
+    return {false, Strength::medium, "the next word did not fit on the line"};
+  if (!a_full && !ends_sentence(a.text) && a.slack < 4)
+    return {false, Strength::medium, "a line a little short, mid-sentence, continues"};
+  if (!a_full) return {true, Strength::strong, "the line before stops short of the margin"};
   return {false, Strength::strong, "full line, next line not indented"};
 }
 

@@ -110,7 +110,8 @@ LineSet lines_from_pdf(const PdfContent& content, std::vector<const PdfImage*>& 
       line.bold = source.bold;
       const double left_room = source.box.left - stats.left_margin;
       const double right_room = stats.right_margin - source.box.right;
-      line.centered = left_room > 1.5 * em && std::abs(left_room - right_room) < 1.0 * em;
+      // Centred: equal room on both sides, more than a paragraph indent leaves.
+      line.centered = left_room > 2.5 * em && std::abs(left_room - right_room) < 0.6 * em;
       if (previous) {
         // Leading beyond the usual, in lines; a larger font needs more.
         const double expected = stats.leading * std::max(1.0, source.font_size / em);

@@ -150,6 +150,43 @@ std::vector<WordGeometry> words_of_flow(const TextFlow* flow) {
   return words;
 }
 
+// Poppler splits a page into flows; a line with wide gaps (justified around
+// a long Latin word) can end up in several. Flows that share horizontal
+// extent are one column: their words are regrouped together, columns stay
+// apart, in Poppler's order.
+std::vector<std::vector<WordGeometry>> columns_of(const TextPage* text) {
+  struct Column {
+    double left, right;
+    std::vector<WordGeometry> words;
+  };
+  std::vector<Column> columns;
+  for (const TextFlow* flow = text->getFlows(); flow; flow = flow->getNext()) {
+    std::vector<WordGeometry> words = words_of_flow(flow);
+    if (words.empty()) continue;
+    double left = words.front().box.left, right = words.front().box.right;
+    for (const WordGeometry& word : words) left = std::min(left, word.box.left), right = std::max(right, word.box.right);
+    Column* home = nullptr;
+    for (Column& column : columns) {
+      const double overlap = std::min(right, column.right) - std::max(left, column.left);
+      // Any horizontal overlap: the same column.
+      if (overlap > 0) {
+        home = &column;
+        break;
+      }
+    }
+    if (!home) {
+      columns.push_back({left, right, {}});
+      home = &columns.back();
+    }
+    home->left = std::min(home->left, left);
+    home->right = std::max(home->right, right);
+    for (WordGeometry& word : words) home->words.push_back(std::move(word));
+  }
+  std::vector<std::vector<WordGeometry>> out;
+  for (Column& column : columns) out.push_back(std::move(column.words));
+  return out;
+}
+
 // Poppler's own lines split where compressed glyphs overlap; printed lines are
 // rebuilt from words sharing a baseline.
 std::vector<PdfLine> lines_of_flow(std::vector<WordGeometry> words) {
@@ -176,9 +213,16 @@ std::vector<PdfLine> lines_of_flow(std::vector<WordGeometry> words) {
       const WordGeometry& word = group[i];
       if (i > 0) {
         const WordGeometry& before = group[i - 1];
-        // A gap the size of a space separates words even when no space glyph exists.
-        const bool gap = word.box.left - before.box.right > 0.2 * std::min(word.size, before.size);
-        if (before.space_after || gap) line.text.push_back(U' ');
+        // A gap the size of a space separates words even when no space glyph
+        // exists. Between Chinese characters, justification spreads gaps: only
+        // a wide one (an ideographic space) is a space there.
+        const double gap = word.box.left - before.box.right;
+        const double size = std::min(word.size, before.size);
+        const bool chinese = !before.text.empty() && !word.text.empty() &&
+                             is_east_asian_wide(before.text.back()) && is_east_asian_wide(word.text.front());
+        const bool space = chinese ? (before.space_after && gap > 0.15 * size) || gap > 0.6 * size
+                                   : before.space_after || gap > 0.2 * size;
+        if (space) line.text.push_back(U' ');
       }
       line.text += word.text;
       line.box.left = std::min(line.box.left, word.box.left);
@@ -200,6 +244,35 @@ std::vector<PdfLine> lines_of_flow(std::vector<WordGeometry> words) {
     lines.push_back(std::move(line));
   }
   return lines;
+}
+
+// A few characters standing alone at the height of a line in another flow
+// (a contents page number at the right margin) belong to that line.
+void merge_stray_fragments(std::vector<PdfLine>& lines) {
+  auto is_fragment = [](const PdfLine& line) {
+    if (line.text.size() > 4) return false;
+    for (char32_t c : line.text)
+      if (!(c >= U'0' && c <= U'9') && c != U' ' && c != U'.' && c != U'-') return false;
+    return true;
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    PdfLine& fragment = lines[i];
+    if (!is_fragment(fragment)) continue;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      PdfLine& line = lines[k];
+      if (k == i || is_fragment(line)) continue;
+      const double tolerance = 0.25 * std::max(line.font_size, fragment.font_size);
+      if (std::abs(line.baseline - fragment.baseline) > tolerance) continue;
+      if (fragment.box.left < line.box.right && line.box.left < fragment.box.right) continue;  // overlapping
+      const bool after = fragment.box.left >= line.box.right;
+      line.text = after ? line.text + U" " + fragment.text : fragment.text + U" " + line.text;
+      line.box.left = std::min(line.box.left, fragment.box.left);
+      line.box.right = std::max(line.box.right, fragment.box.right);
+      lines.erase(lines.begin() + static_cast<long>(i));
+      --i;
+      break;
+    }
+  }
 }
 
 std::vector<PdfLink> links_of_page(Page* page) {
@@ -269,9 +342,11 @@ PdfContent read_pdf(std::string_view bytes, const std::string& name, const PdfLi
     if (!device.isOk()) throw ReadError(name, 0, "cannot set up text extraction");
     document.displayPage(&device, number, 72, 72, 0, true, false, false);
     TextPage* text = device.takeText();
-    for (const TextFlow* flow = text->getFlows(); flow; flow = flow->getNext())
-      for (PdfLine& line : lines_of_flow(words_of_flow(flow))) result.lines.push_back(std::move(line));
+    for (auto& column : columns_of(text)) {
+      for (PdfLine& line : lines_of_flow(std::move(column))) result.lines.push_back(std::move(line));
+    }
     text->decRefCnt();
+    merge_stray_fragments(result.lines);
     result.images = device.take_images();
     result.links = links_of_page(page);
     content.pages.push_back(std::move(result));

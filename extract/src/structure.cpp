@@ -238,6 +238,14 @@ class Recognizer {
       while (last + 1 < part.lines.size() && !bracketed(part.lines[last + 1].text) &&
              !numbered_line(part.lines[last + 1].text) && last < 3)
         ++last;
+      // A page number set at the right of the entry's last line: 新图景    3
+      std::u32string& tail = part.lines[last].text;
+      size_t digits = tail.size();
+      while (digits > 0 && tail[digits - 1] >= U'0' && tail[digits - 1] <= U'9') --digits;
+      if (digits < tail.size() && tail.size() - digits <= 4 && digits > 0 && tail[digits - 1] == U' ') {
+        set_aside("page-number", i + last, tail.substr(digits));
+        tail = trim(tail.substr(0, digits));
+      }
       entry.title = join(part, 0, last);
       i += last + 1;
       if (i < end) {

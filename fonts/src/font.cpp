@@ -66,6 +66,11 @@ double Font::advance(unsigned glyph) const {
   return static_cast<double>(hb_font_get_glyph_h_advance(font_, glyph)) / units_per_em_;
 }
 
+unsigned Font::glyph(char32_t c) const {
+  hb_codepoint_t id = 0;
+  return hb_font_get_nominal_glyph(font_, c, &id) ? id : 0;
+}
+
 unsigned Font::cid(unsigned glyph) const {
   return glyph < cids_.size() ? cids_[glyph] : glyph;
 }

@@ -2,7 +2,7 @@
 #include "reissue/error.h"
 #include "reissue/issue_xml.h"
 #include "reissue/text.h"
-#include "xml_safe_parse.h"
+#include "reissue/xml_safe.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "xml_safe_parse.h"
+#include "reissue/xml_safe.h"
 
 #include "reissue/error.h"
 

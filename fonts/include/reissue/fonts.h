@@ -36,6 +36,7 @@ class Font {
   double ascender() const;
   double descender() const;  // negative
   double advance(unsigned glyph) const;
+  unsigned glyph(char32_t c) const;  // 0 when not covered
 
   // CFF fonts: the CID of each glyph (for CID-keyed CFF), else the glyph id.
   unsigned cid(unsigned glyph) const;

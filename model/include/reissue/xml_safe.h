@@ -1,4 +1,4 @@
-// Internal: parse untrusted XML with libxml2 and validate it against an XSD held
+// Parsing untrusted XML with libxml2 and validating it against an XSD held
 // in memory. Shared by the issue reader and the style sheet reader.
 #pragma once
 

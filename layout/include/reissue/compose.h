@@ -1,0 +1,33 @@
+// The issue as a sequence of styled blocks: the layout model both writers
+// (PDF and DOCX) read, so that they print the same things in the same order
+// with the same roles. It prints the labels the newsletter prints (本期导语：,
+// 来源：, 链接：, the dateline), so that a typeset issue reads back with
+// `reissue extract`.
+#pragma once
+
+#include "reissue/issue.h"
+
+#include <string>
+#include <vector>
+
+namespace reissue {
+
+enum class ComposedKind { text, rule, figure };
+
+struct ComposedBlock {
+  ComposedKind kind = ComposedKind::text;
+  std::string role;           // a style sheet role (style.h)
+  std::string text;           // what is printed
+  std::string uri;            // the whole block links to this URL
+  std::string anchor;         // a destination other blocks link to ("a1")
+  std::string target;         // links to this anchor (contents entries)
+  std::string page_of;        // print the page number of this anchor at the right
+  std::string image;          // figure: image path relative to the issue XML
+  std::string alt;            // figure: alternative text (its caption)
+  bool keep_with_next = false;
+  int heading_level = 0;      // 1 article title, 2 section / sub-heading (tags, outline, DOCX)
+};
+
+std::vector<ComposedBlock> compose_issue(const Issue& issue);
+
+}  // namespace reissue

@@ -1,0 +1,57 @@
+// The style sheet (docs/style.md): page, fonts and one style per role. Shared
+// by the PDF typesetter and the DOCX writer; editors change it without
+// recompiling.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace reissue {
+
+struct Color {
+  double red = 0, green = 0, blue = 0;  // 0..1
+  std::string hex() const;              // "C00000"
+  bool black() const { return red == 0 && green == 0 && blue == 0; }
+};
+
+enum class Align { justify, left, center, right };
+
+// How one kind of block is set. Lengths in points.
+struct RoleStyle {
+  bool sans = false;
+  double size = 12;
+  double leading = 1.5;  // line height as a multiple of the size
+  bool bold = false;
+  Color color;
+  Align align = Align::justify;
+  double indent_em = 0;  // first-line indent
+  double space_before = 0, space_after = 0;
+};
+
+struct Style {
+  std::string name;
+  double page_width = 595.28, page_height = 841.89;
+  double margin_top = 70.87, margin_bottom = 70.87, margin_left = 70.87, margin_right = 70.87;
+  std::string serif, sans, latin_serif, latin_sans;  // font families
+  Color rule_color;
+  double rule_width = 1.5;
+  std::string footer_format;  // {page}, {pages}
+  double footer_offset = 34;  // from the bottom edge to the footer's baseline
+  std::map<std::string, RoleStyle> roles;
+
+  // The style of a role; roles a sheet leaves out are set as body text.
+  const RoleStyle& role(const std::string& role_name) const;
+  double text_width() const { return page_width - margin_left - margin_right; }
+};
+
+// The roles a style sheet may define (the XML schema lists the same).
+extern const char* const kRoleNames[18];
+
+// Reads and validates a style sheet; throws ReadError / Error with file:line.
+Style load_style(const std::filesystem::path& file);
+Style load_style_from_memory(std::string_view xml, const std::string& name);
+// The newsletter's own look (styles/default.xml, compiled in).
+const Style& default_style();
+
+}  // namespace reissue

@@ -1,0 +1,27 @@
+// Typesetting an issue into PDF: HarfBuzz shaping, ICU line breaking refined
+// by the Chinese layout rules (W3C clreq), total-fit line breaks, pagination,
+// and a tagged, searchable PDF written with PoDoFo (subset Type0 fonts with
+// ToUnicode, links, bookmarks, metadata).
+#pragma once
+
+#include "reissue/issue.h"
+#include "reissue/style.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace reissue {
+
+struct TypesetReport {
+  int pages = 0;
+  std::u32string uncovered;  // characters no installed font covers (drawn as U+FFFD)
+  std::vector<std::string> warnings;
+};
+
+// The PDF as bytes. Figure images are read relative to `base_directory` (the
+// issue XML's folder). Throws reissue::Error (missing font or image).
+std::string typeset_pdf(const Issue& issue, const Style& style, const std::filesystem::path& base_directory,
+                        TypesetReport* report = nullptr);
+
+}  // namespace reissue

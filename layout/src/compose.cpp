@@ -1,0 +1,95 @@
+#include "reissue/compose.h"
+
+namespace reissue {
+
+namespace {
+
+ComposedBlock text(std::string role, std::string content, bool keep_with_next = false) {
+  ComposedBlock block;
+  block.role = std::move(role);
+  block.text = std::move(content);
+  block.keep_with_next = keep_with_next;
+  return block;
+}
+
+}  // namespace
+
+std::vector<ComposedBlock> compose_issue(const Issue& issue) {
+  std::vector<ComposedBlock> out;
+  const Masthead& masthead = issue.masthead;
+  if (!masthead.series.empty()) out.push_back(text("series", masthead.series, true));
+  if (!masthead.number_text.empty()) out.push_back(text("number", "(" + masthead.number_text + ")", true));
+  if (!masthead.publisher.empty()) out.push_back(text("publisher", masthead.publisher, true));
+  if (!masthead.date_text.empty()) out.push_back(text("date", masthead.date_text, true));
+  if (!masthead.empty()) {
+    ComposedBlock rule;
+    rule.kind = ComposedKind::rule;
+    rule.role = "date";
+    out.push_back(rule);
+  }
+  if (!issue.intro.empty()) {
+    out.push_back(text("section", "本期导语：", true));
+    out.back().heading_level = 2;
+    for (const Block& paragraph : issue.intro) out.push_back(text("intro", paragraph.text));
+  }
+  if (!issue.contents.empty()) {
+    out.push_back(text("section", "一、信息目录", true));
+    out.back().heading_level = 2;
+    for (size_t i = 0; i < issue.contents.size(); ++i) {
+      const ContentsEntry& entry = issue.contents[i];
+      ComposedBlock line = text("contents", std::to_string(i + 1) + "." + entry.title, !entry.source.empty());
+      line.target = entry.ref;
+      line.page_of = entry.ref;
+      out.push_back(line);
+      if (!entry.source.empty()) out.push_back(text("contents-source", "（" + entry.source + "）"));
+    }
+  }
+  out.push_back(text("section", "二、具体内容", true));
+  out.back().heading_level = 2;
+  for (const Article& article : issue.articles) {
+    const std::string id = article.id.empty() ? article_id(article.n) : article.id;
+    ComposedBlock title = text("article-title", std::to_string(article.n) + ".标题：" + article.title, true);
+    title.anchor = id;
+    title.heading_level = 1;
+    out.push_back(title);
+    if (!article.source.empty()) out.push_back(text("article-meta", "来源：" + article.source, true));
+    if (!article.href.empty()) {
+      out.push_back(text("article-meta", "链接：", true));
+      ComposedBlock link = text("link", article.href, true);
+      link.uri = article.href;
+      out.push_back(link);
+    }
+    out.push_back(text("article-meta", "主要内容：", true));
+    if (!article.headline.empty()) out.push_back(text("headline", article.headline, true));
+    if (article.dateline) {
+      std::string line = article.dateline->date ? article.dateline->date->iso() + " " : std::string();
+      out.push_back(text("dateline", line + "来源：" + article.dateline->source, true));
+    }
+    for (const Block& block : article.blocks) {
+      switch (block.kind) {
+        case BlockKind::paragraph: out.push_back(text("body", block.text)); break;
+        case BlockKind::heading:
+          out.push_back(text("heading", block.text, true));
+          out.back().heading_level = 2;
+          break;
+        case BlockKind::byline: out.push_back(text("byline", block.text)); break;
+        case BlockKind::figure: {
+          if (!block.image.empty()) {
+            ComposedBlock figure;
+            figure.kind = ComposedKind::figure;
+            figure.role = "caption";
+            figure.image = block.image;
+            figure.alt = block.text.empty() ? "图" : block.text;
+            figure.keep_with_next = !block.text.empty();
+            out.push_back(figure);
+          }
+          if (!block.text.empty()) out.push_back(text("caption", block.text));
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace reissue

@@ -1,0 +1,128 @@
+#include "images.h"
+
+#include "reissue/atomic_file.h"
+#include "reissue/error.h"
+
+#include <png.h>
+
+#include <cstring>
+
+namespace reissue::layout {
+
+namespace {
+
+bool jpeg_size(const std::string& data, int& width, int& height, int& components) {
+  size_t at = 2;
+  while (at + 9 < data.size()) {
+    if (static_cast<unsigned char>(data[at]) != 0xFF) return false;
+    const unsigned marker = static_cast<unsigned char>(data[at + 1]);
+    const size_t length = static_cast<unsigned char>(data[at + 2]) << 8 | static_cast<unsigned char>(data[at + 3]);
+    // Start-of-frame markers carry the size (not DHT C4, JPG C8, DAC CC).
+    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+      height = static_cast<unsigned char>(data[at + 5]) << 8 | static_cast<unsigned char>(data[at + 6]);
+      width = static_cast<unsigned char>(data[at + 7]) << 8 | static_cast<unsigned char>(data[at + 8]);
+      components = static_cast<unsigned char>(data[at + 9]);
+      return width > 0 && height > 0;
+    }
+    at += 2 + length;
+  }
+  return false;
+}
+
+struct PngReader {
+  const std::string* data;
+  size_t at;
+};
+
+void read_from_string(png_structp png, png_bytep out, png_size_t length) {
+  auto* reader = static_cast<PngReader*>(png_get_io_ptr(png));
+  if (reader->at + length > reader->data->size()) png_error(png, "truncated PNG");
+  std::memcpy(out, reader->data->data() + reader->at, length);
+  reader->at += length;
+}
+
+// libpng reports errors by longjmp: no C++ objects live in this function.
+bool decode_png_rows(const std::string* bytes, int* width, int* height, unsigned char** pixels) {
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  if (!png) return false;
+  png_infop info = png_create_info_struct(png);
+  *pixels = nullptr;
+  if (!info || setjmp(png_jmpbuf(png))) {
+    png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
+    std::free(*pixels);
+    *pixels = nullptr;
+    return false;
+  }
+  PngReader reader{bytes, 0};
+  png_set_read_fn(png, &reader, read_from_string);
+  png_read_info(png, info);
+  png_set_expand(png);
+  png_set_strip_16(png);
+  png_set_gray_to_rgb(png);
+  png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+  png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  const png_uint_32 w = png_get_image_width(png, info), h = png_get_image_height(png, info);
+  if (w == 0 || h == 0 || static_cast<unsigned long long>(w) * h > 50'000'000ULL) png_error(png, "image too large");
+  *pixels = static_cast<unsigned char*>(std::malloc(static_cast<size_t>(w) * h * 4));
+  if (!*pixels) png_error(png, "out of memory");
+  for (png_uint_32 pass = 0, passes = static_cast<png_uint_32>(png_set_interlace_handling(png)); pass < passes; ++pass)
+    for (png_uint_32 y = 0; y < h; ++y) png_read_row(png, *pixels + static_cast<size_t>(y) * w * 4, nullptr);
+  png_destroy_read_struct(&png, &info, nullptr);
+  *width = static_cast<int>(w);
+  *height = static_cast<int>(h);
+  return true;
+}
+
+}  // namespace
+
+ImageFile read_image_file(const std::filesystem::path& file, const std::string& name) {
+  std::string bytes;
+  try {
+    bytes = read_file_limited(file, std::size_t{64} << 20);
+  } catch (const Error& error) {
+    throw Error(name, 0, "figure image cannot be read: " + error.message());
+  }
+  ImageFile image;
+  image.path = name;
+  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
+    if (!jpeg_size(bytes, image.width, image.height, image.components))
+      throw Error(name, 0, "figure image is a damaged JPEG file");
+    image.jpeg = true;
+  } else if (bytes.size() > 24 && bytes.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0) {
+    auto be32 = [&](size_t at) {
+      return static_cast<int>(static_cast<unsigned char>(bytes[at]) << 24 | static_cast<unsigned char>(bytes[at + 1]) << 16 |
+                              static_cast<unsigned char>(bytes[at + 2]) << 8 | static_cast<unsigned char>(bytes[at + 3]));
+    };
+    image.width = be32(16);
+    image.height = be32(20);
+    if (image.width <= 0 || image.height <= 0) throw Error(name, 0, "figure image is a damaged PNG file");
+  } else {
+    throw Error(name, 0, "figure image is neither JPEG nor PNG");
+  }
+  image.bytes = std::move(bytes);
+  return image;
+}
+
+DecodedImage decode_png(const std::string& bytes, const std::string& name) {
+  int width = 0, height = 0;
+  unsigned char* pixels = nullptr;
+  if (!decode_png_rows(&bytes, &width, &height, &pixels)) throw Error(name, 0, "figure image is a damaged PNG file");
+  DecodedImage image;
+  image.width = width;
+  image.height = height;
+  const size_t count = static_cast<size_t>(width) * height;
+  image.rgb.resize(count * 3);
+  image.alpha.resize(count);
+  bool opaque = true;
+  for (size_t i = 0; i < count; ++i) {
+    std::memcpy(&image.rgb[i * 3], pixels + i * 4, 3);
+    image.alpha[i] = static_cast<char>(pixels[i * 4 + 3]);
+    opaque = opaque && pixels[i * 4 + 3] == 0xFF;
+  }
+  std::free(pixels);
+  if (opaque) image.alpha.clear();
+  return image;
+}
+
+}  // namespace reissue::layout

@@ -1,0 +1,23 @@
+// Figure images for the writers: JPEG files pass through as they are; PNG
+// files are decoded (libpng) so that the PDF can hold their pixels.
+#pragma once
+
+#include "pages.h"
+
+#include <filesystem>
+#include <string>
+
+namespace reissue::layout {
+
+// Reads a JPEG or PNG file and its pixel size. Throws reissue::Error naming
+// `name` when the file is missing or neither format.
+ImageFile read_image_file(const std::filesystem::path& file, const std::string& name);
+
+struct DecodedImage {
+  int width = 0, height = 0;
+  std::string rgb;    // 8-bit RGB
+  std::string alpha;  // 8-bit, empty when opaque
+};
+DecodedImage decode_png(const std::string& bytes, const std::string& name);
+
+}  // namespace reissue::layout

@@ -1,0 +1,183 @@
+#include "pdf_fonts.h"
+
+#include "reissue/text.h"
+
+#include <hb.h>
+#include <podofo/podofo.h>
+
+#include <cstdio>
+
+namespace reissue::layout {
+
+using namespace PoDoFo;
+
+namespace {
+
+const TVecFilters& flate() {
+  static const TVecFilters filters = {ePdfFilter_FlateDecode};
+  return filters;
+}
+
+// A subset tag of six capitals, from the glyphs used: the same content gives
+// the same name, so output is reproducible.
+std::string subset_tag(const std::map<unsigned, unsigned>& codes, const std::string& name) {
+  uint64_t hash = 1469598103934665603ull;
+  auto mix = [&](uint64_t value) { hash = (hash ^ value) * 1099511628211ull; };
+  for (char c : name) mix(static_cast<unsigned char>(c));
+  for (const auto& [code, glyph] : codes) mix(code), mix(glyph);
+  std::string tag;
+  for (int i = 0; i < 6; ++i) tag.push_back(static_cast<char>('A' + (hash >> (i * 5)) % 26));
+  return tag;
+}
+
+std::string utf16_hex(const std::u32string& text) {
+  std::string out;
+  char buffer[8];
+  for (char32_t c : text) {
+    if (c > 0xFFFF) {
+      const char32_t v = c - 0x10000;
+      std::snprintf(buffer, sizeof buffer, "%04X", static_cast<unsigned>(0xD800 + (v >> 10)));
+      out += buffer;
+      std::snprintf(buffer, sizeof buffer, "%04X", static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+    } else {
+      std::snprintf(buffer, sizeof buffer, "%04X", static_cast<unsigned>(c));
+    }
+    out += buffer;
+  }
+  return out;
+}
+
+std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& text_of_code) {
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<std::pair<unsigned, std::u32string>> entries;
+  for (const auto& [code, text] : text_of_code)
+    if (code != 0 && !text.empty()) entries.push_back({code, text});
+  char buffer[16];
+  for (size_t start = 0; start < entries.size(); start += 100) {
+    const size_t end = std::min(entries.size(), start + 100);
+    cmap += std::to_string(end - start) + " beginbfchar\n";
+    for (size_t i = start; i < end; ++i) {
+      std::snprintf(buffer, sizeof buffer, "<%04X> <", entries[i].first);
+      cmap += buffer + utf16_hex(entries[i].second) + ">\n";
+    }
+    cmap += "endbfchar\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return cmap;
+}
+
+// The font's bounding box from its 'head' table, in 1/1000 em.
+PdfArray bounding_box(const Font& font) {
+  hb_blob_t* head = hb_face_reference_table(font.face(), HB_TAG('h', 'e', 'a', 'd'));
+  unsigned length = 0;
+  const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head, &length));
+  PdfArray box;
+  const double scale = 1000.0 / font.units_per_em();
+  if (length >= 44) {
+    for (size_t at : {36u, 38u, 40u, 42u}) {
+      const auto value = static_cast<int16_t>(data[at] << 8 | data[at + 1]);
+      box.push_back(PdfVariant(static_cast<pdf_int64>(value * scale)));
+    }
+  } else {
+    for (double v : {-100.0, font.descender() * 1000, 1100.0, font.ascender() * 1000})
+      box.push_back(PdfVariant(static_cast<pdf_int64>(v)));
+  }
+  hb_blob_destroy(head);
+  return box;
+}
+
+}  // namespace
+
+const std::string& PdfFonts::name_of(const Font& font) {
+  object_of(font);
+  return entries_.at(&font).name;
+}
+
+PdfObject* PdfFonts::object_of(const Font& font) {
+  Entry& entry = entries_[&font];
+  if (!entry.object) {
+    entry.name = "F" + std::to_string(entries_.size());
+    entry.object = document_.GetObjects().CreateObject("Font");
+  }
+  return entry.object;
+}
+
+unsigned PdfFonts::use(const Font& font, unsigned glyph, const std::u32string& text) {
+  object_of(font);
+  Entry& entry = entries_.at(&font);
+  const unsigned code = font.is_cff() ? font.cid(glyph) : glyph;
+  entry.glyph_of_code[code] = glyph;
+  if (!text.empty()) entry.text_of_code.emplace(code, text);  // the first meaning wins
+  return code;
+}
+
+void PdfFonts::finish() {
+  for (auto& [font, entry] : entries_) write_font(*font, entry);
+}
+
+void PdfFonts::write_font(const Font& font, Entry& entry) {
+  std::set<unsigned> glyphs;
+  for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
+  const FontSubset subset = subset_font(font, glyphs);
+  const std::string base_name = subset_tag(entry.glyph_of_code, font.postscript_name()) + "+" + font.postscript_name();
+  PdfVecObjects& objects = document_.GetObjects();
+
+  PdfObject* file = objects.CreateObject();
+  if (subset.cff) file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+  else file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(subset.data.size())));
+  file->GetStream()->Set(subset.data.data(), static_cast<pdf_long>(subset.data.size()), flate());
+
+  PdfObject* descriptor = objects.CreateObject("FontDescriptor");
+  PdfDictionary& d = descriptor->GetDictionary();
+  d.AddKey("FontName", PdfName(base_name));
+  d.AddKey("Flags", PdfVariant(static_cast<pdf_int64>(4)));  // symbolic
+  d.AddKey("FontBBox", bounding_box(font));
+  d.AddKey("ItalicAngle", PdfVariant(static_cast<pdf_int64>(0)));
+  d.AddKey("Ascent", PdfVariant(static_cast<pdf_int64>(font.ascender() * 1000)));
+  d.AddKey("Descent", PdfVariant(static_cast<pdf_int64>(font.descender() * 1000)));
+  d.AddKey("CapHeight", PdfVariant(static_cast<pdf_int64>(font.ascender() * 800)));
+  d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(font.bold() ? 140 : 80)));
+  d.AddKey(subset.cff ? "FontFile3" : "FontFile2", file->Reference());
+
+  PdfObject* cid_font = objects.CreateObject("Font");
+  PdfDictionary& c = cid_font->GetDictionary();
+  c.AddKey("Subtype", PdfName(subset.cff ? "CIDFontType0" : "CIDFontType2"));
+  c.AddKey("BaseFont", PdfName(base_name));
+  PdfDictionary system;
+  system.AddKey("Registry", PdfString("Adobe"));
+  system.AddKey("Ordering", PdfString("Identity"));
+  system.AddKey("Supplement", PdfVariant(static_cast<pdf_int64>(0)));
+  c.AddKey("CIDSystemInfo", system);
+  c.AddKey("FontDescriptor", descriptor->Reference());
+  c.AddKey("DW", PdfVariant(static_cast<pdf_int64>(1000)));
+  PdfArray widths;
+  for (const auto& [code, glyph] : entry.glyph_of_code) {
+    const auto width = static_cast<pdf_int64>(std::lround(font.advance(glyph) * 1000));
+    if (width == 1000) continue;  // the default
+    widths.push_back(PdfVariant(static_cast<pdf_int64>(code)));
+    PdfArray one;
+    one.push_back(PdfVariant(width));
+    widths.push_back(one);
+  }
+  c.AddKey("W", widths);
+  if (!subset.cff) c.AddKey("CIDToGIDMap", PdfName("Identity"));
+
+  PdfObject* to_unicode = objects.CreateObject();
+  const std::string cmap = to_unicode_cmap(entry.text_of_code);
+  to_unicode->GetStream()->Set(cmap.data(), static_cast<pdf_long>(cmap.size()), flate());
+
+  PdfDictionary& type0 = entry.object->GetDictionary();
+  type0.AddKey("Subtype", PdfName("Type0"));
+  type0.AddKey("BaseFont", PdfName(base_name));
+  type0.AddKey("Encoding", PdfName("Identity-H"));
+  PdfArray descendants;
+  descendants.push_back(cid_font->Reference());
+  type0.AddKey("DescendantFonts", descendants);
+  type0.AddKey("ToUnicode", to_unicode->Reference());
+}
+
+}  // namespace reissue::layout

@@ -1,0 +1,376 @@
+// The page model to PDF (PoDoFo): text as TJ runs of 2-byte codes, figures as
+// image XObjects (JPEG passed through), URI and internal links, bookmarks,
+// document information and XMP metadata, and a structure tree that tags
+// every block (H1, H2, P, Figure with alt text, Caption, TOCI) for
+// accessibility; running footers and rules are artifacts.
+#include "images.h"
+#include "pages.h"
+#include "pdf_fonts.h"
+#include "reissue/compose.h"
+#include "reissue/error.h"
+#include "reissue/text.h"
+#include "reissue/typeset.h"
+
+#include <podofo/podofo.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace reissue {
+
+namespace layout {
+
+using namespace PoDoFo;
+
+namespace {
+
+const TVecFilters& flate() {
+  static const TVecFilters filters = {ePdfFilter_FlateDecode};
+  return filters;
+}
+
+std::string number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", value);
+  std::string text = buffer;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
+}
+
+std::string color_operator(const Color& color, const char* op) {
+  return number(color.red) + " " + number(color.green) + " " + number(color.blue) + " " + op + "\n";
+}
+
+PdfString text_string(const std::string& utf8) { return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str())); }
+
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+class Writer {
+ public:
+  Writer(const PagedDocument& paged, const Issue& issue, const Style& style)
+      : paged_(paged), issue_(issue), style_(style), fonts_(document_), marks_(paged.blocks.size()) {}
+
+  std::string write() {
+    // PoDoFo's page objects may move as pages are added: keep the page
+    // dictionaries (owned by the document) and look pages up when needed.
+    for (size_t p = 0; p < paged_.pages.size(); ++p)
+      page_objects_.push_back(document_.CreatePage(PdfRect(0, 0, style_.page_width, style_.page_height))->GetObject());
+    std::vector<PdfObject*> images;
+    for (const ImageFile& image : paged_.images) images.push_back(image_object(image));
+    for (size_t p = 0; p < paged_.pages.size(); ++p) write_page(p, images);
+    fonts_.finish();
+    write_structure();
+    write_outline();
+    write_metadata();
+    PdfRefCountedBuffer buffer;
+    PdfOutputDevice device(&buffer);
+    document_.Write(&device);
+    return std::string(buffer.GetBuffer(), device.GetLength());
+  }
+
+ private:
+  struct Mark {
+    int page;
+    int mcid;
+  };
+
+  PdfObject* image_object(const ImageFile& image) {
+    PdfObject* object = document_.GetObjects().CreateObject("XObject");
+    PdfDictionary& d = object->GetDictionary();
+    d.AddKey("Subtype", PdfName("Image"));
+    d.AddKey("BitsPerComponent", PdfVariant(static_cast<pdf_int64>(8)));
+    if (image.jpeg) {
+      d.AddKey("Width", PdfVariant(static_cast<pdf_int64>(image.width)));
+      d.AddKey("Height", PdfVariant(static_cast<pdf_int64>(image.height)));
+      d.AddKey("ColorSpace", PdfName(image.components == 1 ? "DeviceGray"
+                                     : image.components == 4 ? "DeviceCMYK" : "DeviceRGB"));
+      d.AddKey("Filter", PdfName("DCTDecode"));
+      // The JPEG stream as it is: no re-encoding.
+      PdfMemoryInputStream input(image.bytes.data(), static_cast<pdf_long>(image.bytes.size()));
+      object->GetStream()->SetRawData(&input, static_cast<pdf_long>(image.bytes.size()));
+      return object;
+    }
+    const DecodedImage decoded = decode_png(image.bytes, image.path);
+    d.AddKey("Width", PdfVariant(static_cast<pdf_int64>(decoded.width)));
+    d.AddKey("Height", PdfVariant(static_cast<pdf_int64>(decoded.height)));
+    d.AddKey("ColorSpace", PdfName("DeviceRGB"));
+    object->GetStream()->Set(decoded.rgb.data(), static_cast<pdf_long>(decoded.rgb.size()), flate());
+    if (!decoded.alpha.empty()) {
+      PdfObject* mask = document_.GetObjects().CreateObject("XObject");
+      PdfDictionary& m = mask->GetDictionary();
+      m.AddKey("Subtype", PdfName("Image"));
+      m.AddKey("Width", PdfVariant(static_cast<pdf_int64>(decoded.width)));
+      m.AddKey("Height", PdfVariant(static_cast<pdf_int64>(decoded.height)));
+      m.AddKey("ColorSpace", PdfName("DeviceGray"));
+      m.AddKey("BitsPerComponent", PdfVariant(static_cast<pdf_int64>(8)));
+      mask->GetStream()->Set(decoded.alpha.data(), static_cast<pdf_long>(decoded.alpha.size()), flate());
+      d.AddKey("SMask", mask->Reference());
+    }
+    return object;
+  }
+
+  // Glyphs as TJ: a code per glyph; each glyph's position is reached from the
+  // pen position by an adjustment (in thousandths of the font size).
+  void write_text(std::string& out, const PlacedText& text, PdfDictionary& fonts) {
+    out += "BT\n" + color_operator(text.color, "rg");
+    size_t i = 0;
+    while (i < text.glyphs.size()) {
+      const Font* font = text.glyphs[i].font;
+      const std::string& name = fonts_.name_of(*font);
+      fonts.AddKey(PdfName(name), fonts_.object_of(*font)->Reference());
+      const double x0 = text.x + text.glyphs[i].x;
+      out += "/" + name + " " + number(text.size) + " Tf\n1 0 0 1 " + number(x0) + " " +
+             number(text.baseline + text.glyphs[i].y) + " Tm\n[";
+      double pen = x0;
+      const double y = text.glyphs[i].y;
+      for (; i < text.glyphs.size() && text.glyphs[i].font == font && text.glyphs[i].y == y; ++i) {
+        const PlacedGlyph& glyph = text.glyphs[i];
+        const double target = text.x + glyph.x;
+        const double adjust = (pen - target) / text.size * 1000;
+        if (std::abs(adjust) > 0.05) out += number(adjust) + " ";
+        char code[8];
+        std::snprintf(code, sizeof code, "<%04X>", fonts_.use(*font, glyph.id, glyph.text));
+        out += code;
+        pen = target + font->advance(glyph.id) * text.size;
+      }
+      out += "] TJ\n";
+    }
+    out += "ET\n";
+  }
+
+  void write_page(size_t p, const std::vector<PdfObject*>& images) {
+    const Page& page = paged_.pages[p];
+    PdfPage* pdf_page = document_.GetPage(static_cast<int>(p));
+    PdfObject* resources = pdf_page->GetResources();
+    PdfDictionary fonts, xobjects;
+    std::string out;
+    int mcid = 0;
+    for (const PlacedRule& rule : page.rules)
+      out += "/Artifact BMC\nq\n" + color_operator(rule.color, "RG") + number(rule.width) + " w\n" +
+             number(rule.x1) + " " + number(rule.y) + " m " + number(rule.x2) + " " + number(rule.y) + " l S\nQ\nEMC\n";
+    for (const PlacedImage& image : page.images) {
+      const std::string name = "Im" + std::to_string(image.image + 1);
+      xobjects.AddKey(PdfName(name), images[static_cast<size_t>(image.image)]->Reference());
+      out += "/Figure <</MCID " + std::to_string(mcid) + ">> BDC\nq\n" + number(image.width) + " 0 0 " +
+             number(image.height) + " " + number(image.x) + " " + number(image.y) + " cm\n/" + name + " Do\nQ\nEMC\n";
+      marks_[static_cast<size_t>(image.block)].push_back({static_cast<int>(p), mcid++});
+    }
+    for (const PlacedText& text : page.texts) {
+      if (text.block < 0) {
+        out += "/Artifact <</Type /Pagination>> BDC\n";
+        write_text(out, text, fonts);
+        out += "EMC\n";
+        continue;
+      }
+      const std::string& tag = paged_.blocks[static_cast<size_t>(text.block)].tag;
+      out += "/" + tag + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+      write_text(out, text, fonts);
+      out += "EMC\n";
+      marks_[static_cast<size_t>(text.block)].push_back({static_cast<int>(p), mcid++});
+    }
+    resources->GetDictionary().AddKey("Font", fonts);
+    if (!xobjects.GetKeys().empty()) resources->GetDictionary().AddKey("XObject", xobjects);
+    PdfObject* contents = pdf_page->GetContents();
+    contents->GetStream()->Set(out.data(), static_cast<pdf_long>(out.size()), flate());
+    pdf_page->GetObject()->GetDictionary().AddKey("StructParents", PdfVariant(static_cast<pdf_int64>(p)));
+    pdf_page->GetObject()->GetDictionary().AddKey("Tabs", PdfName("S"));
+    mcid_count_.push_back(mcid);
+
+    for (const LinkArea& area : page.links) {
+      PdfAnnotation* link = pdf_page->CreateAnnotation(ePdfAnnotation_Link,
+                                                       PdfRect(area.x1, area.y1, area.x2 - area.x1, area.y2 - area.y1));
+      PdfDictionary& d = link->GetObject()->GetDictionary();
+      PdfArray border;
+      for (int i = 0; i < 3; ++i) border.push_back(PdfVariant(static_cast<pdf_int64>(0)));
+      d.AddKey("Border", border);
+      if (!area.uri.empty()) {
+        PdfDictionary action;
+        action.AddKey("S", PdfName("URI"));
+        action.AddKey("URI", PdfString(area.uri));
+        d.AddKey("A", action);
+        d.AddKey("Contents", text_string(area.uri));
+      } else if (const auto found = paged_.destinations.find(area.anchor); found != paged_.destinations.end()) {
+        PdfArray destination;
+        destination.push_back(page_objects_[static_cast<size_t>(found->second.page)]->Reference());
+        destination.push_back(PdfName("XYZ"));
+        destination.push_back(PdfVariant(0.0));
+        destination.push_back(PdfVariant(found->second.y));
+        destination.push_back(PdfVariant(0.0));
+        d.AddKey("Dest", destination);
+      }
+      links_.push_back({static_cast<int>(p), link->GetObject()});
+    }
+  }
+
+  void write_structure() {
+    PdfVecObjects& objects = document_.GetObjects();
+    PdfObject* root = objects.CreateObject("StructTreeRoot");
+    PdfObject* document = objects.CreateObject("StructElem");
+    document->GetDictionary().AddKey("S", PdfName("Document"));
+    document->GetDictionary().AddKey("P", root->Reference());
+    document->GetDictionary().AddKey("Lang", PdfString("zh-CN"));
+    PdfArray kids;
+    std::vector<PdfArray> parents(paged_.pages.size());
+    for (size_t p = 0; p < parents.size(); ++p)
+      for (int m = 0; m < mcid_count_[p]; ++m) parents[p].push_back(PdfVariant::NullValue);
+    for (size_t b = 0; b < paged_.blocks.size(); ++b) {
+      if (marks_[b].empty()) continue;
+      const BlockInfo& info = paged_.blocks[b];
+      PdfObject* element = objects.CreateObject("StructElem");
+      PdfDictionary& d = element->GetDictionary();
+      d.AddKey("S", PdfName(info.tag));
+      d.AddKey("P", document->Reference());
+      if (info.tag == "Figure") d.AddKey("Alt", text_string(info.alt));
+      PdfArray marked;
+      for (const Mark& mark : marks_[b]) {
+        PdfDictionary reference;
+        reference.AddKey("Type", PdfName("MCR"));
+        reference.AddKey("Pg", page_objects_[static_cast<size_t>(mark.page)]->Reference());
+        reference.AddKey("MCID", PdfVariant(static_cast<pdf_int64>(mark.mcid)));
+        marked.push_back(reference);
+        parents[static_cast<size_t>(mark.page)][static_cast<size_t>(mark.mcid)] = element->Reference();
+      }
+      d.AddKey("K", marked);
+      kids.push_back(element->Reference());
+    }
+    // Link annotations are structure elements of their own (OBJR).
+    pdf_int64 next_key = static_cast<pdf_int64>(paged_.pages.size());
+    PdfArray nums;
+    for (size_t p = 0; p < parents.size(); ++p) {
+      nums.push_back(PdfVariant(static_cast<pdf_int64>(p)));
+      nums.push_back(parents[p]);
+    }
+    for (const auto& [page, annotation] : links_) {
+      PdfObject* element = objects.CreateObject("StructElem");
+      PdfDictionary& d = element->GetDictionary();
+      d.AddKey("S", PdfName("Link"));
+      d.AddKey("P", document->Reference());
+      PdfDictionary reference;
+      reference.AddKey("Type", PdfName("OBJR"));
+      reference.AddKey("Pg", page_objects_[static_cast<size_t>(page)]->Reference());
+      reference.AddKey("Obj", annotation->Reference());
+      d.AddKey("K", reference);
+      annotation->GetDictionary().AddKey("StructParent", PdfVariant(next_key));
+      nums.push_back(PdfVariant(next_key++));
+      nums.push_back(element->Reference());
+      kids.push_back(element->Reference());
+    }
+    document->GetDictionary().AddKey("K", kids);
+    PdfObject* parent_tree = objects.CreateObject();
+    parent_tree->GetDictionary().AddKey("Nums", nums);
+    root->GetDictionary().AddKey("K", document->Reference());
+    root->GetDictionary().AddKey("ParentTree", parent_tree->Reference());
+    root->GetDictionary().AddKey("ParentTreeNextKey", PdfVariant(next_key));
+    PdfDictionary& catalog = document_.GetCatalog()->GetDictionary();
+    catalog.AddKey("StructTreeRoot", root->Reference());
+    PdfDictionary mark_info;
+    mark_info.AddKey("Marked", PdfVariant(true));
+    catalog.AddKey("MarkInfo", mark_info);
+    catalog.AddKey("Lang", PdfString("zh-CN"));
+  }
+
+  void write_outline() {
+    PdfOutlineItem* last = nullptr;
+    PdfOutlines* outlines = nullptr;
+    for (const BlockInfo& block : paged_.blocks) {
+      if (block.heading_level != 1 || block.anchor.empty()) continue;
+      const auto found = paged_.destinations.find(block.anchor);
+      if (found == paged_.destinations.end()) continue;
+      const PdfDestination destination(document_.GetPage(found->second.page), 0, found->second.y, 0);
+      if (!outlines) outlines = document_.GetOutlines();
+      if (!last) {
+        last = outlines->CreateRoot(text_string(block.text));
+        last->SetDestination(destination);
+      } else {
+        last = last->CreateNext(text_string(block.text), destination);
+      }
+    }
+    if (outlines) document_.GetCatalog()->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));
+  }
+
+  void write_metadata() {
+    const Masthead& masthead = issue_.masthead;
+    std::string title = masthead.series.empty() ? "全国卫生信息化舆情监测周报" : masthead.series;
+    if (!masthead.number_text.empty()) title += " " + masthead.number_text;
+    const std::string date = masthead.date ? masthead.date->iso() : "";
+    PdfInfo* info = document_.GetInfo();
+    info->SetTitle(text_string(title));
+    if (!masthead.publisher.empty()) info->SetAuthor(text_string(masthead.publisher));
+    info->SetCreator(PdfString("reissue"));
+    info->SetProducer(PdfString("reissue (PoDoFo, HarfBuzz, ICU)"));
+    // Dated by the issue, not the clock: the same issue gives the same file.
+    const std::string pdf_date = date.empty() ? "D:20000101000000Z"
+                                              : "D:" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "000000Z";
+    info->GetObject()->GetDictionary().AddKey("CreationDate", PdfString(pdf_date));
+    info->GetObject()->GetDictionary().AddKey("ModDate", PdfString(pdf_date));
+    const std::string xmp =
+        "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+        "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(title) + "</rdf:li></rdf:Alt></dc:title>\n"
+        "<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li></rdf:Bag></dc:language>\n" +
+        (masthead.publisher.empty() ? std::string()
+                                    : "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(masthead.publisher) +
+                                          "</rdf:li></rdf:Seq></dc:creator>\n") +
+        (date.empty() ? std::string() : "<dc:date><rdf:Seq><rdf:li>" + date + "</rdf:li></rdf:Seq></dc:date>\n"
+                                        "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n") +
+        "<xmp:CreatorTool>reissue</xmp:CreatorTool>\n<pdf:Producer>reissue</pdf:Producer>\n"
+        "</rdf:Description>\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
+    PdfObject* metadata = document_.GetObjects().CreateObject("Metadata");
+    metadata->GetDictionary().AddKey("Subtype", PdfName("XML"));
+    metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()));
+    PdfDictionary& catalog = document_.GetCatalog()->GetDictionary();
+    catalog.AddKey("Metadata", metadata->Reference());
+    PdfDictionary preferences;
+    preferences.AddKey("DisplayDocTitle", PdfVariant(true));
+    catalog.AddKey("ViewerPreferences", preferences);
+  }
+
+  const PagedDocument& paged_;
+  const Issue& issue_;
+  const Style& style_;
+  PdfMemDocument document_;
+  PdfFonts fonts_;
+  std::vector<PdfObject*> page_objects_;
+  std::vector<std::vector<Mark>> marks_;
+  std::vector<int> mcid_count_;
+  std::vector<std::pair<int, PdfObject*>> links_;
+};
+
+}  // namespace
+
+}  // namespace layout
+
+std::string typeset_pdf(const Issue& issue, const Style& style, const std::filesystem::path& base_directory,
+                        TypesetReport* report) {
+  FontLibrary library;
+  const std::vector<ComposedBlock> blocks = compose_issue(issue);
+  const layout::PagedDocument paged = layout::paginate(blocks, style, library, base_directory);
+  try {
+    std::string pdf = layout::Writer(paged, issue, style).write();
+    if (report) {
+      report->pages = static_cast<int>(paged.pages.size());
+      report->uncovered = paged.uncovered;
+      report->warnings = paged.warnings;
+    }
+    return pdf;
+  } catch (const PoDoFo::PdfError& error) {
+    throw Error("PDF", 0, std::string("PDF writing failed: ") + PoDoFo::PdfError::ErrorMessage(error.GetError()));
+  }
+}
+
+}  // namespace reissue

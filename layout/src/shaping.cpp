@@ -1,0 +1,202 @@
+#include "shaping.h"
+
+#include "reissue/text.h"
+
+#include <hb.h>
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+namespace reissue::layout {
+
+RoleFonts fonts_for_role(const Style& style, const RoleStyle& role, FontLibrary& library) {
+  RoleFonts fonts;
+  fonts.bold = role.bold;
+  fonts.chinese = &library.get(role.sans ? style.sans : style.serif, role.bold);
+  fonts.latin = &library.get(role.sans ? style.latin_sans : style.latin_serif, role.bold);
+  return fonts;
+}
+
+namespace {
+
+// Full-width punctuation whose blank half can be squeezed (GB/T 15834, clreq).
+Punctuation punctuation_class(char32_t c) {
+  static constexpr std::u32string_view kClosing = U"、，。：；！？）］｝》〉」』】〕〗”’";
+  static constexpr std::u32string_view kOpening = U"（［｛《〈「『【〔〖“‘";
+  if (kClosing.find(c) != std::u32string_view::npos) return Punctuation::closing;
+  if (kOpening.find(c) != std::u32string_view::npos) return Punctuation::opening;
+  if (c == U'·' || c == U'・' || c == U'—' || c == U'…') return Punctuation::middle;
+  return Punctuation::none;
+}
+
+// Marks that never start a line, and ones that never end one (clreq).
+bool never_starts_line(char32_t c) {
+  return punctuation_class(c) == Punctuation::closing ||
+         std::u32string_view(U"·・%‰℃°,.;:!?)]}»").find(c) != std::u32string_view::npos;
+}
+bool never_ends_line(char32_t c) {
+  return punctuation_class(c) == Punctuation::opening ||
+         std::u32string_view(U"·・([{«").find(c) != std::u32string_view::npos;
+}
+
+// Quotes, dashes and the ellipsis are full width in Chinese text: the Chinese
+// font sets them, not the Latin one.
+bool prefers_chinese_font(char32_t c) {
+  return is_east_asian_wide(c) || std::u32string_view(U"“”‘’—…·").find(c) != std::u32string_view::npos;
+}
+
+bool is_url_start(const std::u32string& text, size_t i) {
+  auto at = [&](std::u32string_view word) { return text.compare(i, word.size(), word) == 0; };
+  return at(U"http://") || at(U"https://") || at(U"www.");
+}
+
+bool is_url_char(char32_t c) {
+  return c > 0x20 && c < 0x7F && c != '<' && c != '>' && c != '"';
+}
+
+icu::BreakIterator& line_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> breaker;
+  if (!breaker) {
+    UErrorCode status = U_ZERO_ERROR;
+    breaker.reset(icu::BreakIterator::createLineInstance(icu::Locale("zh", "CN"), status));
+    if (U_FAILURE(status) || !breaker) throw std::runtime_error("ICU line breaking is unavailable");
+  }
+  return *breaker;
+}
+
+// Break opportunities before each character: ICU's, refined by clreq.
+std::vector<int> break_opportunities(const std::u32string& text) {
+  // -1: no break; otherwise the penalty of breaking before this character.
+  std::vector<int> breaks(text.size() + 1, -1);
+  icu::UnicodeString utf16;
+  std::vector<size_t> index_of_unit;  // UTF-16 unit -> code point index
+  for (size_t i = 0; i < text.size(); ++i) {
+    const int32_t before = utf16.length();
+    utf16.append(static_cast<UChar32>(text[i]));
+    for (int32_t k = before; k < utf16.length(); ++k) index_of_unit.push_back(i);
+  }
+  index_of_unit.push_back(text.size());
+  icu::BreakIterator& breaker = line_breaker();
+  breaker.setText(utf16);
+  for (int32_t at = breaker.next(); at != icu::BreakIterator::DONE; at = breaker.next())
+    breaks[index_of_unit[static_cast<size_t>(at)]] = 0;
+  for (size_t i = 1; i < text.size(); ++i) {
+    const char32_t before = text[i - 1], c = text[i];
+    if (never_starts_line(c) || never_ends_line(before)) breaks[i] = -1;
+    // —— and …… are one mark two ems wide; 娜·罗 is one name.
+    if (before == c && (c == U'—' || c == U'…')) breaks[i] = -1;
+    if (c == U'·' || before == U'·') breaks[i] = -1;
+  }
+  // URLs break only after / . - ? & = # _, and only when they must.
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!is_url_start(text, i)) continue;
+    size_t end = i;
+    while (end < text.size() && is_url_char(text[end])) ++end;
+    for (size_t k = i + 1; k < end; ++k)
+      breaks[k] = std::u32string_view(U"/.-?&=#_").find(text[k - 1]) != std::u32string_view::npos ? 50 : -1;
+    i = end;
+  }
+  breaks[0] = -1;
+  return breaks;
+}
+
+}  // namespace
+
+std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
+                                  ShapeReport& report) {
+  // 1. A font for every character; spaces are glue, not glyphs.
+  std::vector<const Font*> font_of(text.size(), nullptr);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    if (c == U' ') continue;
+    const Font& preferred = prefers_chinese_font(c) ? *fonts.chinese : *fonts.latin;
+    const Font* font = library.font_for(c, preferred, fonts.bold);
+    if (!font) {
+      report.uncovered.push_back(c);
+      font = fonts.chinese;  // drawn as U+FFFD below
+    }
+    font_of[i] = font;
+  }
+  const std::vector<int> breaks = break_opportunities(text);
+
+  // 2. Shape runs of one font.
+  std::vector<Atom> atoms;
+  hb_buffer_t* buffer = hb_buffer_create();
+  const hb_language_t chinese = hb_language_from_string("zh-Hans", -1);
+  bool pending_space = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == U' ') {
+      pending_space = true;
+      ++i;
+      continue;
+    }
+    const Font* font = font_of[i];
+    size_t end = i;
+    while (end < text.size() && text[end] != U' ' && font_of[end] == font) ++end;
+    std::u32string run = text.substr(i, end - i);
+    for (char32_t& c : run)
+      if (!font->covers(c) && c != U'\uFFFD') c = U'\uFFFD';
+    hb_buffer_clear_contents(buffer);
+    hb_buffer_add_utf32(buffer, reinterpret_cast<const uint32_t*>(run.data()), static_cast<int>(run.size()), 0,
+                        static_cast<int>(run.size()));
+    hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+    hb_buffer_guess_segment_properties(buffer);
+    if (font == fonts.chinese || prefers_chinese_font(run[0])) hb_buffer_set_language(buffer, chinese);
+    hb_shape(font->font(), buffer, nullptr, 0);
+    unsigned count = 0;
+    const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
+    const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, &count);
+    const double upem = font->units_per_em();
+    size_t g = 0;
+    while (g < count) {
+      const unsigned cluster = infos[g].cluster;
+      size_t next = g;
+      while (next < count && infos[next].cluster == cluster) ++next;
+      const unsigned cluster_end = next < count ? infos[next].cluster : static_cast<unsigned>(run.size());
+      Atom atom;
+      atom.text = text.substr(i + cluster, cluster_end - cluster);
+      for (size_t k = g; k < next; ++k) {
+        atom.glyphs.push_back({font, infos[k].codepoint, positions[k].x_offset / upem,
+                               positions[k].y_offset / upem, positions[k].x_advance / upem});
+        atom.width += positions[k].x_advance / upem;
+      }
+      const char32_t first = atom.text.empty() ? U' ' : atom.text[0];
+      atom.latin = font == fonts.latin || (!prefers_chinese_font(first) && !is_han(first));
+      atom.chinese = is_cjk(first) || prefers_chinese_font(first);
+      atom.punctuation = atom.text.size() == 1 ? punctuation_class(first) : Punctuation::none;
+      const int penalty = breaks[i + cluster];
+      atom.space_before = pending_space && g == 0;
+      atom.break_before = penalty >= 0 || atom.space_before;  // a space is always a break
+      atom.break_penalty = penalty > 0 ? penalty : 0;
+      pending_space = false;
+      atoms.push_back(std::move(atom));
+      g = next;
+    }
+    i = end;
+  }
+  hb_buffer_destroy(buffer);
+
+  // A space between Chinese phrases (开启智慧医疗新篇 云南首例) is content: a line
+  // never ends at it, where it would vanish from the page and from the text.
+  for (size_t k = 1; k < atoms.size(); ++k)
+    if (atoms[k].space_before && atoms[k].chinese && atoms[k - 1].chinese) atoms[k].break_before = false;
+
+  // 3. Adjacent full-width punctuation takes 1.5 em, not 2 (GB/T 15834).
+  for (size_t k = 0; k + 1 < atoms.size(); ++k) {
+    Atom &a = atoms[k], &b = atoms[k + 1];
+    if (a.punctuation == Punctuation::none || b.punctuation == Punctuation::none || b.space_before) continue;
+    if (b.punctuation == Punctuation::middle || a.punctuation == Punctuation::middle) continue;
+    if (a.width < 0.9 || b.width < 0.9) continue;  // not full-width glyphs
+    if (a.punctuation == Punctuation::closing) {
+      a.width -= 0.5;  // its blank right half
+    } else if (b.punctuation == Punctuation::opening) {
+      b.shift -= 0.5;  // its blank left half
+      b.width -= 0.5;
+    }
+  }
+  return atoms;
+}
+
+}  // namespace reissue::layout

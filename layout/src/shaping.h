@@ -1,0 +1,53 @@
+// Shaping a paragraph: each character gets a font (the role's Chinese font,
+// its Latin companion, or a fallback), runs are shaped with HarfBuzz
+// (language zh-Hans, OpenType features on), and the result is a list of atoms
+// (one per cluster) with widths, punctuation classes and break opportunities
+// (ICU's, refined by the Chinese line-breaking rules of W3C clreq).
+#pragma once
+
+#include "reissue/fonts.h"
+#include "reissue/style.h"
+
+#include <string>
+#include <vector>
+
+namespace reissue::layout {
+
+struct RoleFonts {
+  const Font* chinese = nullptr;
+  const Font* latin = nullptr;
+  bool bold = false;
+};
+RoleFonts fonts_for_role(const Style& style, const RoleStyle& role, FontLibrary& library);
+
+struct GlyphRef {
+  const Font* font = nullptr;
+  unsigned id = 0;
+  double x_offset = 0, y_offset = 0;  // em
+  double advance = 0;                  // em
+};
+
+enum class Punctuation { none, opening, closing, middle };
+
+struct Atom {
+  std::u32string text;          // the characters of this cluster
+  std::vector<GlyphRef> glyphs;
+  double width = 0;             // em, after punctuation compression
+  double shift = 0;             // em, applied before the first glyph (compressed opening marks)
+  bool space_before = false;    // a space in the text separates it from the previous atom
+  bool latin = false;           // set in the Latin font
+  bool chinese = false;         // a Han character or CJK punctuation
+  Punctuation punctuation = Punctuation::none;
+  bool break_before = false;    // a line may start here
+  int break_penalty = 0;        // for breaks allowed only when they must (URLs)
+};
+
+struct ShapeReport {
+  std::u32string uncovered;  // characters no installed font has
+};
+
+// Atoms of `text` set in `fonts`; widths in em of the role size.
+std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
+                                  ShapeReport& report);
+
+}  // namespace reissue::layout
