@@ -111,6 +111,7 @@ class TextAndImageDev : public TextOutputDev {
 
 struct WordGeometry {
   std::u32string text;
+  int char_pos = 0, char_len = 0;  // where its characters stand in the content stream
   Box box;
   double baseline;
   double size;
@@ -141,6 +142,8 @@ std::vector<WordGeometry> words_of_flow(const TextFlow* flow) {
         geometry.baseline = word->getBaseline();
         geometry.size = word->getFontSize();
         geometry.space_after = word->getSpaceAfter();
+        geometry.char_pos = word->getCharPos();
+        geometry.char_len = word->getCharLen();
         geometry.bold = word->getLength() > 0 && is_bold_font(word->getFontInfo(0));
         double r, g, b;
         word->getColor(&r, &g, &b);
@@ -213,14 +216,17 @@ std::vector<PdfLine> lines_of_flow(std::vector<WordGeometry> words) {
       const WordGeometry& word = group[i];
       if (i > 0) {
         const WordGeometry& before = group[i - 1];
-        // A gap the size of a space separates words even when no space glyph
-        // exists. Between Chinese characters, justification spreads gaps: only
-        // a wide one (an ideographic space) is a space there.
+        // A gap the size of a space separates Latin words even when no space
+        // glyph exists. Between Chinese characters justification spreads gaps,
+        // so there only a space character in the content stream (Poppler skips
+        // it, leaving a hole in the character positions) or a wide gap counts.
         const double gap = word.box.left - before.box.right;
         const double size = std::min(word.size, before.size);
-        const bool chinese = !before.text.empty() && !word.text.empty() &&
-                             is_east_asian_wide(before.text.back()) && is_east_asian_wide(word.text.front());
-        const bool space = chinese ? (before.space_after && gap > 0.15 * size) || gap > 0.6 * size
+        auto chinese_mark = [](char32_t c) { return is_east_asian_wide(c) || is_cjk_punctuation(c); };
+        const bool chinese = !before.text.empty() && !word.text.empty() && chinese_mark(before.text.back()) &&
+                             chinese_mark(word.text.front());
+        const bool skipped = word.char_pos > before.char_pos + before.char_len;
+        const bool space = chinese ? (skipped && gap > 0.05 * size) || gap > 0.6 * size
                                    : before.space_after || gap > 0.2 * size;
         if (space) line.text.push_back(U' ');
       }

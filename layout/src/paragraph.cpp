@@ -18,12 +18,12 @@ constexpr double kFill = 1e6;
 // Spacing, in em (clreq): Chinese characters may spread a little, never so
 // far that text extraction sees a word space; the gap between Chinese and
 // Latin text is 1/4 em, shrinking to 1/8.
-// Beyond 0.08 em between Chinese characters, text extraction (Poppler's
-// minWordBreakSpace is 0.1 em) would see a word space: that is their whole
-// stretch; the rest of a line's goes to word spaces and Han-Latin gaps, or the
-// line stays short.
+// Gaps between Chinese characters stretch 0.08 em at ratio 1: below Poppler's
+// 0.1 em word-break threshold, so lines set within tolerance copy and extract
+// without spurious spaces. Harder lines stretch further (up to kMaxChineseGap)
+// rather than stay short; word spaces and Han-Latin gaps take the rest.
 constexpr double kChineseStretch = 0.08;
-constexpr double kMaxChineseGap = 0.08;
+constexpr double kMaxChineseGap = 0.25;
 constexpr double kInterscriptGap = 0.25, kInterscriptStretch = 0.06, kInterscriptShrink = 0.125;
 
 struct Element {
@@ -60,8 +60,10 @@ std::vector<Element> elements_of(const std::vector<Atom>& atoms, double indent, 
         out.push_back({Element::glue, space_width, space_width * 0.5, space_width * 0.33, 0, static_cast<int>(k)});
       else if (is_interscript(before, atom))
         out.push_back({Element::glue, kInterscriptGap, kInterscriptStretch, kInterscriptShrink, 0, -1});
-      else if (before.chinese || atom.chinese)
+      else if (before.chinese && atom.chinese)
         out.push_back({Element::glue, 0, kChineseStretch, 0, 0, -1, true});
+      else if (before.chinese || atom.chinese)  // a mark beside Latin text: a break, no gap
+        out.push_back({Element::glue, 0, 0, 0, 0, -1});
     }
     out.push_back({Element::box, atom.width, 0, 0, 0, static_cast<int>(k)});
   }
@@ -236,9 +238,9 @@ ParagraphLayout layout_paragraph(const std::string& utf8, const RoleStyle& role,
       if (ratio * kChineseStretch > kMaxChineseGap) {
         ratio = kMaxChineseGap / kChineseStretch;
         const double left = measure - natural - chinese_stretch * ratio;
-        // Word spaces and Han-Latin gaps take the rest, up to four times their
+        // Word spaces and Han-Latin gaps take the rest, up to six times their
         // stretch; beyond that the line is left short rather than full of holes.
-        other_ratio = other_stretch > 0 ? std::min(4.0, left / other_stretch) : 0;
+        other_ratio = other_stretch > 0 ? std::min(6.0, left / other_stretch) : 0;
       }
     } else if (natural > measure && shrink > 0) {
       ratio = other_ratio = std::max(-1.0, (measure - natural) / shrink);

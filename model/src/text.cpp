@@ -104,8 +104,10 @@ bool is_han(char32_t c) {
 }
 
 bool is_cjk_punctuation(char32_t c) {
-  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
-         (c >= 0xFE30 && c <= 0xFE4F);
+  if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0xFE30 && c <= 0xFE4F)) return true;
+  // Quotes, dashes, the ellipsis and the interpunct are full-width marks in
+  // Chinese text, though Unicode files them with general punctuation.
+  return c == U'“' || c == U'”' || c == U'‘' || c == U'’' || c == U'—' || c == U'…' || c == U'·';
 }
 
 bool is_cjk(char32_t c) { return is_han(c) || is_cjk_punctuation(c); }

@@ -16,7 +16,7 @@ std::u32string to_nfc(std::u32string text);  // fast when already NFC (the usual
 bool is_nfc(std::string_view text);
 
 bool is_han(char32_t c);            // CJK ideographs (Unicode script Han)
-bool is_cjk_punctuation(char32_t c);  // CJK symbols and punctuation, full-width forms
+bool is_cjk_punctuation(char32_t c);  // CJK symbols and punctuation, full-width forms, “”‘’—…·
 bool is_cjk(char32_t c);            // is_han || is_cjk_punctuation
 bool is_latin_or_digit(char32_t c);   // letters of alphabetic scripts, ASCII digits, % ‰ ℃ °
 bool is_east_asian_wide(char32_t c);  // East_Asian_Width W or F
