@@ -51,6 +51,7 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
     ComposedBlock title = text("article-title", std::to_string(article.n) + ".标题：" + article.title, true);
     title.anchor = id;
     title.heading_level = 1;
+    title.outline = std::to_string(article.n) + ". " + article.title;
     out.push_back(title);
     if (!article.source.empty()) out.push_back(text("article-meta", "来源：" + article.source, true));
     if (!article.href.empty()) {

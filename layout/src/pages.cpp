@@ -209,7 +209,8 @@ PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& st
     plan.fonts = fonts_for_role(style, *plan.role, library);
     plan.space_before = plan.role->space_before;
     plan.space_after = plan.role->space_after;
-    out.blocks.push_back({block.role, tag_for(block), block.alt, block.text, block.heading_level, block.anchor});
+    out.blocks.push_back(
+        {block.role, tag_for(block), block.alt, block.text, block.heading_level, block.anchor, block.outline});
     if (block.kind == ComposedKind::rule) {
       plan.rule_height = style.rule_width + 10;
       continue;

@@ -68,6 +68,7 @@ struct BlockInfo {
   std::string text;
   int heading_level = 0;
   std::string anchor;
+  std::string outline;  // bookmark title
 };
 
 struct PagedDocument {

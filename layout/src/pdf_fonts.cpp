@@ -102,6 +102,7 @@ PdfObject* PdfFonts::object_of(const Font& font) {
   if (!entry.object) {
     entry.name = "F" + std::to_string(entries_.size());
     entry.object = document_.GetObjects().CreateObject("Font");
+    order_.push_back(&font);
   }
   return entry.object;
 }
@@ -116,7 +117,7 @@ unsigned PdfFonts::use(const Font& font, unsigned glyph, const std::u32string& t
 }
 
 void PdfFonts::finish() {
-  for (auto& [font, entry] : entries_) write_font(*font, entry);
+  for (const Font* font : order_) write_font(*font, entries_.at(font));
 }
 
 void PdfFonts::write_font(const Font& font, Entry& entry) {

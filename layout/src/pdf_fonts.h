@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace PoDoFo {
 class PdfMemDocument;
@@ -43,6 +44,7 @@ class PdfFonts {
 
   PoDoFo::PdfMemDocument& document_;
   std::map<const Font*, Entry> entries_;
+  std::vector<const Font*> order_;  // first use: objects are written in this order
 };
 
 }  // namespace reissue::layout

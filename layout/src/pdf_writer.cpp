@@ -72,6 +72,7 @@ class Writer {
     for (const ImageFile& image : paged_.images) images.push_back(image_object(image));
     for (size_t p = 0; p < paged_.pages.size(); ++p) write_page(p, images);
     fonts_.finish();
+    document_.SetPdfVersion(ePdfVersion_1_7);  // tagging, transparency, /Lang
     write_structure();
     write_outline();
     write_metadata();
@@ -193,6 +194,7 @@ class Writer {
       PdfAnnotation* link = pdf_page->CreateAnnotation(ePdfAnnotation_Link,
                                                        PdfRect(area.x1, area.y1, area.x2 - area.x1, area.y2 - area.y1));
       PdfDictionary& d = link->GetObject()->GetDictionary();
+      d.RemoveKey("M");  // PoDoFo stamps the clock here; the output must not depend on it
       PdfArray border;
       for (int i = 0; i < 3; ++i) border.push_back(PdfVariant(static_cast<pdf_int64>(0)));
       d.AddKey("Border", border);
@@ -292,10 +294,10 @@ class Writer {
       const PdfDestination destination(document_.GetPage(found->second.page), 0, found->second.y, 0);
       if (!outlines) outlines = document_.GetOutlines();
       if (!last) {
-        last = outlines->CreateRoot(text_string(block.text));
+        last = outlines->CreateRoot(text_string(block.outline));
         last->SetDestination(destination);
       } else {
-        last = last->CreateNext(text_string(block.text), destination);
+        last = last->CreateNext(text_string(block.outline), destination);
       }
     }
     if (outlines) document_.GetCatalog()->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));

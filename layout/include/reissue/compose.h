@@ -26,6 +26,7 @@ struct ComposedBlock {
   std::string alt;            // figure: alternative text (its caption)
   bool keep_with_next = false;
   int heading_level = 0;      // 1 article title, 2 section / sub-heading (tags, outline, DOCX)
+  std::string outline;        // bookmark title (article titles)
 };
 
 std::vector<ComposedBlock> compose_issue(const Issue& issue);
