@@ -67,6 +67,23 @@ std::vector<Element> elements_of(const std::vector<Atom>& atoms, double indent, 
     }
     out.push_back({Element::box, atom.width, 0, 0, 0, static_cast<int>(k)});
   }
+  // A last line holding a single character (实。) is avoided: no break before
+  // the paragraph's last character and the marks after it.
+  size_t last_char = atoms.size();
+  while (last_char > 0 && atoms[last_char - 1].punctuation != Punctuation::none) --last_char;
+  if (last_char >= 3) {
+    const int atom = static_cast<int>(last_char - 1);
+    for (size_t k = out.size(); k-- > 0;) {
+      if (out[k].type == Element::box && out[k].atom == atom) {
+        for (size_t j = k; j-- > 0 && out[j].type != Element::box;) {
+          if (out[j].type == Element::glue) out.insert(out.begin() + static_cast<long>(j), {Element::penalty, 0, 0, 0, kInfinitePenalty, -1});
+          else out[j].cost = kInfinitePenalty;
+          break;
+        }
+        break;
+      }
+    }
+  }
   out.push_back({Element::penalty, 0, 0, 0, kInfinitePenalty, -1});
   out.push_back({Element::glue, 0, kFill, 0, 0, -1});
   out.push_back({Element::penalty, 0, 0, 0, -kInfinitePenalty, -1});
