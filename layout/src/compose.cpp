@@ -80,6 +80,7 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
             figure.kind = ComposedKind::figure;
             figure.role = "caption";
             figure.image = block.image;
+            figure.source_line = block.line;
             figure.alt = block.text.empty() ? "图" : block.text;
             figure.keep_with_next = !block.text.empty();
             out.push_back(figure);

@@ -76,18 +76,21 @@ bool decode_png_rows(const std::string* bytes, int* width, int* height, unsigned
 
 }  // namespace
 
-ImageFile read_image_file(const std::filesystem::path& file, const std::string& name) {
+ImageFile read_image_file(const std::filesystem::path& file, const std::string& name, int figure_line) {
+  // The error names the image file; the figure's line in the issue XML says
+  // which figure refers to it.
+  const std::string where = figure_line > 0 ? " (figure at line " + std::to_string(figure_line) + " of the issue)" : "";
   std::string bytes;
   try {
     bytes = read_file_limited(file, std::size_t{64} << 20);
   } catch (const Error& error) {
-    throw Error(name, 0, "figure image cannot be read: " + error.message());
+    throw ReadError(file.string(), 0, "figure image cannot be read: " + error.message() + where);
   }
   ImageFile image;
   image.path = name;
   if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
     if (!jpeg_size(bytes, image.width, image.height, image.components))
-      throw Error(name, 0, "figure image is a damaged JPEG file");
+      throw Error(file.string(), 0, "figure image is a damaged JPEG file" + where);
     image.jpeg = true;
   } else if (bytes.size() > 24 && bytes.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0) {
     auto be32 = [&](size_t at) {
@@ -96,9 +99,9 @@ ImageFile read_image_file(const std::filesystem::path& file, const std::string& 
     };
     image.width = be32(16);
     image.height = be32(20);
-    if (image.width <= 0 || image.height <= 0) throw Error(name, 0, "figure image is a damaged PNG file");
+    if (image.width <= 0 || image.height <= 0) throw Error(file.string(), 0, "figure image is a damaged PNG file" + where);
   } else {
-    throw Error(name, 0, "figure image is neither JPEG nor PNG");
+    throw Error(file.string(), 0, "figure image is neither JPEG nor PNG" + where);
   }
   image.bytes = std::move(bytes);
   return image;

@@ -11,7 +11,7 @@ namespace reissue::layout {
 
 // Reads a JPEG or PNG file and its pixel size. Throws reissue::Error naming
 // `name` when the file is missing or neither format.
-ImageFile read_image_file(const std::filesystem::path& file, const std::string& name);
+ImageFile read_image_file(const std::filesystem::path& file, const std::string& name, int figure_line = 0);
 
 struct DecodedImage {
   int width = 0, height = 0;

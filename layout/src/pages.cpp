@@ -216,7 +216,7 @@ PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& st
       continue;
     }
     if (block.kind == ComposedKind::figure) {
-      ImageFile image = read_image_file(base_directory / block.image, block.image);
+      ImageFile image = read_image_file(base_directory / block.image, block.image, block.source_line);
       // Scaled to the text width, never to more than half the page's height.
       double w = width, h = width * image.height / std::max(1, image.width);
       if (h > body_height * 0.5) w *= body_height * 0.5 / h, h = body_height * 0.5;

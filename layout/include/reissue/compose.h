@@ -27,6 +27,7 @@ struct ComposedBlock {
   bool keep_with_next = false;
   int heading_level = 0;      // 1 article title, 2 section / sub-heading (tags, outline, DOCX)
   std::string outline;        // bookmark title (article titles)
+  int source_line = 0;        // line of the issue XML it comes from (error messages), 0 if unknown
 };
 
 std::vector<ComposedBlock> compose_issue(const Issue& issue);

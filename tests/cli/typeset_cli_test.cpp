@@ -1,0 +1,78 @@
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace test = reissue::test;
+using test::run_reissue;
+
+namespace {
+std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string sample() { return quoted(test::source_dir() / "samples/649.xml"); }
+
+int page_count(const std::filesystem::path& pdf) {
+  const auto info = test::run_command("pdfinfo " + quoted(pdf));
+  std::smatch match;
+  return std::regex_search(info.out, match, std::regex(R"(Pages:\s+(\d+))")) ? std::stoi(match[1]) : -1;
+}
+}  // namespace
+
+TEST(TypesetCli, WritesAPdfInEitherStyle) {
+  test::TempDir dir;
+  const auto result = run_reissue("typeset " + sample() + " -o " + quoted(dir / "649.pdf"));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("649.pdf: 5 page(s)"), std::string::npos) << result.err;
+  EXPECT_EQ(test::read_text(dir / "649.pdf").rfind("%PDF-1.7", 0), 0u);
+
+  const auto large = run_reissue("typeset -q " + sample() + " -o " + quoted(dir / "large.pdf") + " --style " +
+                                 quoted(test::source_dir() / "styles/large-print.xml"));
+  EXPECT_EQ(large.exit_code, 0) << large.err;
+  EXPECT_EQ(large.err, "");
+  // A5 large print needs far more pages than A4.
+  EXPECT_GT(page_count(dir / "large.pdf"), 2 * page_count(dir / "649.pdf"));
+}
+
+TEST(TypesetCli, BadStyleSheetIsRejectedWithItsLine) {
+  test::TempDir dir;
+  std::string style = test::read_text(test::source_dir() / "styles/default.xml");
+  style.replace(style.find("size=\"12pt\""), 11, "size=\"twelve\"");
+  test::write_text(dir / "bad.xml", style);
+  test::write_text(dir / "out.pdf", "previous output");
+  const auto result =
+      run_reissue("typeset " + sample() + " -o " + quoted(dir / "out.pdf") + " --style " + quoted(dir / "bad.xml"));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(std::regex_search(result.err, std::regex("bad\\.xml:10: .*twelve"))) << result.err;
+  EXPECT_EQ(test::read_text(dir / "out.pdf"), "previous output");  // never half-overwritten
+
+  const auto missing = run_reissue("typeset " + sample() + " -o " + quoted(dir / "x.pdf") + " --style /no/such.xml");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("/no/such.xml: cannot open"), std::string::npos) << missing.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.pdf"));
+}
+
+TEST(TypesetCli, MissingFigureImageNamesTheImageAndTheFigure) {
+  test::TempDir dir;
+  std::string issue = test::read_text(test::source_dir() / "samples/649.xml");
+  issue.replace(issue.find("<figure>"), 8, "<figure src=\"photos/1.jpg\">");
+  test::write_text(dir / "issue.xml", issue);
+  const auto result = run_reissue("typeset " + quoted(dir / "issue.xml") + " -o " + quoted(dir / "issue.pdf"));
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find((dir / "photos/1.jpg").string() +
+                            ": figure image cannot be read: cannot open: No such file or directory "
+                            "(figure at line 39 of the issue)"),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "issue.pdf"));
+}
+
+TEST(TypesetCli, InvalidIssueIsNotTypeset) {
+  test::TempDir dir;
+  std::string issue = test::read_text(test::source_dir() / "samples/649.xml");
+  issue.replace(issue.find("when=\""), 16, "when=\"2025-13-45");
+  test::write_text(dir / "issue.xml", issue);
+  const auto result = run_reissue("typeset " + quoted(dir / "issue.xml") + " -o " + quoted(dir / "issue.pdf"));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("issue.xml:"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "issue.pdf"));
+}
