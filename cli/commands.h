@@ -22,6 +22,7 @@ void add_validate_command(CLI::App& app, int& exit_code);
 void add_format_command(CLI::App& app, int& exit_code);
 void add_extract_command(CLI::App& app, int& exit_code);
 void add_typeset_command(CLI::App& app, int& exit_code);
+void add_docx_command(CLI::App& app, int& exit_code);
 void add_pending_commands(CLI::App& app, int& exit_code);
 
 }  // namespace reissue::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   reissue::cli::add_format_command(app, exit_code);
   reissue::cli::add_extract_command(app, exit_code);
   reissue::cli::add_typeset_command(app, exit_code);
+  reissue::cli::add_docx_command(app, exit_code);
   reissue::cli::add_pending_commands(app, exit_code);
   try {
     app.parse(argc, argv);

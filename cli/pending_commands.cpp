@@ -8,7 +8,6 @@ namespace reissue::cli {
 
 void add_pending_commands(CLI::App& app, int& exit_code) {
   const std::pair<const char*, const char*> pending[] = {
-      {"docx", "Write an issue XML as DOCX"},
       {"repair", "Extract one issue and write XML, PDF, DOCX and a review report"},
       {"batch", "Convert a directory of issues, in parallel, with a report"},
   };

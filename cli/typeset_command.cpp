@@ -1,6 +1,9 @@
+// `reissue typeset` (PDF) and `reissue docx`: the same input, style sheet and
+// error handling, two writers.
 #include "commands.h"
 
 #include "reissue/atomic_file.h"
+#include "reissue/docx.h"
 #include "reissue/error.h"
 #include "reissue/issue_xml.h"
 #include "reissue/style.h"
@@ -13,41 +16,61 @@ namespace reissue::cli {
 
 namespace {
 
-struct TypesetArguments {
+struct PublishArguments {
   std::string input;
   std::string output;
   std::string style;
   bool quiet = false;
 };
 
-int run_typeset(const TypesetArguments& arguments) {
+enum class Format { pdf, docx };
+
+int run_publish(const PublishArguments& arguments, Format format) {
   const Issue issue = read_issue(arguments.input);
   const Style style = arguments.style.empty() ? default_style() : load_style(arguments.style);
   const std::filesystem::path base = std::filesystem::path(arguments.input).parent_path();
-  TypesetReport report;
-  const std::string pdf = typeset_pdf(issue, style, base, &report);
-  write_file_atomically(arguments.output, pdf);
-  if (!report.uncovered.empty())
-    std::cerr << arguments.input << ": warning: no installed font has these characters (drawn as U+FFFD): "
-              << u32_to_utf8(report.uncovered) << "\n";
-  if (!arguments.quiet)
-    std::cerr << arguments.output << ": " << report.pages << " page(s), " << pdf.size() / 1024 << " KiB\n";
+  std::string bytes;
+  std::string summary;
+  if (format == Format::pdf) {
+    TypesetReport report;
+    bytes = typeset_pdf(issue, style, base, &report);
+    if (!report.uncovered.empty())
+      std::cerr << arguments.input << ": warning: no installed font has these characters (drawn as U+FFFD): "
+                << u32_to_utf8(report.uncovered) << "\n";
+    summary = std::to_string(report.pages) + " page(s), ";
+  } else {
+    bytes = write_docx(issue, style, base);
+  }
+  write_file_atomically(arguments.output, bytes);
+  if (!arguments.quiet) std::cerr << arguments.output << ": " << summary << bytes.size() / 1024 << " KiB\n";
   return kOk;
+}
+
+void add_publish_command(CLI::App& app, int& exit_code, const char* name, const char* description,
+                         const char* output_help, Format format) {
+  auto* command = app.add_subcommand(name, description);
+  auto arguments = std::make_shared<PublishArguments>();
+  command->add_option("input", arguments->input, "Issue XML")->required();
+  command->add_option("-o,--output", arguments->output, output_help)->required();
+  command->add_option("--style", arguments->style, "Style sheet (default: the newsletter's, styles/default.xml)");
+  command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
+  command->callback([arguments, &exit_code, format] { exit_code = run_publish(*arguments, format); });
 }
 
 }  // namespace
 
 void add_typeset_command(CLI::App& app, int& exit_code) {
-  auto* command = app.add_subcommand(
-      "typeset",
-      "Typeset an issue XML into a tagged, searchable PDF (HarfBuzz shaping, Chinese line breaking,\n"
-      "subset fonts). Figure images are read relative to the XML's folder.");
-  auto arguments = std::make_shared<TypesetArguments>();
-  command->add_option("input", arguments->input, "Issue XML")->required();
-  command->add_option("-o,--output", arguments->output, "PDF to write")->required();
-  command->add_option("--style", arguments->style, "Style sheet (default: the newsletter's, styles/default.xml)");
-  command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
-  command->callback([arguments, &exit_code] { exit_code = run_typeset(*arguments); });
+  add_publish_command(app, exit_code, "typeset",
+                      "Typeset an issue XML into a tagged, searchable PDF (HarfBuzz shaping, Chinese line breaking,\n"
+                      "subset fonts). Figure images are read relative to the XML's folder.",
+                      "PDF to write", Format::pdf);
+}
+
+void add_docx_command(CLI::App& app, int& exit_code) {
+  add_publish_command(app, exit_code, "docx",
+                      "Write an issue XML as DOCX for Word and LibreOffice: named paragraph styles from the style\n"
+                      "sheet, heading levels, hyperlinks, page numbers, embedded figures.",
+                      "DOCX to write", Format::docx);
 }
 
 }  // namespace reissue::cli

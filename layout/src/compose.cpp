@@ -94,4 +94,11 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
   return out;
 }
 
+std::string issue_title(const Issue& issue) {
+  const Masthead& masthead = issue.masthead;
+  std::string title = masthead.series.empty() ? "全国卫生信息化舆情监测周报" : masthead.series;
+  if (!masthead.number_text.empty()) title += " " + masthead.number_text;
+  return title;
+}
+
 }  // namespace reissue

@@ -5,6 +5,7 @@
 
 #include <png.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace reissue::layout {
@@ -75,6 +76,15 @@ bool decode_png_rows(const std::string* bytes, int* width, int* height, unsigned
 }
 
 }  // namespace
+
+FigureSize fit_figure(const ImageFile& image, double text_width, double text_height) {
+  FigureSize size{text_width, text_width * image.height / std::max(1, image.width)};
+  if (size.height > text_height * 0.5) {
+    size.width *= text_height * 0.5 / size.height;
+    size.height = text_height * 0.5;
+  }
+  return size;
+}
 
 ImageFile read_image_file(const std::filesystem::path& file, const std::string& name, int figure_line) {
   // The error names the image file; the figure's line in the issue XML says

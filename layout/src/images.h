@@ -13,6 +13,13 @@ namespace reissue::layout {
 // `name` when the file is missing or neither format.
 ImageFile read_image_file(const std::filesystem::path& file, const std::string& name, int figure_line = 0);
 
+// A figure's printed size in points: the text width, but never taller than
+// half the text height (both writers place figures the same way).
+struct FigureSize {
+  double width = 0, height = 0;
+};
+FigureSize fit_figure(const ImageFile& image, double text_width, double text_height);
+
 struct DecodedImage {
   int width = 0, height = 0;
   std::string rgb;    // 8-bit RGB

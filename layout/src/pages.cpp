@@ -217,11 +217,9 @@ PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& st
     }
     if (block.kind == ComposedKind::figure) {
       ImageFile image = read_image_file(base_directory / block.image, block.image, block.source_line);
-      // Scaled to the text width, never to more than half the page's height.
-      double w = width, h = width * image.height / std::max(1, image.width);
-      if (h > body_height * 0.5) w *= body_height * 0.5 / h, h = body_height * 0.5;
-      plan.image_width = w;
-      plan.image_height = h;
+      const FigureSize size = fit_figure(image, width, body_height);
+      plan.image_width = size.width;
+      plan.image_height = size.height;
       plan.image = static_cast<int>(out.images.size());
       out.images.push_back(std::move(image));
       continue;

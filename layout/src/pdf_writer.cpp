@@ -305,8 +305,7 @@ class Writer {
 
   void write_metadata() {
     const Masthead& masthead = issue_.masthead;
-    std::string title = masthead.series.empty() ? "全国卫生信息化舆情监测周报" : masthead.series;
-    if (!masthead.number_text.empty()) title += " " + masthead.number_text;
+    const std::string title = issue_title(issue_);
     const std::string date = masthead.date ? masthead.date->iso() : "";
     PdfInfo* info = document_.GetInfo();
     info->SetTitle(text_string(title));

@@ -4,60 +4,23 @@
 #include "reissue/atomic_file.h"
 #include "reissue/issue_xml.h"
 #include "reissue/text.h"
+#include "reissue/xml_writer.h"
 
-#include <libxml/xmlwriter.h>
-
-#include <stdexcept>
 
 namespace reissue {
 
 namespace {
 
-class Writer {
+// The issue writer's text is normalized by the same rule the reader applies.
+class Writer : public xml::Writer {
  public:
-  Writer() : buffer_(xmlBufferCreate()), writer_(xmlNewTextWriterMemory(buffer_, 0)) {
-    if (!buffer_ || !writer_) throw std::runtime_error("cannot create XML writer");
-    xmlTextWriterSetIndent(writer_, 1);
-    xmlTextWriterSetIndentString(writer_, BAD_CAST "  ");
-  }
-  ~Writer() {
-    if (writer_) xmlFreeTextWriter(writer_);
-    xmlBufferFree(buffer_);
-  }
-  Writer(const Writer&) = delete;
-  Writer& operator=(const Writer&) = delete;
-
-  void start_document() { check(xmlTextWriterStartDocument(writer_, "1.0", "UTF-8", nullptr)); }
-  void start(const char* name) { check(xmlTextWriterStartElement(writer_, BAD_CAST name)); }
-  void end() { check(xmlTextWriterEndElement(writer_)); }
-  void attribute(const char* name, const std::string& value) {
-    check(xmlTextWriterWriteAttribute(writer_, BAD_CAST name, BAD_CAST value.c_str()));
-  }
-  void text(const std::string& value) {
-    const std::string normalized = normalize_inline_text(value);
-    if (!normalized.empty()) check(xmlTextWriterWriteString(writer_, BAD_CAST normalized.c_str()));
-  }
-  // <name>text</name>
+  Writer() : xml::Writer(true) {}
+  void text(const std::string& value) { xml::Writer::text(normalize_inline_text(value)); }
   void element(const char* name, const std::string& value) {
     start(name);
     text(value);
     end();
   }
-
-  std::string finish() {
-    check(xmlTextWriterEndDocument(writer_));
-    xmlFreeTextWriter(writer_);  // flushes into buffer_
-    writer_ = nullptr;
-    return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),
-                       static_cast<size_t>(xmlBufferLength(buffer_)));
-  }
-
- private:
-  static void check(int result) {
-    if (result < 0) throw std::runtime_error("XML writer failed");
-  }
-  xmlBufferPtr buffer_;
-  xmlTextWriterPtr writer_;
 };
 
 void write_masthead(Writer& out, const Masthead& masthead) {

@@ -76,3 +76,20 @@ TEST(TypesetCli, InvalidIssueIsNotTypeset) {
   EXPECT_NE(result.err.find("issue.xml:"), std::string::npos) << result.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "issue.pdf"));
 }
+
+TEST(DocxCli, WritesADocxAndSharesTheTypesettersChecks) {
+  test::TempDir dir;
+  const auto result = run_reissue("docx " + sample() + " -o " + quoted(dir / "649.docx") + " --style " +
+                                  quoted(test::source_dir() / "styles/large-print.xml"));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("649.docx: "), std::string::npos) << result.err;
+  EXPECT_EQ(test::read_text(dir / "649.docx").rfind("PK\x03\x04", 0), 0u);
+
+  std::string issue = test::read_text(test::source_dir() / "samples/649.xml");
+  issue.replace(issue.find("<figure>"), 8, "<figure src=\"photos/1.png\">");
+  test::write_text(dir / "issue.xml", issue);
+  const auto missing = run_reissue("docx " + quoted(dir / "issue.xml") + " -o " + quoted(dir / "issue.docx"));
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("photos/1.png: figure image cannot be read"), std::string::npos) << missing.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "issue.docx"));
+}

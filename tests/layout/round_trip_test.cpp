@@ -23,17 +23,8 @@ void PrintTo(const Case& c, std::ostream* out) { *out << c.issue << " in " << c.
 std::vector<Case> cases() {
   std::vector<Case> out;
   for (const char* style : {"styles/default.xml", "styles/large-print.xml"})
-    for (const char* issue : {"samples/649.xml", "tests/data/expected/seed-000.xml", "tests/data/expected/seed-001.xml",
-                              "tests/data/expected/seed-002.xml", "tests/data/expected/seed-003.xml",
-                              "tests/data/corpus/corpus-000.gold.json", "tests/data/corpus/corpus-001.gold.json",
-                              "tests/data/corpus/corpus-002.gold.json", "tests/data/corpus/corpus-003.gold.json"})
-      out.push_back({issue, style});
+    for (const std::string& issue : test::all_test_issues()) out.push_back({issue, style});
   return out;
-}
-
-Issue load(const std::string& path) {
-  const auto file = test::source_dir() / path;
-  return path.ends_with(".json") ? test::issue_from_gold_json(file) : read_issue(file);
 }
 
 class TypesetRoundTrip : public ::testing::TestWithParam<Case> {};
@@ -42,7 +33,7 @@ class TypesetRoundTrip : public ::testing::TestWithParam<Case> {};
 
 TEST_P(TypesetRoundTrip, TypesetThenExtractGivesTheSameIssue) {
   const Case& c = GetParam();
-  const Issue original = load(c.issue);
+  const Issue original = test::load_test_issue(c.issue);
   const Style style = load_style(test::source_dir() / c.style);
   TypesetReport report;
   const std::string pdf = typeset_pdf(original, style, test::source_dir(), &report);

@@ -1,5 +1,6 @@
 #include "gold_issue.h"
 
+#include "reissue/issue_xml.h"
 #include "reissue/text.h"
 #include "test_support.h"
 
@@ -58,6 +59,25 @@ Issue issue_from_gold_json(const std::filesystem::path& file) {
     issue.articles.push_back(std::move(article));
   }
   return issue;
+}
+
+const std::vector<std::string>& all_test_issues() {
+  static const std::vector<std::string> issues = {
+      "samples/649.xml",
+      "tests/data/expected/seed-000.xml",
+      "tests/data/expected/seed-001.xml",
+      "tests/data/expected/seed-002.xml",
+      "tests/data/expected/seed-003.xml",
+      "tests/data/corpus/corpus-000.gold.json",
+      "tests/data/corpus/corpus-001.gold.json",
+      "tests/data/corpus/corpus-002.gold.json",
+      "tests/data/corpus/corpus-003.gold.json"};
+  return issues;
+}
+
+Issue load_test_issue(const std::string& repository_path) {
+  const auto file = source_dir() / repository_path;
+  return repository_path.ends_with(".json") ? issue_from_gold_json(file) : read_issue(file);
 }
 
 }  // namespace reissue::test

@@ -32,4 +32,7 @@ struct ComposedBlock {
 
 std::vector<ComposedBlock> compose_issue(const Issue& issue);
 
+// The document title both writers put in their metadata: series and number.
+std::string issue_title(const Issue& issue);
+
 }  // namespace reissue

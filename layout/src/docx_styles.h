@@ -1,0 +1,26 @@
+// The DOCX parts that carry the style sheet: styles.xml (one named paragraph
+// style per role, Word's built-in names where one fits) and settings.xml.
+#pragma once
+
+#include "reissue/style.h"
+
+#include <string>
+
+namespace reissue::layout {
+
+inline constexpr const char* kWordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+inline constexpr const char* kRelationshipsNamespace =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+// The paragraph style id for a composed block's role ("BodyText", "Heading1").
+std::string docx_style_id(const std::string& role);
+// The style id for figure paragraphs (the image, centred, above its caption).
+inline constexpr const char* kDocxFigureStyle = "Figure";
+
+// Twentieths of a point, the unit of most WordprocessingML lengths.
+long twips(double points);
+
+std::string docx_styles_xml(const Style& style);
+std::string docx_settings_xml();
+
+}  // namespace reissue::layout
