@@ -105,9 +105,10 @@ std::vector<unsigned> read_cff_cids(std::string_view cff) {
   if (!tops || tops->items.empty()) return {};
   const TopDict top = read_top_dict(tops->items[0]);
   if (!top.cid_keyed || top.charset <= 2 || top.char_strings <= 0) return {};
-  const auto strings = read_index(in, static_cast<size_t>(top.char_strings));
-  if (!strings) return {};
-  const size_t glyphs = strings->items.size();
+  // The glyph count is the CharStrings INDEX's count (its 65k offsets are
+  // not needed).
+  if (!in.has(static_cast<size_t>(top.char_strings), 2)) return {};
+  const size_t glyphs = in.card16(static_cast<size_t>(top.char_strings));
   std::vector<unsigned> cids(glyphs, 0);
   size_t at = static_cast<size_t>(top.charset);
   if (!in.has(at, 1)) return {};

@@ -5,7 +5,11 @@
 #include <hb.h>
 #include <podofo/podofo.h>
 
+#include <zlib.h>
+
 #include <cstdio>
+#include <future>
+#include <stdexcept>
 
 namespace reissue::layout {
 
@@ -111,26 +115,65 @@ unsigned PdfFonts::use(const Font& font, unsigned glyph, const std::u32string& t
   object_of(font);
   Entry& entry = entries_.at(&font);
   const unsigned code = font.is_cff() ? font.cid(glyph) : glyph;
+  if (!prepared_.empty() && !entry.glyph_of_code.count(code))
+    throw std::logic_error("a glyph was used after the fonts were prepared");
   entry.glyph_of_code[code] = glyph;
   if (!text.empty()) entry.text_of_code.emplace(code, text);  // the first meaning wins
   return code;
 }
 
-void PdfFonts::finish() {
-  for (const Font* font : order_) write_font(*font, entries_.at(font));
+std::string flate_compress(std::string_view data) {
+  uLongf size = compressBound(static_cast<uLong>(data.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
+                static_cast<uLong>(data.size()), Z_DEFAULT_COMPRESSION) != Z_OK)
+    throw std::runtime_error("zlib compression failed");
+  out.resize(size);
+  return out;
 }
 
-void PdfFonts::write_font(const Font& font, Entry& entry) {
-  std::set<unsigned> glyphs;
-  for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
-  const FontSubset subset = subset_font(font, glyphs);
+void set_flate_stream(PdfObject* object, const std::string& compressed) {
+  object->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
+  PdfMemoryInputStream input(compressed.data(), static_cast<pdf_long>(compressed.size()));
+  object->GetStream()->SetRawData(&input, static_cast<pdf_long>(compressed.size()));
+}
+
+void PdfFonts::prepare() {
+  // Subsetting and compressing the fonts is most of the typesetting time;
+  // fonts are independent, so they are prepared in parallel (and while the
+  // pages are written). Objects are still written in first-use order: the
+  // output does not depend on timing.
+  for (const Font* font : order_) {
+    const Entry& entry = entries_.at(font);
+    std::set<unsigned> glyphs;
+    std::set<char32_t> characters;
+    for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
+    for (const auto& [code, text] : entry.text_of_code)
+      if (text.size() == 1) characters.insert(text[0]);
+    prepared_.push_back(std::async(std::launch::async, [font, glyphs = std::move(glyphs), characters = std::move(characters)] {
+      Prepared prepared{subset_font(*font, glyphs, characters), {}};
+      prepared.compressed = flate_compress(prepared.subset.data);
+      return prepared;
+    }));
+  }
+}
+
+void PdfFonts::finish() {
+  if (prepared_.empty()) prepare();
+  for (size_t i = 0; i < order_.size(); ++i) {
+    const Prepared prepared = prepared_[i].get();
+    write_font(*order_[i], entries_.at(order_[i]), prepared.subset, prepared.compressed);
+  }
+}
+
+void PdfFonts::write_font(const Font& font, Entry& entry, const FontSubset& subset, const std::string& compressed) {
   const std::string base_name = subset_tag(entry.glyph_of_code, font.postscript_name()) + "+" + font.postscript_name();
   PdfVecObjects& objects = document_.GetObjects();
 
   PdfObject* file = objects.CreateObject();
   if (subset.cff) file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
   else file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(subset.data.size())));
-  file->GetStream()->Set(subset.data.data(), static_cast<pdf_long>(subset.data.size()), flate());
+  set_flate_stream(file, compressed);
 
   PdfObject* descriptor = objects.CreateObject("FontDescriptor");
   PdfDictionary& d = descriptor->GetDictionary();

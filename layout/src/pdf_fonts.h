@@ -7,9 +7,11 @@
 
 #include "reissue/fonts.h"
 
+#include <future>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace PoDoFo {
@@ -18,6 +20,11 @@ class PdfObject;
 }  // namespace PoDoFo
 
 namespace reissue::layout {
+
+// The zlib (FlateDecode) encoding of `data`, and a stream object holding
+// such bytes: compressing outside PoDoFo lets it run on worker threads.
+std::string flate_compress(std::string_view data);
+void set_flate_stream(PoDoFo::PdfObject* object, const std::string& compressed);
 
 class PdfFonts {
  public:
@@ -30,7 +37,10 @@ class PdfFonts {
   // Records that `glyph` of `font` shows `text`; returns the 2-byte code to write.
   unsigned use(const Font& font, unsigned glyph, const std::u32string& text);
 
-  // Subsets and writes every font used. Call once, after all pages.
+  // Starts subsetting and compressing the fonts on worker threads; from now
+  // on use() may only repeat glyphs already registered.
+  void prepare();
+  // Writes every font used (calls prepare() if needed). Call once, after all pages.
   void finish();
 
  private:
@@ -40,9 +50,15 @@ class PdfFonts {
     std::map<unsigned, unsigned> glyph_of_code;        // code -> glyph id
     std::map<unsigned, std::u32string> text_of_code;   // code -> characters
   };
-  void write_font(const Font& font, Entry& entry);
+  void write_font(const Font& font, Entry& entry, const FontSubset& subset, const std::string& compressed);
+
+  struct Prepared {
+    FontSubset subset;
+    std::string compressed;
+  };
 
   PoDoFo::PdfMemDocument& document_;
+  std::vector<std::future<Prepared>> prepared_;  // one per font in order_, once prepare() ran
   std::map<const Font*, Entry> entries_;
   std::vector<const Font*> order_;  // first use: objects are written in this order
 };

@@ -70,6 +70,12 @@ class Writer {
       page_objects_.push_back(document_.CreatePage(PdfRect(0, 0, style_.page_width, style_.page_height))->GetObject());
     std::vector<PdfObject*> images;
     for (const ImageFile& image : paged_.images) images.push_back(image_object(image));
+    // Every glyph is registered first, in the order the pages use them, so
+    // that the fonts are subset on worker threads while the pages are written.
+    for (const Page& page : paged_.pages)
+      for (const PlacedText& text : page.texts)
+        for (const PlacedGlyph& glyph : text.glyphs) fonts_.use(*glyph.font, glyph.id, glyph.text);
+    fonts_.prepare();
     for (size_t p = 0; p < paged_.pages.size(); ++p) write_page(p, images);
     fonts_.finish();
     document_.SetPdfVersion(ePdfVersion_1_7);  // tagging, transparency, /Lang
