@@ -138,16 +138,19 @@ namespace {
 bool is_ascii_punctuation(char32_t c) { return c > 0x20 && c < 0x7F && !is_latin_or_digit(c); }
 
 // A Latin word, for the spacing rule, is a run of ASCII characters containing a
-// letter or digit: "AI", "5G", "-AI", "15.4%", "(WHO)".
+// letter or digit: "AI", "5G", "-AI", "15.4%", "(WHO)"; so is a run of ASCII
+// symbols between Chinese characters, as in 人工智能+医疗 (word processors set
+// a gap there that text extraction reads as a space).
 bool starts_latin_word(const std::u32string& text, size_t i) {
+  const size_t start = i;
   while (i < text.size() && is_ascii_punctuation(text[i])) ++i;
-  return i < text.size() && is_latin_or_digit(text[i]);
+  return i < text.size() && (is_latin_or_digit(text[i]) || (i > start && is_cjk(text[i])));
 }
 
 bool ends_latin_word(const std::u32string& text) {
   size_t i = text.size();
   while (i > 0 && is_ascii_punctuation(text[i - 1])) --i;
-  return i > 0 && is_latin_or_digit(text[i - 1]);
+  return i > 0 && (is_latin_or_digit(text[i - 1]) || (i < text.size() && is_cjk(text[i - 1])));
 }
 }  // namespace
 

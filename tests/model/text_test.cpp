@@ -73,3 +73,11 @@ TEST(Date, ParsesAndRejects) {
   EXPECT_FALSE(Date::parse_iso("2025-1-01"));
   EXPECT_FALSE(Date::parse_iso("2025-11-14Z"));
 }
+
+TEST(NormalizeInlineText, SymbolsJoinedToChineseCountAsLatin) {
+  // A word processor's gap before a symbol between Chinese characters.
+  EXPECT_EQ(normalize_inline_text("全面实施‘人工智能 +’行动"), "全面实施‘人工智能+’行动");
+  EXPECT_EQ(normalize_inline_text("人工智能+ 医疗"), "人工智能+医疗");
+  // A separator set off by spaces stays.
+  EXPECT_EQ(normalize_inline_text("健康 | 医学"), "健康 | 医学");
+}
