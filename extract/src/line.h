@@ -36,8 +36,8 @@ struct LineSet {
   double full_width = 0;      // width of a full line, in em
   bool hard_wrapped = true;   // false: one paragraph per line (seed 001 style)
   bool has_geometry = false;  // true for PDF input
-  double latin_scale = 1.0;
-  std::vector<std::u32string> running_signatures;  // running headers/footers (furniture_signature)   // text input: measured widths of Latin text relative to the estimate
+  double latin_scale = 1.0;  // text input: measured widths of Latin text relative to the estimate
+  std::vector<std::u32string> running_signatures;  // running headers/footers (furniture_signature)
 };
 
 }  // namespace reissue::extract

@@ -157,6 +157,27 @@ std::vector<WordGeometry> words_of_flow(const TextFlow* flow) {
 // a long Latin word) can end up in several. Flows that share horizontal
 // extent are one column: their words are regrouped together, columns stay
 // apart, in Poppler's order.
+// Whether a word of `a` and a word of `b` share height (their vertical
+// extents overlap by more than half the smaller one).
+bool side_by_side(const std::vector<WordGeometry>& a, const std::vector<WordGeometry>& b) {
+  auto extents = [](const std::vector<WordGeometry>& words) {
+    std::vector<std::pair<double, double>> out;
+    for (const WordGeometry& word : words) out.emplace_back(word.box.top, word.box.bottom);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto ea = extents(a), eb = extents(b);
+  size_t i = 0, j = 0;
+  while (i < ea.size() && j < eb.size()) {
+    const double overlap = std::min(ea[i].second, eb[j].second) - std::max(ea[i].first, eb[j].first);
+    const double smaller = std::min(ea[i].second - ea[i].first, eb[j].second - eb[j].first);
+    if (overlap > 0.5 * smaller) return true;
+    if (ea[i].second < eb[j].second) ++i;
+    else ++j;
+  }
+  return false;
+}
+
 std::vector<std::vector<WordGeometry>> columns_of(const TextPage* text) {
   struct Column {
     double left, right;
@@ -185,6 +206,19 @@ std::vector<std::vector<WordGeometry>> columns_of(const TextPage* text) {
     home->right = std::max(home->right, right);
     for (WordGeometry& word : words) home->words.push_back(std::move(word));
   }
+  // Columns that never stand side by side (no line of one level with a line
+  // of the other) are one column that Poppler split, e.g. a short label at
+  // the left margin under a centred masthead: their lines are ordered by
+  // height together. Real columns share heights.
+  for (size_t i = 0; i < columns.size(); ++i)
+    for (size_t j = i + 1; j < columns.size();) {
+      if (side_by_side(columns[i].words, columns[j].words)) {
+        ++j;
+        continue;
+      }
+      for (WordGeometry& word : columns[j].words) columns[i].words.push_back(std::move(word));
+      columns.erase(columns.begin() + static_cast<long>(j));
+    }
   std::vector<std::vector<WordGeometry>> out;
   for (Column& column : columns) out.push_back(std::move(column.words));
   return out;
