@@ -18,11 +18,15 @@ enum ExitCode : int {
   kExtractionAborted = 5
 };
 
+// The exit status for an exception a library threw (reissue::Error kinds).
+int exit_code_for(const std::exception& error);
+
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_format_command(CLI::App& app, int& exit_code);
 void add_extract_command(CLI::App& app, int& exit_code);
 void add_typeset_command(CLI::App& app, int& exit_code);
 void add_docx_command(CLI::App& app, int& exit_code);
-void add_pending_commands(CLI::App& app, int& exit_code);
+void add_repair_command(CLI::App& app, int& exit_code);
+void add_batch_command(CLI::App& app, int& exit_code);
 
 }  // namespace reissue::cli

@@ -25,13 +25,6 @@ struct ExtractArguments {
   std::size_t memory_mib = 2048;
 };
 
-int exit_code_for(const std::exception& error) {
-  if (dynamic_cast<const NoTextLayer*>(&error)) return kNoTextLayer;
-  if (dynamic_cast<const ReadError*>(&error)) return kCannotRead;
-  if (dynamic_cast<const Error*>(&error)) return kInvalid;
-  return kInternal;
-}
-
 // What the extraction child sends back: XML, report, summary, then image
 // (path, bytes) pairs.
 std::vector<std::string> extract_to_parts(const ExtractArguments& arguments, const ExtractOptions& options) {
@@ -94,6 +87,13 @@ int run_extract(const ExtractArguments& arguments) {
 }
 
 }  // namespace
+
+int exit_code_for(const std::exception& error) {
+  if (dynamic_cast<const NoTextLayer*>(&error)) return kNoTextLayer;
+  if (dynamic_cast<const ReadError*>(&error)) return kCannotRead;
+  if (dynamic_cast<const Error*>(&error)) return kInvalid;
+  return kInternal;
+}
 
 void add_extract_command(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand(

@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   reissue::cli::add_extract_command(app, exit_code);
   reissue::cli::add_typeset_command(app, exit_code);
   reissue::cli::add_docx_command(app, exit_code);
-  reissue::cli::add_pending_commands(app, exit_code);
+  reissue::cli::add_repair_command(app, exit_code);
+  reissue::cli::add_batch_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -24,8 +25,7 @@ int main(int argc, char** argv) {
     return status == 0 ? 0 : reissue::cli::kCannotRead;
   } catch (const reissue::Error& error) {
     std::cerr << "reissue: " << error.what() << "\n";
-    return dynamic_cast<const reissue::ReadError*>(&error) ? reissue::cli::kCannotRead
-                                                           : reissue::cli::kInvalid;
+    return reissue::cli::exit_code_for(error);
   } catch (const std::exception& error) {
     std::cerr << "reissue: internal error: " << error.what() << "\n";
     return reissue::cli::kInternal;

@@ -29,14 +29,7 @@ const TVecFilters& flate() {
   return filters;
 }
 
-std::string number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3f", value);
-  std::string text = buffer;
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return text == "-0" ? "0" : text;
-}
+std::string number(double value) { return format_decimal(value, 3); }
 
 std::string color_operator(const Color& color, const char* op) {
   return number(color.red) + " " + number(color.green) + " " + number(color.blue) + " " + op + "\n";

@@ -3,6 +3,7 @@
 #include "reissue/error.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -70,12 +71,23 @@ void write_directory_atomically(const fs::path& directory,
   try {
     fs::permissions(temporary, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                    fs::perms::others_read | fs::perms::others_exec);
-    for (const auto& [file, content] : files) write_file_atomically(temporary / file, content);
-    const fs::path old = parent / ("." + directory.filename().string() + ".old");
-    fs::remove_all(old, ignored);
-    if (fs::exists(directory)) fs::rename(directory, old);
-    fs::rename(temporary, directory);
-    fs::remove_all(old, ignored);
+    for (const auto& [file, content] : files) {
+      const fs::path target = temporary / file;
+      if (file.empty() || target.lexically_normal().string().rfind(temporary.string(), 0) != 0)
+        throw Error(directory.string(), 0, "refusing to write \"" + file + "\" outside the directory");
+      fs::create_directories(target.parent_path());
+      write_file_atomically(target, content);
+    }
+    // An existing directory is exchanged with the new one in one step
+    // (renameat2 RENAME_EXCHANGE), so that it is never missing; the old one is
+    // removed afterwards.
+    if (fs::exists(directory)) {
+      if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, directory.c_str(), RENAME_EXCHANGE) != 0)
+        throw fs::filesystem_error("rename", directory, std::error_code(errno, std::generic_category()));
+    } else {
+      fs::rename(temporary, directory);
+    }
+    fs::remove_all(temporary, ignored);  // the old directory, after an exchange
   } catch (const fs::filesystem_error& error) {
     fs::remove_all(temporary, ignored);
     throw Error(directory.string(), 0, std::string("cannot write the directory: ") + error.code().message());

@@ -1,5 +1,7 @@
 #include "reissue/text.h"
 
+#include <cstdio>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unorm2.h>
 #include <unicode/uchar.h>
@@ -211,6 +213,17 @@ std::string normalize_inline_text(std::u32string_view text) {
     out.push_back(U' ');
   }
   return u32_to_utf8(out);
+}
+
+std::string format_decimal(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string text = buffer;
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
 }
 
 }  // namespace reissue

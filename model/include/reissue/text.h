@@ -36,4 +36,8 @@ bool is_control(char32_t c);        // C0/C1 controls other than white space, an
 std::string normalize_inline_text(std::string_view text);
 std::string normalize_inline_text(std::u32string_view text);
 
+// A number with at most `decimals` decimal places and no trailing zeros
+// ("12.5", "3", never "-0"): PDF operators, report figures.
+std::string format_decimal(double value, int decimals);
+
 }  // namespace reissue

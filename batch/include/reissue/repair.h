@@ -1,0 +1,50 @@
+// One issue repaired end to end: extracted (or read, for issue XML), then
+// written as issue XML, PDF and DOCX with its figures and review report. The
+// `repair` command and every `batch` worker run this.
+#pragma once
+
+#include "reissue/style.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reissue {
+
+struct RepairOptions {
+  bool xml = true, pdf = true, docx = true;  // which outputs (--to)
+  std::optional<Style> style;                // default: the newsletter's
+  std::string encoding;                      // text input; empty: detect
+  std::string name;                          // how reports name the input (default: its path)
+  std::string key;                           // batch: recorded in status.json to skip it next time
+  std::filesystem::path scratch_parent;      // where to put scratch files (default: the temp folder)
+};
+
+// What one repair produced: files relative to the output folder, and the
+// figures for the batch report.
+struct RepairResult {
+  std::vector<std::pair<std::string, std::string>> files;  // issue.xml, issue.pdf, issue.docx,
+                                                           // images/..., review.json, status.json
+  std::string kind;  // "pdf", "text" or "xml"
+  int pages = 0;     // of the input
+  int articles = 0;
+  int warnings = 0;
+  int uncertain = 0;
+  std::string summary;  // the review summary, one paragraph
+};
+
+// Reads `input` (PDF, text or issue XML, told apart by content) and makes its
+// outputs in memory. Throws reissue::Error / ReadError / NoTextLayer as the
+// extractor and the writers do; the caller isolates it from hostile input.
+RepairResult repair_issue(const std::filesystem::path& input, const RepairOptions& options);
+
+// Writes the outputs as one folder, replacing an earlier one in a single
+// step: a reader (or a re-run after a kill) sees the old folder or the new
+// one, never a mixture.
+void write_repair(const std::filesystem::path& folder, const RepairResult& result);
+
+// status.json of a finished folder: its key ("" when absent or unreadable).
+std::string recorded_key(const std::filesystem::path& folder);
+
+}  // namespace reissue

@@ -1,0 +1,143 @@
+#include "reissue/repair.h"
+
+#include "reissue/atomic_file.h"
+#include "reissue/docx.h"
+#include "reissue/error.h"
+#include "reissue/extract.h"
+#include "reissue/issue_xml.h"
+#include "reissue/typeset.h"
+
+#include <nlohmann/json.hpp>
+
+#include <stdlib.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace reissue {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kMaxInputBytes = std::size_t{512} << 20;
+
+bool looks_like_issue_xml(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  const size_t start = bytes.find_first_not_of(" \t\r\n");
+  return start != std::string_view::npos && bytes.substr(start, 5) == "<?xml";
+}
+
+// Issue XML (an editor's new issue): validated, then published as it is.
+// Its figure images come along into the output folder.
+void read_xml_input(const fs::path& input, const std::string& bytes, const std::string& name, Issue& issue,
+                    RepairResult& result) {
+  LoadResult loaded = load_issue_from_memory(bytes, name);
+  if (!loaded.ok()) {
+    const Problem first = loaded.problems.empty() ? Problem{0, "not a valid issue"} : loaded.problems.front();
+    throw Error(name, first.line, first.message);
+  }
+  issue = std::move(*loaded.issue);
+  result.kind = "xml";
+  for (const Article& article : issue.articles)
+    for (const Block& block : article.blocks)
+      if (!block.image.empty())
+        result.files.push_back({block.image, read_file_limited(input.parent_path() / block.image, 64u << 20)});
+}
+
+}  // namespace
+
+RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
+  const std::string name = options.name.empty() ? input.string() : options.name;
+  const std::string bytes = read_file_limited(input, kMaxInputBytes);
+  RepairResult result;
+  Issue issue;
+  std::string review = "{}\n";
+  // The name promises a PDF: text in a .pdf file is a damaged or mislabelled
+  // file, not an issue to read as text.
+  std::string extension = input.extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".pdf" && !looks_like_pdf(bytes))
+    throw ReadError(name, 0, "is named .pdf but is not a PDF (no %PDF- header)");
+  if (looks_like_issue_xml(bytes)) {
+    read_xml_input(input, bytes, name, issue, result);
+  } else {
+    ExtractOptions extract;
+    extract.encoding = options.encoding;
+    extract.image_folder = "images";
+    ExtractResult extracted = extract_document(bytes, name, extract);
+    // The extractor's output is checked like an editor's file.
+    const std::vector<Problem> problems = check_semantics(extracted.issue);
+    if (!problems.empty())
+      throw Error(name, 0, "the recovered structure is not valid: " + problems.front().message);
+    issue = std::move(extracted.issue);
+    result.kind = extracted.report.input_kind;
+    result.pages = extracted.report.pages;
+    result.warnings = static_cast<int>(extracted.report.warnings.size());
+    result.uncertain = static_cast<int>(extracted.report.review.size());
+    result.summary = report_summary(extracted.report);
+    review = report_to_json(extracted.report);
+    for (ExtractedImage& image : extracted.images) result.files.push_back({image.path, std::move(image.bytes)});
+  }
+  result.articles = static_cast<int>(issue.articles.size());
+
+  // Figures are read from the files gathered so far, through a scratch folder
+  // the writers can open (they read images relative to the issue).
+  const Style& style = options.style ? *options.style : default_style();
+  const fs::path scratch_parent = options.scratch_parent.empty() ? fs::temp_directory_path() : options.scratch_parent;
+  const std::string scratch_pattern = (scratch_parent / "reissue-repair-XXXXXX").string();
+  std::vector<char> scratch_name(scratch_pattern.begin(), scratch_pattern.end());
+  scratch_name.push_back('\0');
+  if (!::mkdtemp(scratch_name.data()))
+    throw Error(scratch_pattern, 0, std::string("cannot create a scratch folder: ") + std::strerror(errno));
+  const fs::path scratch(scratch_name.data());
+  struct Cleanup {
+    fs::path path;
+    ~Cleanup() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } cleanup{scratch};
+  for (const auto& [file, content] : result.files) {
+    fs::create_directories((scratch / file).parent_path());
+    write_file_atomically(scratch / file, content);
+  }
+  if (!options.xml) result.files.clear();  // figures travel with the XML only
+
+  int typeset_pages = 0;
+  if (options.xml) result.files.push_back({"issue.xml", write_issue_xml(issue)});
+  if (options.pdf) {
+    TypesetReport report;
+    result.files.push_back({"issue.pdf", typeset_pdf(issue, style, scratch, &report)});
+    typeset_pages = report.pages;
+  }
+  if (options.docx) result.files.push_back({"issue.docx", write_docx(issue, style, scratch)});
+  result.files.push_back({"review.json", review});
+
+  nlohmann::ordered_json status;
+  status["input"] = name;
+  status["key"] = options.key;
+  status["kind"] = result.kind;
+  status["pages"] = result.pages;
+  status["articles"] = result.articles;
+  status["warnings"] = result.warnings;
+  status["uncertain"] = result.uncertain;
+  if (options.pdf) status["typeset_pages"] = typeset_pages;
+  result.files.push_back({"status.json", status.dump(2) + "\n"});
+  return result;
+}
+
+void write_repair(const fs::path& folder, const RepairResult& result) {
+  write_directory_atomically(folder, result.files);
+}
+
+std::string recorded_key(const fs::path& folder) {
+  try {
+    const auto status = nlohmann::json::parse(read_file_limited(folder / "status.json", 1 << 20));
+    return status.value("key", "");
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
+}  // namespace reissue

@@ -1,0 +1,125 @@
+// `reissue repair`: one issue end to end into a folder (and the worker that
+// `reissue batch` runs for every input).
+#include "commands.h"
+
+#include "reissue/error.h"
+#include "reissue/extract.h"
+#include "reissue/isolate.h"
+#include "reissue/repair.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+namespace reissue::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RepairArguments {
+  std::string input;
+  std::string output;
+  std::vector<std::string> formats = {"xml", "pdf", "docx"};
+  std::string style;
+  std::string encoding;
+  std::string name, key, scratch;  // set by `batch`
+  double timeout = 300;
+  std::size_t memory_mib = 2048;
+  bool in_process = false;
+  bool quiet = false;
+};
+
+// Test hook (tests/cli/batch_cli_test.cpp): an input whose path contains
+// $REISSUE_TEST_HANG hangs, as a hostile PDF can make a parser hang.
+void test_hook(const std::string& input) {
+  const char* hang = std::getenv("REISSUE_TEST_HANG");
+  if (hang && *hang && input.find(hang) != std::string::npos)
+    while (true) std::this_thread::sleep_for(std::chrono::hours(1));
+}
+
+RepairResult repair(const RepairArguments& arguments) {
+  test_hook(arguments.input);
+  RepairOptions options;
+  options.xml = options.pdf = options.docx = false;
+  for (const std::string& format : arguments.formats) {
+    if (format == "xml") options.xml = true;
+    else if (format == "pdf") options.pdf = true;
+    else if (format == "docx") options.docx = true;
+  }
+  if (!arguments.style.empty()) options.style = load_style(arguments.style);
+  options.encoding = arguments.encoding;
+  options.name = arguments.name;
+  options.key = arguments.key;
+  options.scratch_parent = arguments.scratch;
+  return repair_issue(arguments.input, options);
+}
+
+int run_repair(const RepairArguments& arguments) {
+  RepairResult result;
+  if (arguments.in_process) {
+    result = repair(arguments);
+  } else {
+    // The whole repair runs in a child: the output folder is written by this
+    // process only when the child succeeded.
+    const IsolatedOutcome outcome = run_isolated(
+        [&] {
+          RepairResult repaired = repair(arguments);
+          std::vector<std::string> parts = {repaired.summary};
+          for (auto& [name, bytes] : repaired.files) parts.push_back(name), parts.push_back(std::move(bytes));
+          return parts;
+        },
+        exit_code_for, {arguments.timeout, arguments.memory_mib << 20});
+    if (outcome.status == IsolatedOutcome::Status::failed) {
+      std::cerr << "reissue: " << outcome.message << "\n";
+      return outcome.exit_code;
+    }
+    if (outcome.status != IsolatedOutcome::Status::ok) {
+      std::cerr << "reissue: " << arguments.input << ": repair " << outcome.message << "\n";
+      return kExtractionAborted;
+    }
+    result.summary = outcome.parts.at(0);
+    for (size_t i = 1; i + 1 < outcome.parts.size(); i += 2)
+      result.files.push_back({outcome.parts[i], outcome.parts[i + 1]});
+  }
+  write_repair(arguments.output, result);
+  if (!arguments.quiet) {
+    if (!result.summary.empty()) std::cerr << result.summary;
+    std::cerr << arguments.output << ": ";
+    for (size_t i = 0; i < result.files.size(); ++i)
+      std::cerr << (i ? ", " : "") << result.files[i].first;
+    std::cerr << "\n";
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void add_repair_command(CLI::App& app, int& exit_code) {
+  auto* command = app.add_subcommand(
+      "repair",
+      "Repair one issue (PDF, extracted text, or issue XML) into a folder: issue.xml, issue.pdf,\n"
+      "issue.docx, images/, review.json (uncertain decisions) and status.json. The folder appears\n"
+      "complete or not at all. The work runs in a child process with time and memory limits.");
+  auto arguments = std::make_shared<RepairArguments>();
+  command->add_option("input", arguments->input, "Issue PDF, text or XML")->required();
+  command->add_option("-o,--output", arguments->output, "Folder to write")->required();
+  command->add_option("--to", arguments->formats, "Outputs, comma-separated (default xml,pdf,docx)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"xml", "pdf", "docx"}));
+  command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX (default: the newsletter's)");
+  command->add_option("--encoding", arguments->encoding, "Text encoding (default: detect)");
+  command->add_option("--timeout", arguments->timeout, "Seconds allowed (default 300)")->check(CLI::PositiveNumber);
+  command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed (default 2048)")
+      ->check(CLI::PositiveNumber);
+  command->add_flag("--in-process", arguments->in_process, "Do not isolate the work in a child process");
+  command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
+  // Set by `reissue batch` for its workers.
+  command->add_option("--name", arguments->name, "How reports name the input")->group("");
+  command->add_option("--key", arguments->key, "Key recorded in status.json")->group("");
+  command->add_option("--scratch", arguments->scratch, "Folder for scratch files")->group("");
+  command->callback([arguments, &exit_code] { exit_code = run_repair(*arguments); });
+}
+
+}  // namespace reissue::cli
