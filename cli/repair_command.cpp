@@ -25,6 +25,7 @@ struct RepairArguments {
   std::string style;
   std::string encoding;
   std::string name, key, scratch;  // set by `batch`
+  bool single_thread = false;       // set by `batch`, which runs one worker per core
   double timeout = 300;
   std::size_t memory_mib = 2048;
   bool in_process = false;
@@ -53,6 +54,7 @@ RepairResult repair(const RepairArguments& arguments) {
   options.name = arguments.name;
   options.key = arguments.key;
   options.scratch_parent = arguments.scratch;
+  options.parallel = !arguments.single_thread;
   return repair_issue(arguments.input, options);
 }
 
@@ -119,6 +121,7 @@ void add_repair_command(CLI::App& app, int& exit_code) {
   command->add_option("--name", arguments->name, "How reports name the input")->group("");
   command->add_option("--key", arguments->key, "Key recorded in status.json")->group("");
   command->add_option("--scratch", arguments->scratch, "Folder for scratch files")->group("");
+  command->add_flag("--single-thread", arguments->single_thread, "No threads within the issue")->group("");
   command->callback([arguments, &exit_code] { exit_code = run_repair(*arguments); });
 }
 

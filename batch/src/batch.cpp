@@ -191,7 +191,8 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
     fs::create_directories(folder.parent_path());
     std::vector<std::string> arguments = {"repair", "--in-process", "-q", (input_root / input.relative).string(),
                                           "-o", folder.string(), "--to", formats, "--name",
-                                          input.relative.generic_string(), "--key", key, "--scratch", work.string()};
+                                          input.relative.generic_string(), "--key", key, "--scratch", work.string(),
+                                          "--single-thread"};  // the batch runs one worker per core
     if (!options.style.empty()) arguments.insert(arguments.end(), {"--style", fs::absolute(options.style).string()});
     tasks.push_back({arguments, work / ("worker-" + std::to_string(tasks.size()) + ".err")});
     task_input.push_back(i);

@@ -108,7 +108,9 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
   if (options.xml) result.files.push_back({"issue.xml", write_issue_xml(issue)});
   if (options.pdf) {
     TypesetReport report;
-    result.files.push_back({"issue.pdf", typeset_pdf(issue, style, scratch, &report)});
+    TypesetOptions typeset;
+    typeset.parallel = options.parallel;
+    result.files.push_back({"issue.pdf", typeset_pdf(issue, style, scratch, &report, typeset)});
     typeset_pages = report.pages;
   }
   if (options.docx) result.files.push_back({"issue.docx", write_docx(issue, style, scratch)});

@@ -150,7 +150,8 @@ void PdfFonts::prepare() {
     for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
     for (const auto& [code, text] : entry.text_of_code)
       if (text.size() == 1) characters.insert(text[0]);
-    prepared_.push_back(std::async(std::launch::async, [font, glyphs = std::move(glyphs), characters = std::move(characters)] {
+    const auto policy = parallel_ ? std::launch::async : std::launch::deferred;
+    prepared_.push_back(std::async(policy, [font, glyphs = std::move(glyphs), characters = std::move(characters)] {
       Prepared prepared{subset_font(*font, glyphs, characters), {}};
       prepared.compressed = flate_compress(prepared.subset.data);
       return prepared;

@@ -28,7 +28,7 @@ void set_flate_stream(PoDoFo::PdfObject* object, const std::string& compressed);
 
 class PdfFonts {
  public:
-  explicit PdfFonts(PoDoFo::PdfMemDocument& document) : document_(document) {}
+  PdfFonts(PoDoFo::PdfMemDocument& document, bool parallel) : document_(document), parallel_(parallel) {}
 
   // The resource name (F1, F2, ...) of `font`, creating its object on first use.
   const std::string& name_of(const Font& font);
@@ -58,6 +58,7 @@ class PdfFonts {
   };
 
   PoDoFo::PdfMemDocument& document_;
+  bool parallel_;
   std::vector<std::future<Prepared>> prepared_;  // one per font in order_, once prepare() ran
   std::map<const Font*, Entry> entries_;
   std::vector<const Font*> order_;  // first use: objects are written in this order

@@ -53,8 +53,8 @@ std::string xml_escape(const std::string& text) {
 
 class Writer {
  public:
-  Writer(const PagedDocument& paged, const Issue& issue, const Style& style)
-      : paged_(paged), issue_(issue), style_(style), fonts_(document_), marks_(paged.blocks.size()) {}
+  Writer(const PagedDocument& paged, const Issue& issue, const Style& style, bool parallel)
+      : paged_(paged), issue_(issue), style_(style), fonts_(document_, parallel), marks_(paged.blocks.size()) {}
 
   std::string write() {
     // PoDoFo's page objects may move as pages are added: keep the page
@@ -356,12 +356,12 @@ class Writer {
 }  // namespace layout
 
 std::string typeset_pdf(const Issue& issue, const Style& style, const std::filesystem::path& base_directory,
-                        TypesetReport* report) {
+                        TypesetReport* report, const TypesetOptions& options) {
   FontLibrary library;
   const std::vector<ComposedBlock> blocks = compose_issue(issue);
   const layout::PagedDocument paged = layout::paginate(blocks, style, library, base_directory);
   try {
-    std::string pdf = layout::Writer(paged, issue, style).write();
+    std::string pdf = layout::Writer(paged, issue, style, options.parallel).write();
     if (report) {
       report->pages = static_cast<int>(paged.pages.size());
       report->uncovered = paged.uncovered;

@@ -19,6 +19,7 @@ struct RepairOptions {
   std::string name;                          // how reports name the input (default: its path)
   std::string key;                           // batch: recorded in status.json to skip it next time
   std::filesystem::path scratch_parent;      // where to put scratch files (default: the temp folder)
+  bool parallel = true;                      // threads within the issue (off in batch workers)
 };
 
 // What one repair produced: files relative to the output folder, and the

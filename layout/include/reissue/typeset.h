@@ -19,9 +19,15 @@ struct TypesetReport {
   std::vector<std::string> warnings;
 };
 
+struct TypesetOptions {
+  // Subset the fonts on worker threads (faster for one issue). A batch that
+  // already runs one issue per core turns it off.
+  bool parallel = true;
+};
+
 // The PDF as bytes. Figure images are read relative to `base_directory` (the
 // issue XML's folder). Throws reissue::Error (missing font or image).
 std::string typeset_pdf(const Issue& issue, const Style& style, const std::filesystem::path& base_directory,
-                        TypesetReport* report = nullptr);
+                        TypesetReport* report = nullptr, const TypesetOptions& options = {});
 
 }  // namespace reissue
