@@ -23,7 +23,7 @@ namespace reissue::layout {
 
 // The zlib (FlateDecode) encoding of `data`, and a stream object holding
 // such bytes: compressing outside PoDoFo lets it run on worker threads.
-std::string flate_compress(std::string_view data);
+std::string flate_compress(std::string_view data, bool parallel);
 void set_flate_stream(PoDoFo::PdfObject* object, const std::string& compressed);
 
 class PdfFonts {
