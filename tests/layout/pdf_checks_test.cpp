@@ -183,6 +183,10 @@ TEST_F(TypesetSample, SameIssueSameBytes) {
   const std::string again = typeset_pdf(*issue_, default_style(), test::source_dir());
   EXPECT_TRUE(again == *pdf_) << "two runs differ; first difference at byte "
                               << std::mismatch(again.begin(), again.end(), pdf_->begin(), pdf_->end()).first - again.begin();
+  // Without worker threads (as batch workers run): the same bytes.
+  TypesetOptions single_threaded;
+  single_threaded.parallel = false;
+  EXPECT_TRUE(typeset_pdf(*issue_, default_style(), test::source_dir(), nullptr, single_threaded) == *pdf_);
 }
 
 TEST(Typeset, CharactersNoFontHasAreReportedNotDroppedSilently) {
