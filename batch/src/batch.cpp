@@ -77,7 +77,8 @@ std::string failure_reason(const batch::WorkerOutcome& outcome, const BatchOptio
   }
   if (last.starts_with("reissue: ")) last.erase(0, 9);
   if (last.starts_with(input + ": ")) last.erase(0, input.size() + 2);  // the report names the input already
-  if (last.find("bad_alloc") != std::string::npos || last.find("out of memory") != std::string::npos)
+  if (last.find("bad_alloc") != std::string::npos || last.find("out of memory") != std::string::npos ||
+      last.find("failed to map segment") != std::string::npos)
     return "ran out of memory (limit " + std::to_string(options.memory_mib) + " MiB)";
   if (outcome.exit_code == 127 && last.empty()) return "the worker could not be started";
   return last.empty() ? "failed with exit status " + std::to_string(outcome.exit_code) : last;

@@ -4,13 +4,19 @@
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <unistd.h>
 
 namespace reissue {
 
 Font::Font(std::string path, int index, std::string family, bool bold)
     : path_(std::move(path)), index_(index), family_(std::move(family)), bold_(bold) {
   blob_ = hb_blob_create_from_file_or_fail(path_.c_str());
-  if (!blob_) throw Error(path_, 0, "cannot read font file");
+  if (!blob_) {
+    // A readable file that cannot be mapped means the process is out of
+    // memory (or of address space under a memory limit).
+    const bool readable = ::access(path_.c_str(), R_OK) == 0;
+    throw Error(path_, 0, readable ? "cannot load font file: out of memory" : "cannot read font file");
+  }
   face_ = hb_face_create(blob_, static_cast<unsigned>(index_));
   units_per_em_ = hb_face_get_upem(face_);
   font_ = hb_font_create(face_);

@@ -206,3 +206,15 @@ TEST(BatchCli, ShardsSplitTheBacklogAndTheirReportsMerge) {
   EXPECT_TRUE(fs::exists(dir / "out/2025-1/649/issue.xml"));
   EXPECT_FALSE(fs::exists(dir / "out/2025-1/649/issue.pdf"));
 }
+
+TEST(BatchCli, MemoryBlowUpIsThatInputsFailure) {
+  test::TempDir dir;
+  fs::create_directories(dir / "in");
+  fs::copy_file(seed("002"), dir / "in/002.txt");
+  const auto result = run_reissue("batch -q " + quoted(dir / "in") + " -o " + quoted(dir / "out") + " --memory 100");
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  auto rows = report_rows(dir / "out/report.json");
+  EXPECT_EQ(rows["002.txt"]["status"], "failed");
+  EXPECT_EQ(rows["002.txt"]["reason"], "ran out of memory (limit 100 MiB)");
+  EXPECT_FALSE(fs::exists(dir / "out/002"));
+}
