@@ -8,6 +8,7 @@
 #include "reissue/repair.h"
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
@@ -32,12 +33,17 @@ struct RepairArguments {
   bool quiet = false;
 };
 
-// Test hook (tests/cli/batch_cli_test.cpp): an input whose path contains
-// $REISSUE_TEST_HANG hangs, as a hostile PDF can make a parser hang.
+// Test hooks (tests/cli/batch_cli_test.cpp): an input whose path contains
+// $REISSUE_TEST_HANG hangs, one containing $REISSUE_TEST_CRASH crashes, as
+// a hostile PDF can make a parser do.
 void test_hook(const std::string& input) {
-  const char* hang = std::getenv("REISSUE_TEST_HANG");
-  if (hang && *hang && input.find(hang) != std::string::npos)
+  auto named = [&](const char* variable) {
+    const char* value = std::getenv(variable);
+    return value && *value && input.find(value) != std::string::npos;
+  };
+  if (named("REISSUE_TEST_HANG"))
     while (true) std::this_thread::sleep_for(std::chrono::hours(1));
+  if (named("REISSUE_TEST_CRASH")) std::raise(SIGSEGV);
 }
 
 RepairResult repair(const RepairArguments& arguments) {

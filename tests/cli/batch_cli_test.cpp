@@ -87,19 +87,21 @@ TEST(BatchCli, GoodInputsConvertedBadOnesReportedNothingPartial) {
   test::write_text(in / "bad/empty.txt", "");
   test::write_text(in / "bad/letter.pdf", "Dear editor, this is not a PDF.\n");
   test::write_text(in / "bad/hang-me.txt", test::read_text(seed("001")));
+  test::write_text(in / "bad/crash-me.txt", test::read_text(seed("001")));
   ASSERT_EQ(test::run_command("qpdf --encrypt secret owner 256 -- " + quoted(corpus("corpus-001.pdf")) + " " +
                               quoted(in / "bad/encrypted.pdf"))
                 .exit_code,
             0);
 
-  const auto result = test::run_command("REISSUE_TEST_HANG=hang-me " + quoted(test::reissue_binary()) + " batch " +
+  const auto result = test::run_command("REISSUE_TEST_HANG=hang-me REISSUE_TEST_CRASH=crash-me " +
+                                        quoted(test::reissue_binary()) + " batch " +
                                         quoted(in) + " -o " + quoted(out) + " -j 2 --timeout 3");
   EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_NE(result.err.find("batch: 10 input(s): 5 converted, 0 up to date, 5 failed"), std::string::npos)
+  EXPECT_NE(result.err.find("batch: 11 input(s): 5 converted, 0 up to date, 6 failed"), std::string::npos)
       << result.err;
 
   auto rows = report_rows(out / "report.json");
-  ASSERT_EQ(rows.size(), 10u);
+  ASSERT_EQ(rows.size(), 11u);
   for (const char* good : {"2025-0/text/000.txt", "2025-0/text/002.txt", "2025-0/corpus-000.pdf",
                            "2025-0/corpus-003.pdf", "2025-0/649.xml"}) {
     EXPECT_EQ(rows[good]["status"], "converted") << good;
@@ -113,6 +115,7 @@ TEST(BatchCli, GoodInputsConvertedBadOnesReportedNothingPartial) {
       {"bad/empty.txt", "file is empty"},
       {"bad/letter.pdf", "is named .pdf but is not a PDF"},
       {"bad/hang-me.txt", "timed out after 3 s"},
+      {"bad/crash-me.txt", "crashed (Segmentation fault)"},
       {"bad/encrypted.pdf", "encrypted and needs a password"}};
   for (const auto& [input, reason] : reasons) {
     EXPECT_EQ(rows[input]["status"], "failed") << input;
