@@ -17,7 +17,7 @@ PACKAGES=(
   # fonts the typesetter uses
   fontconfig fonts-noto-cjk fonts-noto-core
   # tools the tests and benchmarks use as independent consumers of our output
-  poppler-utils qpdf mupdf-tools libreoffice-writer-nogui hyperfine time
+  poppler-utils qpdf mupdf-tools libreoffice-writer-nogui hyperfine time procps
 )
 
 if [[ "${SKIP_APT:-0}" != 1 ]]; then

@@ -15,11 +15,10 @@ qpdf --empty --pages "${pages[@]}" -- "$work/long.pdf"
 printf '| PDF | pages | pdftotext ms | reissue extract ms | ratio | per page ms |\n|---|---|---|---|---|---|\n'
 for pdf in "$corpus"/corpus-000.pdf "$corpus"/corpus-002.pdf "$work/long.pdf"; do
   n=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-  hyperfine --warmup 2 --min-runs 10 --export-json "$work/r.json" \
+  hyperfine --warmup 2 --min-runs 10 --export-csv "$work/r.csv" \
     "pdftotext -enc UTF-8 '$pdf' $work/out.txt" \
     "$build/reissue extract -q '$pdf' -o $work/out.xml" >/dev/null 2>&1
-  read -r a b < <(python3 -c "
-import json; r=json.load(open('$work/r.json'))['results']
-print(r[0]['mean']*1000, r[1]['mean']*1000)")
-  python3 -c "print('| %s | %d | %.1f | %.1f | %.2fx | %.2f |' % ('$(basename "$pdf")', $n, $a, $b, $b/$a, $b/$n))"
+  # hyperfine's CSV: command, mean (s), ...; one row per command, in order.
+  awk -F, -v name="$(basename "$pdf")" -v n="$n" 'NR == 2 {a = $2 * 1000} NR == 3 {b = $2 * 1000}
+    END {printf "| %s | %d | %.1f | %.1f | %.2fx | %.2f |\n", name, n, a, b, b / a, b / n}' "$work/r.csv"
 done

@@ -4,6 +4,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace reissue::cli {
 
 // 0 ok; 1 invalid content; 2 input cannot be read; 3 internal error;
@@ -20,6 +25,14 @@ enum ExitCode : int {
 
 // The exit status for an exception a library threw (reissue::Error kinds).
 int exit_code_for(const std::exception& error);
+
+// Runs `work` in a child process with a time and memory limit (--timeout,
+// --memory). On failure prints why ("INPUT: WHAT crashed ...") and sets
+// `exit_code`; returns the child's parts otherwise.
+std::optional<std::vector<std::string>> run_isolated_work(const std::function<std::vector<std::string>()>& work,
+                                                          const std::string& input, const std::string& what,
+                                                          double timeout_seconds, std::size_t memory_mib,
+                                                          int& exit_code);
 
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_format_command(CLI::App& app, int& exit_code);

@@ -52,18 +52,11 @@ int run_extract(const ExtractArguments& arguments) {
   if (arguments.in_process) {
     parts = extract_to_parts(arguments, options);
   } else {
-    const IsolationLimits limits{arguments.timeout, arguments.memory_mib << 20};
-    const IsolatedOutcome outcome =
-        run_isolated([&] { return extract_to_parts(arguments, options); }, exit_code_for, limits);
-    if (outcome.status == IsolatedOutcome::Status::failed) {
-      std::cerr << "reissue: " << outcome.message << "\n";
-      return outcome.exit_code;
-    }
-    if (outcome.status != IsolatedOutcome::Status::ok) {
-      std::cerr << "reissue: " << arguments.input << ": extraction " << outcome.message << "\n";
-      return kExtractionAborted;
-    }
-    parts = outcome.parts;
+    int failure = kOk;
+    auto isolated = run_isolated_work([&] { return extract_to_parts(arguments, options); }, arguments.input,
+                                      "extraction", arguments.timeout, arguments.memory_mib, failure);
+    if (!isolated) return failure;
+    parts = std::move(*isolated);
   }
   const std::string& xml = parts.at(0);
   // Check our own output with the same validator editors use.
@@ -93,6 +86,22 @@ int exit_code_for(const std::exception& error) {
   if (dynamic_cast<const ReadError*>(&error)) return kCannotRead;
   if (dynamic_cast<const Error*>(&error)) return kInvalid;
   return kInternal;
+}
+
+std::optional<std::vector<std::string>> run_isolated_work(const std::function<std::vector<std::string>()>& work,
+                                                          const std::string& input, const std::string& what,
+                                                          double timeout_seconds, std::size_t memory_mib,
+                                                          int& exit_code) {
+  IsolatedOutcome outcome = run_isolated(work, exit_code_for, {timeout_seconds, memory_mib << 20});
+  if (outcome.status == IsolatedOutcome::Status::ok) return std::move(outcome.parts);
+  if (outcome.status == IsolatedOutcome::Status::failed) {
+    std::cerr << "reissue: " << outcome.message << "\n";
+    exit_code = outcome.exit_code;
+  } else {
+    std::cerr << "reissue: " << input << ": " << what << " " << outcome.message << "\n";
+    exit_code = kExtractionAborted;
+  }
+  return std::nullopt;
 }
 
 void add_extract_command(CLI::App& app, int& exit_code) {

@@ -4,7 +4,6 @@
 
 #include "reissue/error.h"
 #include "reissue/extract.h"
-#include "reissue/isolate.h"
 #include "reissue/repair.h"
 
 #include <chrono>
@@ -71,25 +70,18 @@ int run_repair(const RepairArguments& arguments) {
   } else {
     // The whole repair runs in a child: the output folder is written by this
     // process only when the child succeeded.
-    const IsolatedOutcome outcome = run_isolated(
+    int failure = kOk;
+    const auto parts = run_isolated_work(
         [&] {
           RepairResult repaired = repair(arguments);
-          std::vector<std::string> parts = {repaired.summary};
-          for (auto& [name, bytes] : repaired.files) parts.push_back(name), parts.push_back(std::move(bytes));
-          return parts;
+          std::vector<std::string> out = {repaired.summary};
+          for (auto& [name, bytes] : repaired.files) out.push_back(name), out.push_back(std::move(bytes));
+          return out;
         },
-        exit_code_for, {arguments.timeout, arguments.memory_mib << 20});
-    if (outcome.status == IsolatedOutcome::Status::failed) {
-      std::cerr << "reissue: " << outcome.message << "\n";
-      return outcome.exit_code;
-    }
-    if (outcome.status != IsolatedOutcome::Status::ok) {
-      std::cerr << "reissue: " << arguments.input << ": repair " << outcome.message << "\n";
-      return kExtractionAborted;
-    }
-    result.summary = outcome.parts.at(0);
-    for (size_t i = 1; i + 1 < outcome.parts.size(); i += 2)
-      result.files.push_back({outcome.parts[i], outcome.parts[i + 1]});
+        arguments.input, "repair", arguments.timeout, arguments.memory_mib, failure);
+    if (!parts) return failure;
+    result.summary = parts->at(0);
+    for (size_t i = 1; i + 1 < parts->size(); i += 2) result.files.push_back({(*parts)[i], (*parts)[i + 1]});
   }
   write_repair(arguments.output, result);
   if (!arguments.quiet) {
