@@ -40,7 +40,7 @@ int run_batch_command(const BatchArguments& arguments) {
   if (!arguments.merge.empty()) {
     const BatchResult merged = merge_reports(arguments.merge);
     print_summary(merged, fs::path(arguments.merge) / "report.json");
-    return merged.failed ? kInvalid : kOk;
+    return merged.failed ? to_int(ExitStatus::invalid) : kOk;
   }
   if (arguments.input.empty() || arguments.output.empty())
     throw ReadError("batch", 0, "needs an input folder and -o OUTPUT_FOLDER (or --merge OUTPUT_FOLDER)");
@@ -70,7 +70,7 @@ int run_batch_command(const BatchArguments& arguments) {
                                                       std::to_string(options.shards) + ".json"
                                                 : "report.json";
   print_summary(result, fs::path(arguments.output) / report);
-  return result.failed ? kInvalid : kOk;
+  return result.failed ? to_int(ExitStatus::invalid) : kOk;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // `exit_code` the process status (see README, "Exit status").
 #pragma once
 
+#include "reissue/error.h"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -11,20 +13,8 @@
 
 namespace reissue::cli {
 
-// 0 ok; 1 invalid content; 2 input cannot be read; 3 internal error;
-// 4 a PDF without text layer (a scan); 5 extraction crashed, hung or ran out of
-// memory in its child process.
-enum ExitCode : int {
-  kOk = 0,
-  kInvalid = 1,
-  kCannotRead = 2,
-  kInternal = 3,
-  kNoTextLayer = 4,
-  kExtractionAborted = 5
-};
-
-// The exit status for an exception a library threw (reissue::Error kinds).
-int exit_code_for(const std::exception& error);
+// Exit statuses come from the libraries' one table (reissue/error.h).
+inline constexpr int kOk = 0;
 
 // Runs `work` in a child process with a time and memory limit (--timeout,
 // --memory). On failure prints why ("INPUT: WHAT crashed ...") and sets

@@ -76,30 +76,23 @@ int run_extract(const ExtractArguments& arguments) {
   for (const Problem& problem : check.problems)
     std::cerr << format_location(shown, problem.line, "recovered structure is not valid: " + problem.message)
               << "\n";
-  return check.problems.empty() ? kOk : kInvalid;
+  return check.problems.empty() ? kOk : to_int(ExitStatus::invalid);
 }
 
 }  // namespace
-
-int exit_code_for(const std::exception& error) {
-  if (dynamic_cast<const NoTextLayer*>(&error)) return kNoTextLayer;
-  if (dynamic_cast<const ReadError*>(&error)) return kCannotRead;
-  if (dynamic_cast<const Error*>(&error)) return kInvalid;
-  return kInternal;
-}
 
 std::optional<std::vector<std::string>> run_isolated_work(const std::function<std::vector<std::string>()>& work,
                                                           const std::string& input, const std::string& what,
                                                           double timeout_seconds, std::size_t memory_mib,
                                                           int& exit_code) {
-  IsolatedOutcome outcome = run_isolated(work, exit_code_for, {timeout_seconds, memory_mib << 20});
+  IsolatedOutcome outcome = run_isolated(work, [](const std::exception& e) { return to_int(exit_status_for(e)); }, {timeout_seconds, memory_mib << 20});
   if (outcome.status == IsolatedOutcome::Status::ok) return std::move(outcome.parts);
   if (outcome.status == IsolatedOutcome::Status::failed) {
     std::cerr << "reissue: " << outcome.message << "\n";
     exit_code = outcome.exit_code;
   } else {
     std::cerr << "reissue: " << input << ": " << what << " " << outcome.message << "\n";
-    exit_code = kExtractionAborted;
+    exit_code = to_int(ExitStatus::aborted);
   }
   return std::nullopt;
 }

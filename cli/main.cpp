@@ -22,13 +22,16 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     const int status = app.exit(error);
-    return status == 0 ? 0 : reissue::cli::kCannotRead;
+    return status == 0 ? 0 : reissue::to_int(reissue::ExitStatus::usage);
   } catch (const reissue::Error& error) {
     std::cerr << "reissue: " << error.what() << "\n";
-    return reissue::cli::exit_code_for(error);
+    return reissue::to_int(error.status());
+  } catch (const std::bad_alloc&) {
+    std::cerr << "reissue: ran out of memory\n";
+    return reissue::to_int(reissue::ExitStatus::aborted);
   } catch (const std::exception& error) {
-    std::cerr << "reissue: internal error: " << error.what() << "\n";
-    return reissue::cli::kInternal;
+    std::cerr << "reissue: internal error (please report it): " << error.what() << "\n";
+    return reissue::to_int(reissue::exit_status_for(error));
   }
   return exit_code;
 }

@@ -33,7 +33,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     if (!*quiet)
       std::cerr << files->size() << " file(s): " << files->size() - invalid - unreadable
                 << " valid, " << invalid << " invalid, " << unreadable << " unreadable\n";
-    exit_code = unreadable ? kCannotRead : invalid ? kInvalid : kOk;
+    exit_code = to_int(unreadable ? ExitStatus::cannot_read : invalid ? ExitStatus::invalid : ExitStatus::ok);
   });
 }
 

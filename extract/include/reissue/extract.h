@@ -87,6 +87,7 @@ bool looks_like_pdf(std::string_view bytes);
 class NoTextLayer : public ReadError {
  public:
   using ReadError::ReadError;
+  ExitStatus status() const override { return ExitStatus::no_text_layer; }
 };
 
 // The review report as JSON (stable key order, UTF-8).
