@@ -7,6 +7,7 @@
 #include "reissue/issue_xml.h"
 
 #include <iostream>
+#include <limits>
 
 namespace reissue::cli {
 
@@ -29,7 +30,7 @@ struct ExtractArguments {
 // (path, bytes) pairs.
 std::vector<std::string> extract_to_parts(const ExtractArguments& arguments, const ExtractOptions& options) {
   const std::string bytes = read_file_limited(arguments.input, options.max_pdf_bytes);
-  const ExtractResult result = extract_document(bytes, arguments.input, options);
+  const ExtractResult result = extract_document(bytes, input_display_name(arguments.input), options);
   std::vector<std::string> parts = {write_issue_xml(result.issue), report_to_json(result.report),
                                     report_summary(result.report)};
   for (const ExtractedImage& image : result.images) {
@@ -39,40 +40,53 @@ std::vector<std::string> extract_to_parts(const ExtractArguments& arguments, con
   return parts;
 }
 
+// Figures go to a folder beside the XML (issue.xml -> issue_images/), the
+// XML naming them relative to itself. A stream (stdout, a FIFO, a device) has
+// no folder: the figures go to the current folder, named after the input.
+fs::path image_folder_for(const ExtractArguments& arguments, bool to_stream) {
+  if (to_stream) {
+    const std::string stem = arguments.input == "-" ? "stdin" : fs::path(arguments.input).stem().string();
+    return stem + "_images";
+  }
+  const fs::path output(arguments.output);
+  return output.parent_path() / (output.stem().string() + "_images");
+}
+
 int run_extract(const ExtractArguments& arguments) {
-  const bool to_stdout = arguments.output.empty() || arguments.output == "-";
-  const fs::path output = to_stdout ? fs::path() : fs::path(arguments.output);
+  const bool to_stream = arguments.output.empty() || output_kind(arguments.output) == OutputKind::stream;
   ExtractOptions options;
   options.encoding = arguments.encoding;
-  // Figures go to a folder beside the XML: issue.xml -> issue_images/.
-  const fs::path stem = to_stdout ? fs::path(arguments.input).stem() : output.stem();
-  options.image_folder = stem.string() + "_images";
+  const fs::path image_folder = image_folder_for(arguments, to_stream);
+  options.image_folder = image_folder.filename().string();
 
   std::vector<std::string> parts;
   if (arguments.in_process) {
     parts = extract_to_parts(arguments, options);
   } else {
     int failure = kOk;
-    auto isolated = run_isolated_work([&] { return extract_to_parts(arguments, options); }, arguments.input,
-                                      "extraction", arguments.timeout, arguments.memory_mib, failure);
+    auto isolated = run_isolated_work([&] { return extract_to_parts(arguments, options); },
+                                      input_display_name(arguments.input), "extraction", arguments.timeout,
+                                      arguments.memory_mib, failure);
     if (!isolated) return failure;
     parts = std::move(*isolated);
   }
   const std::string& xml = parts.at(0);
-  // Check our own output with the same validator editors use.
-  const std::string shown = to_stdout ? "-" : arguments.output;
-  const LoadResult check = load_issue_from_memory(xml, shown);
+  // Check our own output with the same validator editors use; it is ours, so
+  // no input size limit applies to it.
+  const std::string shown = arguments.output.empty() || arguments.output == "-" ? "standard output" : arguments.output;
+  const LoadResult check = load_issue_from_memory(xml, shown, XmlLimits{std::numeric_limits<std::size_t>::max()});
   if (parts.size() > 3) {
     std::vector<std::pair<std::string, std::string>> images;
     for (size_t i = 3; i + 1 < parts.size(); i += 2)
       images.push_back({fs::path(parts[i]).filename().string(), parts[i + 1]});
-    const fs::path folder = (to_stdout ? fs::path(".") : output.parent_path()) / options.image_folder;
-    write_directory_atomically(folder, images);
+    write_directory_atomically(image_folder.empty() ? fs::path(".") : image_folder, images);
   }
-  if (to_stdout) std::cout << xml;
-  else write_file_atomically(output, xml);
+  write_file_atomically(arguments.output.empty() ? fs::path("-") : fs::path(arguments.output), xml);
   if (!arguments.report.empty()) write_file_atomically(arguments.report, parts.at(1));
-  if (!arguments.quiet) std::cerr << parts.at(2);
+  if (!arguments.quiet) {
+    std::cerr << parts.at(2);
+    if (parts.size() > 3) std::cerr << "figures: " << (parts.size() - 3) / 2 << " in " << image_folder.string() << "/\n";
+  }
   for (const Problem& problem : check.problems)
     std::cerr << format_location(shown, problem.line, "recovered structure is not valid: " + problem.message)
               << "\n";

@@ -1,15 +1,61 @@
 // reissue: repair and re-publish the newsletter archive. A thin layer over the
-// libraries: parse arguments, call one library function, map errors to exit codes.
+// libraries: parse arguments, call one library function, map errors to exit
+// statuses (reissue/error.h; README, "Exit status").
 #include "commands.h"
 
 #include "reissue/error.h"
 
+#include <algorithm>
+#include <cstring>
 #include <iostream>
+#include <new>
+
+namespace {
+
+// Levenshtein distance, for "did you mean".
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// An unknown first word is a mistyped command: name the nearest one.
+bool reject_unknown_command(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  const std::string word = argv[1];
+  std::string nearest;
+  size_t best = 0;
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (command->get_name() == word) return false;
+    const size_t distance = edit_distance(word, command->get_name());
+    if (nearest.empty() || distance < best) nearest = command->get_name(), best = distance;
+  }
+  std::cerr << "reissue: unknown command \"" << word << "\"";
+  if (!nearest.empty() && best <= std::max<size_t>(2, word.size() / 3)) std::cerr << "; did you mean \"" << nearest << "\"?";
+  std::cerr << " (reissue --help lists the commands)\n";
+  return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
+  using reissue::ExitStatus;
+  using reissue::to_int;
   CLI::App app{"reissue: repair, typeset and convert issues of 全国卫生信息化舆情监测周报"};
   app.set_version_flag("--version", std::string("reissue ") + REISSUE_VERSION);
   app.require_subcommand(1);
+  app.footer("Exit status: 0 success, 1 input invalid, 2 input could not be read, 3 internal error,\n"
+             "4 PDF without text layer, 5 crashed/hung/out of memory, 6 usage error, 7 output could not be\n"
+             "written, 130/143 interrupted (SIGINT/SIGTERM).");
   int exit_code = reissue::cli::kOk;
   reissue::cli::add_validate_command(app, exit_code);
   reissue::cli::add_format_command(app, exit_code);
@@ -18,20 +64,21 @@ int main(int argc, char** argv) {
   reissue::cli::add_docx_command(app, exit_code);
   reissue::cli::add_repair_command(app, exit_code);
   reissue::cli::add_batch_command(app, exit_code);
+  if (reject_unknown_command(app, argc, argv)) return to_int(ExitStatus::usage);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     const int status = app.exit(error);
-    return status == 0 ? 0 : reissue::to_int(reissue::ExitStatus::usage);
+    return status == 0 ? 0 : to_int(ExitStatus::usage);
   } catch (const reissue::Error& error) {
     std::cerr << "reissue: " << error.what() << "\n";
-    return reissue::to_int(error.status());
+    return to_int(error.status());
   } catch (const std::bad_alloc&) {
     std::cerr << "reissue: ran out of memory\n";
-    return reissue::to_int(reissue::ExitStatus::aborted);
+    return to_int(ExitStatus::aborted);
   } catch (const std::exception& error) {
     std::cerr << "reissue: internal error (please report it): " << error.what() << "\n";
-    return reissue::to_int(reissue::exit_status_for(error));
+    return to_int(ExitStatus::internal);
   }
   return exit_code;
 }

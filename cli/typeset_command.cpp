@@ -10,6 +10,8 @@
 #include "reissue/text.h"
 #include "reissue/typeset.h"
 
+#include <unistd.h>
+
 #include <iostream>
 
 namespace reissue::cli {
@@ -26,6 +28,8 @@ struct PublishArguments {
 enum class Format { pdf, docx };
 
 int run_publish(const PublishArguments& arguments, Format format) {
+  if (arguments.output == "-" && ::isatty(STDOUT_FILENO))
+    throw UsageError("-o -", 0, "refusing to write a binary file to the terminal; redirect standard output or name a file");
   const Issue issue = read_issue(arguments.input);
   const Style style = arguments.style.empty() ? default_style() : load_style(arguments.style);
   const std::filesystem::path base = std::filesystem::path(arguments.input).parent_path();

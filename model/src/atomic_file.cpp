@@ -3,116 +3,329 @@
 #include "reissue/error.h"
 
 #include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
-#include <sys/stat.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <vector>
 
 namespace reissue {
 
 namespace fs = std::filesystem;
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
-  const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::string pattern = (directory / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0)
-    throw Error(path.string(), 0, std::string("cannot create output: ") + std::strerror(errno));
-  const std::string temp(name.data());
-  auto fail = [&](const char* what) {
-    const int saved = errno;
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw Error(path.string(), 0, std::string(what) + ": " + std::strerror(saved));
-  };
+namespace {
+
+std::string errno_text(int error) { return std::strerror(error); }
+
+// Holds SIGINT, SIGTERM, SIGHUP and SIGQUIT in this thread while temporaries
+// exist; a signal that arrives meanwhile is delivered when they are gone.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t held;
+    sigemptyset(&held);
+    for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&held, signal);
+    pthread_sigmask(SIG_BLOCK, &held, &previous_);
+  }
+  ~SignalsHeld() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t previous_;
+};
+
+mode_t default_mode(mode_t full) {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return full & ~mask;
+}
+
+void write_all(int fd, std::string_view content, const std::string& shown) {
   size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail("cannot write output");
+      throw WriteError(shown, 0, "cannot write: " + errno_text(errno));
     }
     written += static_cast<size_t>(n);
   }
-  // Files made by mkstemp are 0600; outputs are ordinary documents.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  if (::fchmod(fd, 0666 & ~mask) != 0) fail("cannot set permissions");
-  if (::fsync(fd) != 0) fail("cannot flush output");
-  if (::close(fd) != 0) {
-    const int saved = errno;
-    ::unlink(temp.c_str());
-    throw Error(path.string(), 0, std::string("cannot write output: ") + std::strerror(saved));
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(temp.c_str());
-    throw Error(path.string(), 0, std::string("cannot rename output: ") + std::strerror(saved));
-  }
 }
 
-void write_directory_atomically(const fs::path& directory,
-                                const std::vector<std::pair<std::string, std::string>>& files) {
-  const fs::path parent = directory.has_parent_path() ? directory.parent_path() : fs::path(".");
-  std::string pattern = (parent / ("." + directory.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  if (!::mkdtemp(name.data()))
-    throw Error(directory.string(), 0, std::string("cannot create a directory: ") + std::strerror(errno));
-  const fs::path temporary(name.data());
-  std::error_code ignored;
+// Where an output path leads once symbolic links are followed.
+struct OutputTarget {
+  OutputKind kind = OutputKind::file;
+  fs::path path;       // file: the real file to create or replace; stream: what to open
+  bool exists = false;  // file: replacing an existing one
+  struct stat status {};
+};
+
+OutputTarget resolve_output(const fs::path& requested) {
+  const std::string shown = requested.string();
+  if (requested == "-") return {OutputKind::stream, requested};
+  fs::path path = requested;
+  for (int hops = 0; hops < 40; ++hops) {
+    OutputTarget target;
+    target.path = path;
+    if (::lstat(path.c_str(), &target.status) != 0) {
+      if (errno == ENOENT) return target;
+      throw WriteError(shown, 0, "cannot write here: " + errno_text(errno));
+    }
+    const mode_t type = target.status.st_mode & S_IFMT;
+    if (type == S_IFLNK) {
+      std::vector<char> buffer(PATH_MAX + 1);
+      const ssize_t length = ::readlink(path.c_str(), buffer.data(), buffer.size() - 1);
+      if (length < 0) throw WriteError(shown, 0, "cannot read the link: " + errno_text(errno));
+      const fs::path link(std::string(buffer.data(), static_cast<size_t>(length)));
+      // /dev/stdout and /dev/fd/N lead into /proc: an open stream of this
+      // process, whatever it is (a pipe, a terminal, a redirected file).
+      if (link.string().starts_with("/proc/") || path.string().starts_with("/proc/"))
+        return {OutputKind::stream, requested};
+      path = link.is_absolute() ? link : path.parent_path() / link;
+      continue;
+    }
+    if (type == S_IFREG) {
+      target.exists = true;
+      return target;
+    }
+    if (type == S_IFCHR || type == S_IFIFO) return {OutputKind::stream, path};
+    if (type == S_IFDIR) throw WriteError(shown, 0, "is a folder; name a file to write");
+    throw WriteError(shown, 0, std::string("is a ") + (type == S_IFSOCK ? "socket" : "block device") +
+                                   ", not a regular file; refusing to replace it");
+  }
+  throw WriteError(shown, 0, "has too many levels of symbolic links");
+}
+
+void write_through(const OutputTarget& target, std::string_view content, const std::string& shown) {
+  if (target.path == "-") {
+    write_all(STDOUT_FILENO, content, "standard output");
+    return;
+  }
+  // A redirected stdout reached through /dev/stdout may be a regular file
+  // opened for appending: append rather than overwrite what the shell set up.
+  struct stat status {};
+  const bool regular = ::stat(target.path.c_str(), &status) == 0 && S_ISREG(status.st_mode);
+  const int fd = ::open(target.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (regular ? O_APPEND : 0));
+  if (fd < 0) throw WriteError(shown, 0, "cannot open for writing: " + errno_text(errno));
   try {
-    fs::permissions(temporary, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                                   fs::perms::others_read | fs::perms::others_exec);
-    for (const auto& [file, content] : files) {
-      const fs::path target = temporary / file;
-      if (file.empty() || target.lexically_normal().string().rfind(temporary.string(), 0) != 0)
-        throw Error(directory.string(), 0, "refusing to write \"" + file + "\" outside the directory");
-      fs::create_directories(target.parent_path());
-      write_file_atomically(target, content);
-    }
-    // An existing directory is exchanged with the new one in one step
-    // (renameat2 RENAME_EXCHANGE), so that it is never missing; the old one is
-    // removed afterwards.
-    if (fs::exists(directory)) {
-      if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, directory.c_str(), RENAME_EXCHANGE) != 0)
-        throw fs::filesystem_error("rename", directory, std::error_code(errno, std::generic_category()));
-    } else {
-      fs::rename(temporary, directory);
-    }
-    fs::remove_all(temporary, ignored);  // the old directory, after an exchange
-  } catch (const fs::filesystem_error& error) {
-    fs::remove_all(temporary, ignored);
-    throw Error(directory.string(), 0, std::string("cannot write the directory: ") + error.code().message());
+    write_all(fd, content, shown);
   } catch (...) {
-    fs::remove_all(temporary, ignored);
+    ::close(fd);
+    throw;
+  }
+  if (::close(fd) != 0 && errno != EINTR) throw WriteError(shown, 0, "cannot write: " + errno_text(errno));
+}
+
+// A temporary file beside `target`, removed unless committed.
+class TemporaryFile {
+ public:
+  TemporaryFile(const fs::path& target, const std::string& shown) : shown_(shown) {
+    const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    fd_ = ::mkstemp(name.data());
+    if (fd_ < 0)
+      throw WriteError(shown, 0, "cannot create a file in " + directory.string() + ": " + errno_text(errno));
+    path_ = name.data();
+  }
+  ~TemporaryFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+  int fd() const { return fd_; }
+  void fail(const char* what) const { throw WriteError(shown_, 0, std::string(what) + ": " + errno_text(errno)); }
+  void commit(const fs::path& target) {
+    if (::fsync(fd_) != 0) fail("cannot flush to disk");
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail("cannot write");
+    if (::rename(path_.c_str(), target.c_str()) != 0) fail("cannot put the file in place");
+    path_.clear();
+  }
+
+ private:
+  std::string shown_;
+  fs::path path_;
+  int fd_ = -1;
+};
+
+void replace_regular_file(const OutputTarget& target, std::string_view content, const std::string& shown) {
+  SignalsHeld held;
+  TemporaryFile temporary(target.path, shown);
+  write_all(temporary.fd(), content, shown);
+  // Files made by mkstemp are 0600; keep a replaced file's permissions (and,
+  // where allowed, its owner), give a new one the usual umask ones.
+  const mode_t mode = target.exists ? target.status.st_mode & 07777 : default_mode(0666);
+  if (::fchmod(temporary.fd(), mode) != 0) temporary.fail("cannot set permissions");
+  if (target.exists && (target.status.st_uid != ::geteuid() || target.status.st_gid != ::getegid())) {
+    if (::fchown(temporary.fd(), target.status.st_uid, target.status.st_gid) != 0) {
+      // Only root may give a file away: the new file is then ours.
+    }
+  }
+  temporary.commit(target.path);
+}
+
+// A relative name that stays inside its folder: no "..", ".", empty parts or
+// leading "/".
+bool stays_inside(const std::string& name) {
+  if (name.empty() || name.front() == '/') return false;
+  size_t start = 0;
+  while (start <= name.size()) {
+    const size_t end = std::min(name.find('/', start), name.size());
+    const std::string_view part(name.data() + start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+void write_file_in(const fs::path& file, std::string_view content, const std::string& shown) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, default_mode(0666));
+  if (fd < 0) throw WriteError(shown, 0, "cannot create " + file.filename().string() + ": " + errno_text(errno));
+  try {
+    write_all(fd, content, shown);
+    if (::fsync(fd) != 0) throw WriteError(shown, 0, "cannot flush to disk: " + errno_text(errno));
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (::close(fd) != 0) throw WriteError(shown, 0, "cannot write: " + errno_text(errno));
+}
+
+}  // namespace
+
+OutputKind output_kind(const fs::path& path) { return resolve_output(path).kind; }
+
+void write_file_atomically(const fs::path& path, std::string_view content) {
+  const std::string shown = path == "-" ? "standard output" : path.string();
+  const OutputTarget target = resolve_output(path);
+  if (target.kind == OutputKind::stream) write_through(target, content, shown);
+  else replace_regular_file(target, content, shown);
+}
+
+void write_directory_atomically(const fs::path& requested,
+                                const std::vector<std::pair<std::string, std::string>>& files) {
+  const std::string shown = requested.string();
+  for (const auto& [name, content] : files)
+    if (!stays_inside(name)) throw WriteError(shown, 0, "refusing to write \"" + name + "\" outside the folder");
+  // A link to a folder is followed: the folder it names is replaced.
+  std::error_code error;
+  fs::path directory = requested;
+  if (fs::is_symlink(fs::symlink_status(requested, error))) {
+    directory = fs::canonical(requested, error);
+    if (error) throw WriteError(shown, 0, "cannot follow the link: " + error.message());
+  }
+  const fs::file_status existing = fs::status(directory, error);
+  const bool replacing = fs::exists(existing);
+  if (replacing && !fs::is_directory(existing))
+    throw WriteError(shown, 0, "exists and is not a folder; refusing to replace it");
+
+  SignalsHeld held;
+  const fs::path parent = directory.has_parent_path() ? directory.parent_path() : fs::path(".");
+  std::string temporary_name;
+  for (int attempt = 0; temporary_name.empty(); ++attempt) {
+    fs::create_directories(parent, error);
+    if (error) throw WriteError(shown, 0, "cannot create the folder " + parent.string() + ": " + error.message());
+    std::string pattern = (parent / ("." + directory.filename().string() + ".tmp-XXXXXX")).string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    if (::mkdtemp(name.data())) temporary_name = name.data();
+    // ENOENT: a concurrent run removed the (empty) parent; make it again.
+    else if (errno != ENOENT || attempt >= 5)
+      throw WriteError(shown, 0, "cannot create a folder in " + parent.string() + ": " + errno_text(errno));
+  }
+  const fs::path temporary(temporary_name);
+  try {
+    const mode_t mode = replacing ? static_cast<mode_t>(existing.permissions()) : default_mode(0777);
+    if (::chmod(temporary.c_str(), mode) != 0)
+      throw WriteError(shown, 0, "cannot set permissions: " + errno_text(errno));
+    for (const auto& [name, content] : files) {
+      const fs::path file = temporary / name;
+      fs::create_directories(file.parent_path(), error);
+      if (error) throw WriteError(shown, 0, "cannot create a folder: " + error.message());
+      write_file_in(file, content, shown);
+    }
+    // An existing folder is exchanged with the new one in one step
+    // (renameat2 RENAME_EXCHANGE), so that it is never missing; the old one is
+    // removed afterwards. A folder that appeared meanwhile is exchanged too.
+    bool placed = false;
+    if (!replacing) {
+      placed = ::rename(temporary.c_str(), directory.c_str()) == 0;
+      if (!placed && errno != ENOTEMPTY && errno != EEXIST)
+        throw WriteError(shown, 0, "cannot put the folder in place: " + errno_text(errno));
+    }
+    if (!placed && ::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, directory.c_str(), RENAME_EXCHANGE) != 0)
+      throw WriteError(shown, 0, "cannot put the folder in place: " + errno_text(errno));
+    fs::remove_all(temporary, error);  // the old folder, after an exchange
+  } catch (...) {
+    fs::remove_all(temporary, error);
     throw;
   }
 }
 
+std::string input_display_name(const fs::path& path) { return path == "-" ? "standard input" : path.string(); }
+
+std::string human_size(std::size_t bytes) {
+  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0)
+    return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= (std::size_t{1} << 20)) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+    return text;
+  }
+  if (bytes >= 1024) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 std::string read_file_limited(const fs::path& path, std::size_t max_bytes) {
-  std::error_code error;
-  if (fs::is_directory(path, error)) throw ReadError(path.string(), 0, "is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ReadError(path.string(), 0, std::string("cannot open: ") + std::strerror(errno));
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<std::size_t>(in.tellg());
-  if (size > max_bytes)
-    throw ReadError(path.string(), 0,
-                    "file is too large (" + std::to_string(size / (1024 * 1024)) +
-                        " MiB; the limit is " + std::to_string(max_bytes / (1024 * 1024)) +
-                        " MiB)");
-  in.seekg(0, std::ios::beg);
-  std::string content(size, '\0');
-  if (size > 0 && !in.read(content.data(), static_cast<std::streamsize>(size)))
-    throw ReadError(path.string(), 0, "cannot read file");
+  const bool standard_input = path == "-";
+  const std::string shown = input_display_name(path);
+  const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    throw ReadError(shown, 0, errno == ENOENT ? std::string("does not exist") : "cannot open: " + errno_text(errno));
+  struct Closer {
+    int fd;
+    bool close;
+    ~Closer() {
+      if (close) ::close(fd);
+    }
+  } closer{fd, !standard_input};
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) throw ReadError(shown, 0, "cannot read: " + errno_text(errno));
+  if (S_ISDIR(status.st_mode)) throw ReadError(shown, 0, "is a folder, not a file");
+  const auto too_large = [&](const std::string& size) {
+    return ReadError(shown, 0, "is too large (" + size + "; the limit is " + human_size(max_bytes) + ")");
+  };
+  std::string content;
+  if (S_ISREG(status.st_mode)) {
+    const auto size = static_cast<std::size_t>(status.st_size);
+    if (size > max_bytes) throw too_large(human_size(size));
+    content.reserve(size);
+  }
+  // Read to the end whatever the kind (a pipe or device has no size; a file
+  // may grow while it is read), never holding more than the limit.
+  char buffer[65536];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw ReadError(shown, 0, "cannot read: " + errno_text(errno));
+    }
+    if (n == 0) break;
+    if (content.size() + static_cast<size_t>(n) > max_bytes) throw too_large("more than " + human_size(max_bytes));
+    content.append(buffer, static_cast<size_t>(n));
+  }
   return content;
 }
 

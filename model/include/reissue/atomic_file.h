@@ -1,5 +1,15 @@
-// Output files appear complete or not at all: content goes to a temporary file
-// in the target directory, is flushed to disk, then renamed over the target.
+// Reading inputs and writing outputs the way a careful Unix tool does.
+//
+// Outputs: a regular file appears complete or not at all (temporary file in
+// the same folder, flushed, renamed over the target, keeping the old file's
+// permissions); a symbolic link is followed and its target replaced (the link
+// stays); standard output ("-"), FIFOs, character devices and /dev/stdout are
+// written through; anything else (a folder, a socket, a block device) is
+// refused, never replaced. SIGINT/SIGTERM/SIGHUP are held while a temporary
+// exists, so an interrupted command leaves no temporary behind.
+//
+// Inputs: "-" is standard input; pipes and devices are read incrementally
+// under the same size limit as files.
 #pragma once
 
 #include <filesystem>
@@ -10,17 +20,36 @@
 
 namespace reissue {
 
-// Writes `content` to `path` atomically. Throws reissue::Error on failure;
-// never leaves a partial file or the temporary behind.
+// How an output path will be written.
+enum class OutputKind {
+  file,    // a regular file (new or replaced atomically)
+  stream,  // written through: "-", a FIFO, a character device, /dev/stdout
+};
+
+// Tells how `path` would be written, without writing. Throws WriteError for
+// what cannot be an output (a folder, a socket, a block device, a link loop).
+OutputKind output_kind(const std::filesystem::path& path);
+
+// Writes `content` to `path` as described above. Throws WriteError on
+// failure; never leaves a partial regular file or a temporary behind.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
-// Writes `files` (name -> content) as the directory `directory`, which appears
-// complete or not at all: built under a temporary name, then renamed into
-// place (replacing an older one). Throws reissue::Error.
+// Writes `files` (relative name -> content) as the folder `directory`, which
+// appears complete or not at all: built under a temporary name beside it, then
+// renamed into place (exchanged with an older one in one step). Missing parent
+// folders are created (again, if another process removed them meanwhile).
+// Names must stay inside the folder. Throws WriteError.
 void write_directory_atomically(const std::filesystem::path& directory,
                                 const std::vector<std::pair<std::string, std::string>>& files);
 
-// Reads a whole file, refusing files larger than `max_bytes`. Throws ReadError.
+// Reads a whole file ("-": standard input), refusing more than `max_bytes`.
+// Throws ReadError naming the file and the limit.
 std::string read_file_limited(const std::filesystem::path& path, std::size_t max_bytes);
+
+// How messages name an input path: "standard input" for "-".
+std::string input_display_name(const std::filesystem::path& path);
+
+// "512 MiB", "64 KiB", "300 bytes": sizes in messages.
+std::string human_size(std::size_t bytes);
 
 }  // namespace reissue

@@ -1,0 +1,185 @@
+// The shell contract at the edges: output paths of every form (bare names,
+// ./, spaces and Chinese, stdout, FIFOs, devices, links, folders), "-" as
+// standard input and output, permissions kept, exit statuses from the table.
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <thread>
+
+namespace test = reissue::test;
+namespace fs = std::filesystem;
+using test::run_command;
+using test::run_reissue;
+
+namespace {
+
+std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+std::string binary() { return quoted(test::reissue_binary()); }
+
+// A PDF with one figure (a PNG), typeset by reissue from the sample issue.
+class WithFigurePdf : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    folder_ = new test::TempDir;
+    const fs::path source = folder_->path() / "source";
+    fs::create_directories(source);
+    ASSERT_EQ(run_command("pdftoppm -f 1 -l 1 -r 15 -singlefile -png " +
+                          quoted(test::source_dir() / "tests/data/corpus/corpus-000.pdf") + " " +
+                          quoted(source / "photo"))
+                  .exit_code,
+              0);
+    std::string issue = test::read_text(test::source_dir() / "samples/649.xml");
+    issue.replace(issue.find("<figure>"), 8, "<figure src=\"photo.png\">");
+    test::write_text(source / "issue.xml", issue);
+    const auto typeset = run_reissue("typeset -q " + quoted(source / "issue.xml") + " -o " + quoted(pdf()));
+    ASSERT_EQ(typeset.exit_code, 0) << typeset.err;
+  }
+  static void TearDownTestSuite() { delete folder_; }
+  static fs::path pdf() { return folder_->path() / "figure.pdf"; }
+
+  // Runs `reissue ARGS` in `folder` (relative paths are the point).
+  static test::RunResult in(const fs::path& folder, const std::string& arguments) {
+    return run_command("(cd " + quoted(folder) + " && " + binary() + " " + arguments + ")");
+  }
+
+ private:
+  static test::TempDir* folder_;
+};
+test::TempDir* WithFigurePdf::folder_ = nullptr;
+
+}  // namespace
+
+TEST_F(WithFigurePdf, FigureFolderBesideEveryFormOfOutputPath) {
+  test::TempDir dir;
+  fs::copy_file(pdf(), dir / "h03.pdf");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"h03.xml", "h03_images/figure-1.png"},
+      {"./h04.xml", "h04_images/figure-1.png"},
+      {"'中文 目录/第 5 期.xml'", "中文 目录/第 5 期_images/figure-1.png"},
+  };
+  fs::create_directories(dir / "中文 目录");
+  for (const auto& [output, image] : cases) {
+    const auto result = in(dir.path(), "extract -q h03.pdf -o " + output);
+    EXPECT_EQ(result.exit_code, 0) << output << ": " << result.err;
+    EXPECT_TRUE(fs::is_regular_file(dir / image)) << output;
+  }
+  // The XML names its figures relative to itself, so it validates and typesets where it is.
+  EXPECT_NE(test::read_text(dir / "h03.xml").find("src=\"h03_images/figure-1.png\""), std::string::npos);
+  EXPECT_EQ(in(dir.path(), "typeset -q h03.xml -o h03-again.pdf").exit_code, 0);
+  EXPECT_EQ(in(dir / "中文 目录", "typeset -q '第 5 期.xml' -o again.pdf").exit_code, 0);
+
+  // To standard output: the figures go to the current folder, named after the input.
+  const auto piped = in(dir.path(), "extract -q h03.pdf > out.xml");
+  EXPECT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_TRUE(fs::is_regular_file(dir / "h03_images/figure-1.png"));
+  const auto from_stdin = in(dir.path(), "extract -q - -o - < h03.pdf > stdin.xml");
+  EXPECT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
+  EXPECT_NE(test::read_text(dir / "stdin.xml").find("src=\"stdin_images/figure-1.png\""), std::string::npos);
+  EXPECT_TRUE(fs::is_regular_file(dir / "stdin_images/figure-1.png"));
+  EXPECT_EQ(test::read_text(dir / "stdin.xml"),
+            [&] {  // the same issue as from the file, apart from the folder's name
+              std::string xml = test::read_text(dir / "out.xml");
+              xml.replace(xml.find("h03_images"), 10, "stdin_images");
+              return xml;
+            }());
+}
+
+TEST(StreamsCli, DashIsStandardInputAndOutput) {
+  test::TempDir dir;
+  const std::string seed = (test::source_dir() / "tests/data/corpus/corpus-001.txt").string();
+  const auto from_pipe = run_command("cat '" + seed + "' | " + binary() + " extract -q -");
+  EXPECT_EQ(from_pipe.exit_code, 0) << from_pipe.err;
+  const auto from_dev_stdin = run_command("cat '" + seed + "' | " + binary() + " extract -q /dev/stdin");
+  EXPECT_EQ(from_dev_stdin.exit_code, 0) << from_dev_stdin.err;
+  const auto from_file = run_reissue("extract -q '" + seed + "'");
+  EXPECT_EQ(from_pipe.out, from_file.out);
+  EXPECT_EQ(from_dev_stdin.out, from_file.out);
+
+  // A PDF on standard output, through a pipe.
+  const std::string sample = quoted(test::source_dir() / "samples/649.xml");
+  const auto pdf = run_command(binary() + " typeset -q " + sample + " -o - | head -c 8");
+  EXPECT_EQ(pdf.out, "%PDF-1.7");
+  EXPECT_FALSE(fs::exists("-"));
+  const auto docx = run_command(binary() + " docx -q " + sample + " -o - | head -c 2");
+  EXPECT_EQ(docx.out, "PK");
+
+  // A pipe larger than the limit is refused while it is read, naming the input and the limit.
+  const auto huge = run_command("head -c 600000000 /dev/zero | " + binary() + " extract - -o " + quoted(dir / "x.xml"));
+  EXPECT_EQ(huge.exit_code, 2);
+  EXPECT_NE(huge.err.find("standard input"), std::string::npos) << huge.err;
+  EXPECT_NE(huge.err.find("the limit is"), std::string::npos) << huge.err;
+  EXPECT_FALSE(fs::exists(dir / "x.xml"));
+}
+
+TEST(StreamsCli, OutputsThatAreNotRegularFilesAreWrittenThroughOrRefused) {
+  test::TempDir dir;
+  const std::string sample = quoted(test::source_dir() / "samples/649.xml");
+  const std::string expected = run_reissue("format " + sample).out;
+
+  // A character device stays a device (as root this once replaced /dev/null).
+  EXPECT_EQ(run_reissue("format " + sample + " -o /dev/null").exit_code, 0);
+  struct stat status {};
+  ASSERT_EQ(::stat("/dev/null", &status), 0);
+  EXPECT_TRUE(S_ISCHR(status.st_mode));
+
+  // /dev/stdout is the stream, whatever it is connected to.
+  EXPECT_EQ(run_command(binary() + " format " + sample + " -o /dev/stdout | cat").out, expected);
+  EXPECT_EQ(run_command("(" + binary() + " format " + sample + " -o /dev/stdout > " + quoted(dir / "redirected.xml") + ")")
+                .exit_code,
+            0);
+  EXPECT_EQ(test::read_text(dir / "redirected.xml"), expected);
+
+  // A FIFO is written through and stays a FIFO.
+  const fs::path fifo = dir / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  std::string received;
+  std::thread reader([&] { received = test::read_text(fifo); });
+  EXPECT_EQ(run_reissue("format " + sample + " -o " + quoted(fifo)).exit_code, 0);
+  reader.join();
+  EXPECT_EQ(received, expected);
+  ASSERT_EQ(::lstat(fifo.c_str(), &status), 0);
+  EXPECT_TRUE(S_ISFIFO(status.st_mode));
+
+  // A link is followed: its target is replaced, the link stays a link.
+  test::write_text(dir / "target.xml", "old");
+  fs::create_symlink("target.xml", dir / "link.xml");
+  EXPECT_EQ(run_reissue("format " + sample + " -o " + quoted(dir / "link.xml")).exit_code, 0);
+  EXPECT_TRUE(fs::is_symlink(dir / "link.xml"));
+  EXPECT_EQ(test::read_text(dir / "target.xml"), expected);
+
+  // A replaced file keeps its permissions.
+  test::write_text(dir / "shared.xml", "old");
+  fs::permissions(dir / "shared.xml", fs::perms(0664));
+  EXPECT_EQ(run_reissue("format " + sample + " -o " + quoted(dir / "shared.xml")).exit_code, 0);
+  EXPECT_EQ(fs::status(dir / "shared.xml").permissions(), fs::perms(0664));
+  EXPECT_EQ(test::read_text(dir / "shared.xml"), expected);
+
+  // A folder is never replaced: exit 7 (output), nothing left behind.
+  fs::create_directories(dir / "folder.xml");
+  const auto folder = run_reissue("format " + sample + " -o " + quoted(dir / "folder.xml"));
+  EXPECT_EQ(folder.exit_code, 7);
+  EXPECT_NE(folder.err.find("is a folder"), std::string::npos) << folder.err;
+  EXPECT_TRUE(fs::is_directory(dir / "folder.xml"));
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+}
+
+TEST(StreamsCli, ExitStatusesFollowTheTable) {
+  test::TempDir dir;
+  const std::string sample = quoted(test::source_dir() / "samples/649.xml");
+  // An output that cannot be written is 7, not "input invalid".
+  const auto unwritable = run_reissue("typeset -q " + sample + " -o /nonexistent-folder/x.pdf");
+  EXPECT_EQ(unwritable.exit_code, 7) << unwritable.err;
+  EXPECT_NE(unwritable.err.find("/nonexistent-folder/x.pdf"), std::string::npos) << unwritable.err;
+  // Usage mistakes are 6, with the nearest command suggested.
+  const auto typo = run_reissue("typset " + sample);
+  EXPECT_EQ(typo.exit_code, 6);
+  EXPECT_NE(typo.err.find("did you mean \"typeset\""), std::string::npos) << typo.err;
+  EXPECT_EQ(run_reissue("typeset " + sample + " --no-such-option").exit_code, 6);
+  EXPECT_EQ(run_reissue("").exit_code, 6);
+  // A missing input stays 2.
+  EXPECT_EQ(run_reissue("typeset /nonexistent.xml -o " + quoted(dir / "x.pdf")).exit_code, 2);
+}
