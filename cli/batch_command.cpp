@@ -1,14 +1,17 @@
 // `reissue batch`: a backlog folder into an output folder, in parallel, each
-// input in its own worker process; and merging the reports of shards.
+// input in its own worker process; a dry run of it; merging shard reports.
 #include "commands.h"
 
 #include "reissue/batch.h"
 #include "reissue/error.h"
+#include "reissue/isolate.h"
 
 #include <unistd.h>
 
+#include <charconv>
+#include <csignal>
 #include <iostream>
-#include <regex>
+#include <sstream>
 #include <thread>
 
 namespace reissue::cli {
@@ -25,51 +28,99 @@ struct BatchArguments {
   std::size_t memory_mib = 2048;
   bool force = false;
   bool quiet = false;
+  bool dry_run = false;
 };
+
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", seconds);
+  return text;
+}
 
 void print_summary(const BatchResult& result, const fs::path& report) {
   std::cerr << "batch: " << result.rows.size() << " input(s): " << result.converted << " converted, "
             << result.up_to_date << " up to date, " << result.failed << " failed";
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.1f", result.seconds);
-  if (result.seconds > 0) std::cerr << " in " << seconds << " s";
+  if (result.interrupted) std::cerr << ", " << result.interrupted << " not done";
+  if (result.seconds > 0) std::cerr << " in " << seconds_text(result.seconds) << " s";
   std::cerr << "; report: " << report.string() << "\n";
 }
 
-int run_batch_command(const BatchArguments& arguments) {
-  if (!arguments.merge.empty()) {
-    const BatchResult merged = merge_reports(arguments.merge);
-    print_summary(merged, fs::path(arguments.merge) / "report.json");
-    return merged.failed ? to_int(ExitStatus::invalid) : kOk;
-  }
+// "K/N" with 1 <= K <= N <= 100000.
+void parse_shard(const std::string& text, BatchOptions& options) {
+  const auto slash = text.find('/');
+  int shard = 0, shards = 0;
+  const auto read = [](std::string_view digits, int& value) {
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    return error == std::errc() && end == digits.data() + digits.size() && !digits.empty();
+  };
+  if (slash == std::string::npos || !read(std::string_view(text).substr(0, slash), shard) ||
+      !read(std::string_view(text).substr(slash + 1), shards) || shard < 1 || shard > shards || shards > 100000)
+    throw UsageError("--shard " + text, 0, "expected K/N with 1 <= K <= N <= 100000, e.g. 3/8");
+  options.shard = shard;
+  options.shards = shards;
+}
+
+BatchOptions options_from(const BatchArguments& arguments) {
   if (arguments.input.empty() || arguments.output.empty())
-    throw ReadError("batch", 0, "needs an input folder and -o OUTPUT_FOLDER (or --merge OUTPUT_FOLDER)");
+    throw UsageError("batch", 0, "needs an input folder and -o OUTPUT_FOLDER (or --merge OUTPUT_FOLDER)");
   BatchOptions options;
   options.input_root = arguments.input;
   options.output_root = arguments.output;
   options.formats = arguments.formats;
   options.style = arguments.style;
-  options.jobs = arguments.jobs > 0 ? arguments.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.jobs = arguments.jobs > 0 ? arguments.jobs
+                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.timeout_seconds = arguments.timeout;
   options.memory_mib = arguments.memory_mib;
   options.force = arguments.force;
-  if (!arguments.shard.empty()) {
-    std::smatch match;
-    if (!std::regex_match(arguments.shard, match, std::regex(R"((\d+)/(\d+))")) || std::stoi(match[1]) < 1 ||
-        std::stoi(match[1]) > std::stoi(match[2]))
-      throw Error("--shard", 0, "expected K/N with 1 <= K <= N, e.g. 3/8");
-    options.shard = std::stoi(match[1]);
-    options.shards = std::stoi(match[2]);
-  }
+  if (!arguments.shard.empty()) parse_shard(arguments.shard, options);
   options.worker = fs::read_symlink("/proc/self/exe");
   options.tool_version = REISSUE_VERSION;
   options.progress_line = !arguments.quiet && ::isatty(STDERR_FILENO);
+  return options;
+}
+
+// What a shard would do, one line per input on stdout.
+int run_dry_run(const BatchOptions& options) {
+  const BatchResult plan = plan_batch(options);
+  for (const BatchRow& row : plan.rows) {
+    std::cout << row.status << "\t" << row.input << "\t" << row.output << "/";
+    if (!row.reason.empty()) std::cout << "\t" << row.reason;
+    std::cout << "\n";
+  }
+  std::cerr << "dry run";
+  if (options.shards > 1) std::cerr << " (shard " << options.shard << "/" << options.shards << ")";
+  std::cerr << ": " << plan.rows.size() << " of " << plan.run.backlog_inputs << " input(s): " << plan.to_convert
+            << " to convert, " << plan.up_to_date << " up to date, " << plan.failed
+            << " unreadable; nothing was written\n";
+  return kOk;
+}
+
+int run_batch_command(const BatchArguments& arguments) {
+  if (!arguments.merge.empty()) {
+    if (!arguments.input.empty() || !arguments.output.empty())
+      throw UsageError("--merge", 0, "takes only the output folder: reissue batch --merge OUTPUT_FOLDER");
+    const BatchResult merged = merge_reports(arguments.merge);
+    print_summary(merged, fs::path(arguments.merge) / "report.json");
+    return merged.failed ? to_int(ExitStatus::invalid) : kOk;
+  }
+  const BatchOptions options = options_from(arguments);
+  if (arguments.dry_run) return run_dry_run(options);
+
+  // SIGINT/SIGTERM/SIGHUP stop the workers; the batch then writes what it has.
+  watch_interruptions();
   std::ostringstream discard;
   const BatchResult result = run_batch(options, arguments.quiet ? discard : std::cerr);
   const std::string report = options.shards > 1 ? "report-" + std::to_string(options.shard) + "-of-" +
                                                       std::to_string(options.shards) + ".json"
                                                 : "report.json";
   print_summary(result, fs::path(arguments.output) / report);
+  if (const int signal = result.run.interrupted_by) {
+    std::cerr << "batch: interrupted (" << (signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "SIGHUP")
+              << "); finished inputs are kept: run the same command again to do the other "
+              << result.interrupted << "\n";
+    return 128 + signal;
+  }
   return result.failed ? to_int(ExitStatus::invalid) : kOk;
 }
 
@@ -81,7 +132,8 @@ void add_batch_command(CLI::App& app, int& exit_code) {
       "Convert every issue (PDF, text, issue XML) under a folder, recursively: each into its folder\n"
       "under OUTPUT (as `reissue repair` does), in parallel, each in its own process with time and\n"
       "memory limits. Re-running skips inputs whose outputs are up to date. Writes report.json and\n"
-      "report.csv; exit status 1 when any input failed. See docs/batch.md.");
+      "report.csv; exit status 1 when any input failed; Ctrl-C stops it cleanly (exit 130), and the\n"
+      "next run resumes. Shards (--shard K/N) may run at once into one folder. See docs/batch.md.");
   auto arguments = std::make_shared<BatchArguments>();
   command->add_option("input", arguments->input, "Folder of issues");
   command->add_option("-o,--output", arguments->output, "Output folder");
@@ -97,8 +149,11 @@ void add_batch_command(CLI::App& app, int& exit_code) {
   command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX");
   command->add_flag("--force", arguments->force, "Redo inputs whose outputs are up to date");
   command->add_option("--shard", arguments->shard,
-                      "Only shard K of N (K/N): a deterministic split for running N jobs on several machines");
-  command->add_option("--merge", arguments->merge, "Merge the shard reports found in this output folder");
+                      "Only shard K of N (K/N): a deterministic split; shards may run at once, anywhere");
+  command->add_flag("--dry-run", arguments->dry_run,
+                    "List what this run (or shard) would do with each input, write nothing");
+  command->add_option("--merge", arguments->merge,
+                      "Check and merge the shard reports found in this output folder");
   command->add_flag("-q,--quiet", arguments->quiet, "Only the final summary on stderr");
   command->callback([arguments, &exit_code] { exit_code = run_batch_command(*arguments); });
 }

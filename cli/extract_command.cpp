@@ -99,14 +99,24 @@ std::optional<std::vector<std::string>> run_isolated_work(const std::function<st
                                                           const std::string& input, const std::string& what,
                                                           double timeout_seconds, std::size_t memory_mib,
                                                           int& exit_code) {
-  IsolatedOutcome outcome = run_isolated(work, [](const std::exception& e) { return to_int(exit_status_for(e)); }, {timeout_seconds, memory_mib << 20});
-  if (outcome.status == IsolatedOutcome::Status::ok) return std::move(outcome.parts);
-  if (outcome.status == IsolatedOutcome::Status::failed) {
-    std::cerr << "reissue: " << outcome.message << "\n";
-    exit_code = outcome.exit_code;
-  } else {
-    std::cerr << "reissue: " << input << ": " << what << " " << outcome.message << "\n";
-    exit_code = to_int(ExitStatus::aborted);
+  IsolatedOutcome outcome = run_isolated(work, {timeout_seconds, memory_mib << 20});
+  using Status = IsolatedOutcome::Status;
+  switch (outcome.status) {
+    case Status::ok: return std::move(outcome.parts);
+    case Status::failed:
+      std::cerr << "reissue: " << outcome.message << "\n";
+      exit_code = outcome.exit_code;
+      break;
+    case Status::interrupted:
+      exit_code = 128 + outcome.signal;
+      break;
+    case Status::crashed:
+    case Status::timed_out:
+    case Status::out_of_memory:
+      std::cerr << "reissue: " << input << ": " << what << " " << outcome.message
+                << "; nothing was written (the input is the likely culprit)\n";
+      exit_code = to_int(ExitStatus::aborted);
+      break;
   }
   return std::nullopt;
 }

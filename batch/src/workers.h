@@ -1,25 +1,16 @@
-// Worker processes for the batch: each input runs `reissue repair` in its
-// own process under a memory limit, killed at its deadline, and dies with the
-// batch (a killed batch leaves no workers behind).
+// Worker processes for the batch: each input runs `reissue repair` as an
+// IsolatedProcess (memory limit, deadline, dies with the batch), several at
+// once; SIGINT/SIGTERM stop them all.
 #pragma once
 
-#include <chrono>
+#include "reissue/isolate.h"
+
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
 namespace reissue::batch {
-
-struct WorkerOutcome {
-  size_t task = 0;
-  int exit_code = 0;  // when it exited
-  int signal = 0;     // when a signal ended it
-  bool timed_out = false;
-  double seconds = 0;
-  double peak_memory_mib = 0;
-  std::string message;  // what it wrote on stderr
-};
 
 struct WorkerTask {
   std::vector<std::string> arguments;  // argv[1..]
@@ -28,18 +19,20 @@ struct WorkerTask {
 
 class WorkerPool {
  public:
-  WorkerPool(std::filesystem::path program, int size, double timeout_seconds, std::size_t memory_bytes);
+  WorkerPool(std::filesystem::path program, int size, const IsolationLimits& limits);
 
-  // Runs every task, at most `size` at a time; `done` is called in the
-  // order they finish, `tick` about twice a second while waiting.
-  void run(const std::vector<WorkerTask>& tasks, const std::function<void(const WorkerOutcome&)>& done,
-           const std::function<void()>& tick);
+  // Runs the tasks, at most `size` at a time; `done(task, outcome)` is called
+  // in the order they finish, `tick` about twice a second while waiting.
+  // Returns 0 when every task ran, or the signal that interrupted the run
+  // (the running workers are then killed and reaped; `done` is not called for
+  // them).
+  int run(const std::vector<WorkerTask>& tasks, const std::function<void(size_t, const IsolatedOutcome&)>& done,
+          const std::function<void()>& tick);
 
  private:
   std::filesystem::path program_;
   int size_;
-  double timeout_seconds_;
-  std::size_t memory_bytes_;
+  IsolationLimits limits_;
 };
 
 }  // namespace reissue::batch

@@ -15,7 +15,8 @@ Font::Font(std::string path, int index, std::string family, bool bold)
     // A readable file that cannot be mapped means the process is out of
     // memory (or of address space under a memory limit).
     const bool readable = ::access(path_.c_str(), R_OK) == 0;
-    throw Error(path_, 0, readable ? "cannot load font file: out of memory" : "cannot read font file");
+    if (readable) throw OutOfMemory(path_, 0, "cannot load the font: ran out of memory");
+    throw Error(path_, 0, "cannot read font file");
   }
   face_ = hb_face_create(blob_, static_cast<unsigned>(index_));
   units_per_em_ = hb_face_get_upem(face_);

@@ -115,7 +115,7 @@ TEST(BatchCli, GoodInputsConvertedBadOnesReportedNothingPartial) {
       {"bad/empty.txt", "file is empty"},
       {"bad/letter.pdf", "is named .pdf but is not a PDF"},
       {"bad/hang-me.txt", "timed out after 3 s"},
-      {"bad/crash-me.txt", "crashed (Segmentation fault)"},
+      {"bad/crash-me.txt", "crashed (SIGSEGV)"},
       {"bad/encrypted.pdf", "encrypted and needs a password"}};
   for (const auto& [input, reason] : reasons) {
     EXPECT_EQ(rows[input]["status"], "failed") << input;

@@ -1,7 +1,8 @@
 // Converting a backlog: every PDF, text and issue XML file under a folder,
 // each repaired in its own process (time and memory limits, so that a crash,
 // hang or memory blow-up costs one input), several at a time, resumable, with
-// a report. See docs/batch.md.
+// a report. Any number of shards may run at once into one output folder, on
+// one machine or several sharing a file system. See docs/batch.md.
 #pragma once
 
 #include <filesystem>
@@ -40,30 +41,60 @@ std::vector<BatchInput> discover_inputs(const std::filesystem::path& root);
 // so that adding files to a backlog does not move the others.
 int shard_of(const std::filesystem::path& relative, int shards);
 
+// Row statuses. A plan (dry run) has to-convert, up-to-date and failed
+// (unreadable); a run has converted, up-to-date, failed and, when it was
+// stopped, interrupted (not done: the next run does them).
+inline constexpr const char* kConverted = "converted";
+inline constexpr const char* kToConvert = "to-convert";
+inline constexpr const char* kUpToDate = "up-to-date";
+inline constexpr const char* kFailed = "failed";
+inline constexpr const char* kInterrupted = "interrupted";
+
 struct BatchRow {
   std::string input;   // relative path
   std::string output;  // relative folder
-  std::string status;  // "converted", "up-to-date", "failed"
-  std::string reason;  // failed: the first line of the worker's message
-  int exit_code = 0;
+  std::string status;  // one of the statuses above
+  std::string reason;  // failed: why, in a sentence
+  int exit_code = 0;   // failed/interrupted: the exit status table (README)
   std::string kind;
   int pages = 0, articles = 0, warnings = 0, uncertain = 0;
   double seconds = 0;
   double peak_memory_mib = 0;
 };
 
+// What a run (or a shard of it) was, so that shard reports can be checked
+// against each other before they are merged.
+struct BatchRun {
+  std::string tool;      // "reissue 0.1.0"
+  int shard = 1, shards = 1;
+  std::string settings;  // --to and a digest of the style sheet
+  std::size_t backlog_inputs = 0;  // inputs of the whole backlog, every shard
+  std::string backlog_digest;      // of their relative paths
+  int interrupted_by = 0;          // the signal that stopped the run, or 0
+};
+
 struct BatchResult {
+  BatchRun run;
   std::vector<BatchRow> rows;
-  int converted = 0, up_to_date = 0, failed = 0;
+  int converted = 0, to_convert = 0, up_to_date = 0, failed = 0, interrupted = 0;
   double seconds = 0;
 };
 
-// Runs the batch; progress goes to `log`. Writes report.json and report.csv
-// (report-K-of-N.* for a shard) under the output root.
+// Runs the batch (this shard of it); progress goes to `log`. Writes
+// report.json and report.csv (report-K-of-N.* for a shard) under the output
+// root. SIGINT/SIGTERM/SIGHUP (see watch_interruptions in reissue/isolate.h)
+// stop the workers: the report then says interrupted, temporaries and empty
+// folders are removed, finished inputs are kept for the next run.
 BatchResult run_batch(const BatchOptions& options, std::ostream& log);
 
+// What run_batch would do, writing nothing: every input of this shard as
+// to-convert, up-to-date or failed (unreadable).
+BatchResult plan_batch(const BatchOptions& options);
+
 // Joins the shard reports (report-K-of-N.json) found in `output_root` into
-// report.json and report.csv there.
+// report.json and report.csv there, after checking that they are every shard
+// of one split of one backlog with the same settings, none interrupted.
+// Throws ReadError when a shard's report is missing, Error when they disagree.
 BatchResult merge_reports(const std::filesystem::path& output_root);
 
 }  // namespace reissue

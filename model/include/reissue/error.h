@@ -69,6 +69,14 @@ class UsageError : public Error {
   ExitStatus status() const override { return ExitStatus::usage; }
 };
 
+// Memory ran out where a library checks for it itself (a font loader, an
+// image decoder): the same status as std::bad_alloc.
+class OutOfMemory : public Error {
+ public:
+  using Error::Error;
+  ExitStatus status() const override { return ExitStatus::aborted; }
+};
+
 // The exit status for anything a library threw: its own errors say theirs,
 // std::bad_alloc is `aborted` (out of memory), anything else is `internal`.
 ExitStatus exit_status_for(const std::exception& error);
