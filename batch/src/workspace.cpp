@@ -22,8 +22,9 @@ namespace {
 // path; otherwise open again.
 int take_lock(const fs::path& lock, const std::string& shown) {
   for (int attempt = 0; attempt < 20; ++attempt) {
-    std::error_code ignored;
-    fs::create_directories(lock.parent_path(), ignored);  // again, if another run removed it
+    std::error_code error;
+    fs::create_directories(lock.parent_path(), error);  // again, if another run removed it
+    if (error) throw WriteError(shown, 0, "cannot write into the output folder: " + error.message());
     const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
       if (errno == ENOENT) continue;

@@ -1,6 +1,7 @@
 // `reissue repair` and `reissue batch` on real inputs: a backlog mixing good
 // PDFs, texts and XML with corrupt, encrypted, empty, mislabelled and hanging
 // inputs; re-runs, --force, a SIGKILL in the middle, shards.
+#include "backlog.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -13,49 +14,12 @@ namespace test = reissue::test;
 namespace fs = std::filesystem;
 using test::run_reissue;
 
-namespace {
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-fs::path seed(const std::string& number) {
-  for (const auto& entry : fs::directory_iterator(test::source_dir() / "tests/data/seeds"))
-    if (entry.path().filename().string().rfind(number + "_", 0) == 0) return entry.path();
-  return {};
-}
-
-fs::path corpus(const std::string& name) { return test::source_dir() / "tests/data/corpus" / name; }
-
-// Every file under `root` but the batch reports: relative path -> bytes.
-std::map<std::string, std::string> tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    const std::string relative = entry.path().lexically_relative(root).generic_string();
-    if (entry.is_regular_file() && !relative.starts_with("report")) files[relative] = test::read_text(entry.path());
-  }
-  return files;
-}
-
-std::map<std::string, nlohmann::json> report_rows(const fs::path& report) {
-  std::map<std::string, nlohmann::json> rows;
-  const auto json = nlohmann::json::parse(test::read_text(report));
-  for (const auto& row : json.at("inputs")) rows[row.at("input").get<std::string>()] = row;
-  return rows;
-}
-
-// Good issues of every kind, in nested folders.
-void make_good_backlog(const fs::path& root, int copies = 1) {
-  for (int i = 0; i < copies; ++i) {
-    const fs::path folder = root / ("2025-" + std::to_string(i));
-    fs::create_directories(folder / "text");
-    fs::copy_file(seed("000"), folder / "text/000.txt");
-    fs::copy_file(seed("002"), folder / "text/002.txt");
-    fs::copy_file(corpus("corpus-000.pdf"), folder / "corpus-000.pdf");
-    fs::copy_file(corpus("corpus-003.pdf"), folder / "corpus-003.pdf");
-    fs::copy_file(test::source_dir() / "samples/649.xml", folder / "649.xml");
-  }
-}
-
-}  // namespace
+using test::corpus;
+using test::make_good_backlog;
+using test::quoted;
+using test::report_rows;
+using test::seed;
+using test::tree;
 
 TEST(RepairCli, WritesEveryOutputIntoOneFolder) {
   test::TempDir dir;
