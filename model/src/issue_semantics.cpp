@@ -1,9 +1,12 @@
 // Rules of the issue format that XSD 1.0 cannot express.
-#include "reissue/issue_xml.h"
+#include "issue_semantics.h"
+
 #include "reissue/numerals.h"
 #include "reissue/text.h"
 
+#include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace reissue {
 
@@ -52,9 +55,33 @@ class Checker {
   void add(int line, std::string message) { problems.push_back({line, std::move(message)}); }
 };
 
+// "articles are a1-a3": what a contents entry may refer to.
+std::string article_ids(const Issue& issue) {
+  std::vector<std::string> ids;
+  for (const Article& article : issue.articles)
+    if (!article.id.empty() && std::find(ids.begin(), ids.end(), article.id) == ids.end())
+      ids.push_back(article.id);
+  if (ids.empty()) return "there are no articles with an id";
+  if (ids.size() == 1) return "the only article is " + ids.front();
+  bool conventional = true;
+  for (size_t i = 0; i < ids.size(); ++i)
+    conventional = conventional && ids[i] == article_id(static_cast<int>(i) + 1);
+  if (conventional) return "articles are " + ids.front() + "-" + ids.back();
+  constexpr size_t kListed = 8;
+  std::string listed;
+  for (size_t i = 0; i < ids.size() && i < kListed; ++i) listed += (i ? ", " : "") + ids[i];
+  return "articles are " + listed + (ids.size() > kListed ? ", ..." : "");
+}
+
+std::string lines(int first, int second) {
+  return "(lines " + std::to_string(first) + " and " + std::to_string(second) + ")";
+}
+
 }  // namespace
 
-std::vector<Problem> check_semantics(const Issue& issue) {
+std::vector<Problem> check_semantics(const Issue& issue) { return check_semantics(issue, ReadGaps{}); }
+
+std::vector<Problem> check_semantics(const Issue& issue, const ReadGaps& gaps) {
   Checker check;
   const Masthead& masthead = issue.masthead;
   if (masthead.number && !masthead.number_text.empty()) {
@@ -72,15 +99,32 @@ std::vector<Problem> check_semantics(const Issue& issue) {
   for (const Block& paragraph : issue.intro)
     check.require_text(paragraph.text, paragraph.line, "intro paragraph");
 
+  std::map<int, int> line_of_number;
+  std::map<std::string, int> line_of_id;
   for (size_t i = 0; i < issue.articles.size(); ++i) {
     const Article& article = issue.articles[i];
-    const int expected = static_cast<int>(i) + 1;
-    if (article.n != expected)
-      check.add(article.line, "article n=\"" + std::to_string(article.n) + "\" should be " +
-                                  std::to_string(expected) +
-                                  " (articles are numbered 1, 2, 3, ... in order)");
+    if (!gaps.articles_without_number.count(i)) {
+      const int expected = static_cast<int>(i) + 1;
+      const std::string said = "article n=\"" + std::to_string(article.n) + "\"";
+      const std::string order = "articles are numbered 1, 2, 3, ... in order";
+      const auto [first, unique] = line_of_number.emplace(article.n, article.line);
+      const std::string correction =
+          article.n != expected ? ", so this one should be " + std::to_string(expected) : "";
+      if (!unique)
+        check.add(article.line,
+                  said + " is used twice " + lines(first->second, article.line) + "; " + order + correction);
+      else if (article.n != expected)
+        check.add(article.line, said + " should be " + std::to_string(expected) + " (" + order + ")");
+    }
+    if (!article.id.empty()) {
+      const auto [first, unique] = line_of_id.emplace(article.id, article.line);
+      if (!unique)
+        check.add(article.line,
+                  "article id \"" + article.id + "\" is used twice " + lines(first->second, article.line));
+    }
+    const int number = gaps.articles_without_number.count(i) ? static_cast<int>(i) + 1 : article.n;
     if (!article.href.empty() && !is_http_url(article.href))
-      check.add(article.line, "article " + std::to_string(article.n) + ": link \"" +
+      check.add(article.line, "article " + std::to_string(number) + ": link \"" +
                                   article.href + "\" is not an absolute http(s) URL");
     for (const Block& block : article.blocks) {
       const std::string where = std::string("<") + block_kind_name(block.kind) + ">";
@@ -101,9 +145,28 @@ std::vector<Problem> check_semantics(const Issue& issue) {
       check.add(issue.contents.front().line,
                 "contents has " + std::to_string(issue.contents.size()) + " entries but there are " +
                     std::to_string(issue.articles.size()) + " articles");
+    std::map<std::string, int> entry_line_of_ref;
+    std::string existing_ids;  // computed once: many entries may point nowhere
     for (size_t i = 0; i < issue.contents.size(); ++i) {
       const ContentsEntry& entry = issue.contents[i];
-      check.require_text(entry.title, entry.line, "contents entry title");
+      if (!gaps.entries_without_title.count(i))
+        check.require_text(entry.title, entry.line, "contents entry title");
+      if (gaps.entries_without_ref.count(i)) continue;
+      if (!entry.ref.empty() && !line_of_id.count(entry.ref)) {
+        if (existing_ids.empty()) existing_ids = article_ids(issue);
+        check.add(entry.line, "contents entry refers to article " + entry.ref + ", which does not exist; " +
+                                  existing_ids);
+        continue;
+      }
+      if (!entry.ref.empty()) {
+        const auto [first, unique] = entry_line_of_ref.emplace(entry.ref, entry.line);
+        if (!unique) {
+          check.add(entry.line, "contents entry refers to article " + entry.ref +
+                                    " again (the entry at line " + std::to_string(first->second) +
+                                    " does too); each article has one entry");
+          continue;
+        }
+      }
       if (i >= issue.articles.size()) continue;
       const Article& article = issue.articles[i];
       if (entry.ref != article.id)

@@ -1,6 +1,7 @@
 #include "reissue/xml_safe.h"
 
 #include "reissue/error.h"
+#include "xml_messages.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -10,27 +11,31 @@
 #include <cstring>
 #include <map>
 #include <mutex>
-#include <regex>
+#include <optional>
 
 namespace reissue::xml {
 
 namespace {
 
 struct ParseState {
-  std::string first_error;
-  int first_error_line = 0;
+  std::optional<ParseFailure> first_failure;
+  std::string refusal;  // DOCTYPE or external entity: said as it is, not translated
+  int refusal_line = 0;
   bool doctype = false;
 };
 thread_local ParseState* current_state = nullptr;
 
+void refuse(std::string message, int line) {
+  if (!current_state || current_state->first_failure || !current_state->refusal.empty()) return;
+  current_state->refusal = std::move(message);
+  current_state->refusal_line = line;
+}
+
 // External entities, DTDs and XIncludes are never loaded, whatever the URL
 // (XML_PARSE_NONET alone would still allow file://).
 xmlParserInputPtr refuse_external_entity(const char* url, const char*, xmlParserCtxtPtr ctxt) {
-  if (current_state && current_state->first_error.empty()) {
-    current_state->first_error =
-        std::string("external entity refused: ") + (url ? url : "(no URL)");
-    current_state->first_error_line = ctxt && ctxt->input ? ctxt->input->line : 0;
-  }
+  refuse(std::string("external entity refused: ") + (url ? url : "(no URL)"),
+         ctxt && ctxt->input ? ctxt->input->line : 0);
   return nullptr;
 }
 
@@ -44,42 +49,79 @@ void install_entity_loader_once() {
 
 void on_doctype(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
   auto* ctxt = static_cast<xmlParserCtxtPtr>(context);
-  if (current_state) {
-    current_state->doctype = true;
-    if (current_state->first_error.empty()) {
-      current_state->first_error =
-          "DOCTYPE declarations are not allowed (the issue format uses no DTD or entities)";
-      current_state->first_error_line = ctxt->input ? ctxt->input->line : 0;
-    }
-  }
+  if (current_state) current_state->doctype = true;
+  refuse("DOCTYPE declarations are not allowed (the issue format uses no DTD or entities)",
+         ctxt->input ? ctxt->input->line : 0);
   xmlStopParser(ctxt);
 }
 
-void on_parse_error(void*, xmlErrorPtr error) {
-  if (!current_state || !error || !current_state->first_error.empty()) return;
-  std::string message = error->message ? error->message : "XML error";
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-    message.pop_back();
-  current_state->first_error = message;
-  current_state->first_error_line = error->line;
+std::string text(const xmlChar* value) { return value ? reinterpret_cast<const char*>(value) : ""; }
+
+// Keeps what the messages need from the parser's first error while its context
+// (position, open elements) still describes the place of the error.
+void capture_failure(xmlParserCtxtPtr ctxt, const xmlError& error) {
+  if (!current_state || !current_state->refusal.empty()) return;
+  if (current_state->first_failure) {
+    // A conversion error has no line; the parser stumbles right where it stopped.
+    if (current_state->first_failure->line == 0) current_state->first_failure->line = error.line;
+    return;
+  }
+  ParseFailure failure;
+  failure.domain = error.domain;
+  failure.code = error.code;
+  failure.line = error.line;
+  failure.int1 = error.int1;
+  failure.str1 = error.str1 ? error.str1 : "";
+  failure.str2 = error.str2 ? error.str2 : "";
+  failure.text = error.message ? error.message : "";
+  if (ctxt && ctxt->input && ctxt->input->cur && ctxt->input->base && ctxt->input->end) {
+    constexpr std::ptrdiff_t kContext = 200;
+    const xmlChar* cur = ctxt->input->cur;
+    const xmlChar* from = cur - std::min(kContext, cur - ctxt->input->base);
+    const xmlChar* to = cur + std::min(kContext, ctxt->input->end - cur);
+    failure.before.assign(reinterpret_cast<const char*>(from), cur - from);
+    failure.after.assign(reinterpret_cast<const char*>(cur), to - cur);
+  }
+  if (ctxt) {
+    for (int i = 0; i < ctxt->nameNr; ++i) failure.open_elements.push_back(text(ctxt->nameTab[i]));
+    if (const xmlNode* root = ctxt->myDoc ? xmlDocGetRootElement(ctxt->myDoc) : nullptr)
+      failure.root = text(root->name);
+  }
+  current_state->first_failure = std::move(failure);
 }
 
-std::string clean_schema_message(std::string message) {
-  static const std::regex namespace_prefix(R"(\{[^}]*\})");
-  message = std::regex_replace(message, namespace_prefix, "");
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-    message.pop_back();
-  return message;
+void on_parse_error(void* context, xmlErrorPtr error) {
+  if (error) capture_failure(static_cast<xmlParserCtxtPtr>(context), *error);
 }
+
+// Errors libxml2 raises outside the parser context while parsing (character
+// set conversion, I/O): caught here rather than printed on stderr.
+void on_other_error(void*, xmlErrorPtr error) {
+  if (error) capture_failure(nullptr, *error);
+}
+
+// Sets the thread's structured error handler for one parse and restores it.
+class ErrorChannel {
+ public:
+  ErrorChannel() : saved_handler_(xmlStructuredError), saved_context_(xmlStructuredErrorContext) {
+    xmlSetStructuredErrorFunc(nullptr, on_other_error);
+  }
+  ~ErrorChannel() { xmlSetStructuredErrorFunc(saved_context_, saved_handler_); }
+  ErrorChannel(const ErrorChannel&) = delete;
+  ErrorChannel& operator=(const ErrorChannel&) = delete;
+
+ private:
+  xmlStructuredErrorFunc saved_handler_;
+  void* saved_context_;
+};
 
 void collect_schema_error(void* context, xmlErrorPtr error) {
-  auto* problems = static_cast<std::vector<Problem>*>(context);
-  if (!error) return;
-  problems->push_back({error->line, clean_schema_message(error->message ? error->message : "")});
+  if (error) static_cast<SchemaMessages*>(context)->add(*error);
 }
 
 struct CompiledSchema {
   xmlSchemaPtr schema = nullptr;
+  std::unique_ptr<SchemaOutline> outline;
   CompiledSchema() = default;
   CompiledSchema(const CompiledSchema&) = delete;
   CompiledSchema& operator=(const CompiledSchema&) = delete;
@@ -88,18 +130,19 @@ struct CompiledSchema {
   }
 };
 
-xmlSchemaPtr compiled_schema(const char* schema_text) {
+const CompiledSchema& compiled_schema(const char* schema_text) {
   static std::mutex mutex;
   static std::map<const char*, CompiledSchema> cache;
   std::lock_guard lock(mutex);
   auto& entry = cache[schema_text];
-  if (entry.schema) return entry.schema;
+  if (entry.schema) return entry;
   xmlSchemaParserCtxtPtr parser =
       xmlSchemaNewMemParserCtxt(schema_text, static_cast<int>(std::strlen(schema_text)));
   entry.schema = xmlSchemaParse(parser);
   xmlSchemaFreeParserCtxt(parser);
   if (!entry.schema) throw std::logic_error("built-in XML schema does not compile");
-  return entry.schema;
+  entry.outline = std::make_unique<SchemaOutline>(schema_text);
+  return entry;
 }
 
 }  // namespace
@@ -125,29 +168,39 @@ DocPtr parse_untrusted(std::string_view bytes, const std::string& name, std::siz
   ctxt->sax->externalSubset = on_doctype;
   ctxt->sax->serror = on_parse_error;
   ctxt->sax->initialized = XML_SAX2_MAGIC;
-  xmlParseDocument(ctxt);
+  {
+    ErrorChannel channel;
+    xmlParseDocument(ctxt);
+  }
   DocPtr doc(ctxt->myDoc);
-  const bool well_formed = ctxt->wellFormed && !state.doctype && state.first_error.empty();
+  const bool well_formed = ctxt->wellFormed && state.refusal.empty() && !state.first_failure;
   ctxt->myDoc = nullptr;
   xmlFreeParserCtxt(ctxt);
   current_state = nullptr;
 
+  if (!state.refusal.empty()) throw ReadError(name, state.refusal_line, state.refusal);
   if (!well_formed || !doc) {
-    std::string message = state.first_error.empty() ? "not well-formed XML" : state.first_error;
-    if (!state.doctype) message = "not well-formed XML: " + message;
-    throw ReadError(name, state.first_error_line, message);
+    if (!state.first_failure) throw ReadError(name, 0, "not well-formed XML");
+    const Problem problem = describe_parse_failure(*state.first_failure, bytes);
+    throw ReadError(name, problem.line, "not well-formed XML: " + problem.message);
   }
   return doc;
 }
 
-std::vector<Problem> validate_with_schema(xmlDoc* doc, const char* schema_text) {
-  std::vector<Problem> problems;
-  xmlSchemaValidCtxtPtr validator = xmlSchemaNewValidCtxt(compiled_schema(schema_text));
-  xmlSchemaSetValidStructuredErrors(validator, collect_schema_error, &problems);
+SchemaCheck check_with_schema(xmlDoc* doc, const char* schema_text, bool report_identity) {
+  const CompiledSchema& compiled = compiled_schema(schema_text);
+  SchemaMessages messages(*compiled.outline, report_identity);
+  xmlSchemaValidCtxtPtr validator = xmlSchemaNewValidCtxt(compiled.schema);
+  xmlSchemaSetValidStructuredErrors(validator, collect_schema_error, &messages);
   const int result = xmlSchemaValidateDoc(validator, doc);
   xmlSchemaFreeValidCtxt(validator);
-  if (result != 0 && problems.empty()) problems.push_back({0, "does not match the schema"});
-  return problems;
+  if (result != 0 && messages.problems.empty() && report_identity)
+    messages.problems.push_back({0, "does not match the schema"});
+  return {result == 0, std::move(messages.problems), std::move(messages.rejected_attributes)};
+}
+
+std::vector<Problem> validate_with_schema(xmlDoc* doc, const char* schema_text) {
+  return check_with_schema(doc, schema_text).problems;
 }
 
 bool is_element(const xmlNode* node, const char* local_name) {

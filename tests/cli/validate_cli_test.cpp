@@ -36,6 +36,40 @@ TEST(ValidateCli, UnreadableFileExitsTwoAndOthersAreStillChecked) {
       << result.err;
 }
 
+TEST(ValidateCli, EditorMistakesAreExplainedInWordsAllInOneRun) {
+  test::TempDir dir;
+  const std::string sample = test::read_text(test::source_dir() / "samples/649.xml");
+  std::string ampersand = sample;
+  ampersand.replace(ampersand.find("<p>") + 3, 0, "医疗 & 健康");
+  test::write_text(dir / "amp.xml", ampersand);
+  const auto unreadable = run_reissue("validate -q '" + (dir / "amp.xml").string() + "'");
+  EXPECT_EQ(unreadable.exit_code, 2);
+  EXPECT_NE(unreadable.out.find("amp.xml:10: not well-formed XML: a bare & must be written &amp;\n"),
+            std::string::npos)
+      << unreadable.out;
+
+  // A schema problem (markup in a title), a rule problem (a wrong article number)
+  // and a number too large for the model: all reported, in line order.
+  std::string several = sample;
+  several.replace(several.find("<title>") + 7, 0, "<b>");
+  several.replace(several.find("</title>"), 0, "</b>");
+  several.replace(several.find("<number n=\"649\">"), 16, "<number n=\"99999999324\">");
+  several.replace(several.find("<article n=\"2\""), 14, "<article n=\"5\"");
+  test::write_text(dir / "several.xml", several);
+  const auto invalid = run_reissue("validate -q '" + (dir / "several.xml").string() + "'");
+  EXPECT_EQ(invalid.exit_code, 1) << invalid.err;
+  const std::string prefix = (dir / "several.xml").string() + ":";
+  const size_t number = invalid.out.find(prefix + "5: number n=\"99999999324\" is too large");
+  const size_t title = invalid.out.find("<b> is not allowed inside <title>: <title> holds plain text only");
+  const size_t article = invalid.out.find("article n=\"5\" should be 2");
+  EXPECT_NE(number, std::string::npos) << invalid.out;
+  EXPECT_NE(title, std::string::npos) << invalid.out;
+  EXPECT_NE(article, std::string::npos) << invalid.out;
+  EXPECT_LT(number, title);
+  EXPECT_LT(title, article);
+  EXPECT_EQ(invalid.out.find("Element '"), std::string::npos) << invalid.out;  // no raw libxml2 text
+}
+
 TEST(Cli, VersionAndHelpForEverySubcommand) {
   const auto version = run_reissue("--version");
   EXPECT_EQ(version.exit_code, 0);

@@ -122,7 +122,8 @@ TEST(IssueSemantics, ContentsMustMatchArticles) {
                              "<source>新华网</source>\n    </entry>");
   EXPECT_TRUE(has_problem(problems_of(xml), 8, "source \"新华网\" differs"));
   xml = replaced(kMinimal, R"(<entry ref="a1">)", R"(<entry ref="a9">)");
-  EXPECT_TRUE(has_problem(problems_of(xml), 8, "a9"));  // xs:keyref
+  EXPECT_TRUE(has_problem(problems_of(xml), 8,
+                          "^contents entry refers to article a9, which does not exist; the only article is a1$"));
 }
 
 TEST(IssueSemantics, DatesMustBeValid) {
@@ -147,12 +148,13 @@ TEST(IssueSemantics, ParagraphsMustNotBeEmpty) {
 }
 
 TEST(IssueSemantics, MissingRequiredElementsAndAttributes) {
-  EXPECT_TRUE(has_problem(problems_of(replaced(kMinimal, R"( id="a1">)", ">")), 13, "id"));
+  EXPECT_TRUE(has_problem(problems_of(replaced(kMinimal, R"( id="a1">)", ">")), 13,
+                          "^<article> needs the attribute id: "));
   const std::string no_masthead =
       std::regex_replace(kMinimal, std::regex("<masthead>[\\s\\S]*</masthead>"), "");
-  EXPECT_TRUE(has_problem(problems_of(no_masthead), 4, "Expected is \\( masthead \\)"));
+  EXPECT_TRUE(has_problem(problems_of(no_masthead), 4, "<contents> is not allowed here in <issue> .*; expected <masthead>$"));
   const std::string no_body = std::regex_replace(kMinimal, std::regex("<body>[\\s\\S]*</body>"), "");
-  EXPECT_TRUE(has_problem(problems_of(no_body), 13, "body"));
+  EXPECT_TRUE(has_problem(problems_of(no_body), 13, "^<article> needs a <body>"));
 }
 
 TEST(IssueSemantics, FigureImageMustStayInsideTheIssueFolder) {

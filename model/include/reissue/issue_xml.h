@@ -27,14 +27,21 @@ struct Problem {
 };
 
 struct LoadResult {
-  std::optional<Issue> issue;     // set when the file is schema-valid
-  std::vector<Problem> problems;  // schema and semantic problems, in line order
+  // Set only when the file is schema-valid and every value fits the model (the
+  // model is then complete); `problems` may still hold rule problems. Unset
+  // otherwise, even though the rules did run on what could be read.
+  std::optional<Issue> issue;
+  // Every problem of the file from one run: schema, reading ("n=... is too
+  // large") and rule problems together, sorted by line, each once. Messages are
+  // sentences for editors, with what to write instead where that is known.
+  std::vector<Problem> problems;
   bool ok() const { return issue.has_value() && problems.empty(); }
 };
 
 // Parses and validates. Throws ReadError when the file cannot be read or is not
-// well-formed XML (or declares a DOCTYPE): "could not read". Content problems
-// are returned, not thrown.
+// well-formed XML (or declares a DOCTYPE): "could not read", with the first
+// such problem in words ("not well-formed XML: a bare & must be written &amp;").
+// Content problems are returned, not thrown.
 LoadResult load_issue(const std::filesystem::path& file, const XmlLimits& limits = {});
 LoadResult load_issue_from_memory(std::string_view xml, const std::string& name,
                                   const XmlLimits& limits = {});
@@ -43,8 +50,10 @@ LoadResult load_issue_from_memory(std::string_view xml, const std::string& name,
 // problem (and says how many there are).
 Issue read_issue(const std::filesystem::path& file, const XmlLimits& limits = {});
 
-// The rules the schema cannot express; used by load_issue and by producers
-// (the extractor checks its own output with it).
+// The rules the schema cannot express, and the schema's identity constraints
+// said in the format's terms (a repeated article id or n, a contents entry
+// pointing to no article); used by load_issue and by producers (the extractor
+// checks its own output with it).
 std::vector<Problem> check_semantics(const Issue& issue);
 
 // Deterministic serialization: same model, byte-identical output.
