@@ -37,7 +37,9 @@ int run_publish(const PublishArguments& arguments, Format format) {
   std::string summary;
   if (format == Format::pdf) {
     TypesetReport report;
-    bytes = typeset_pdf(issue, style, base, &report);
+    TypesetOptions options;
+    options.issue_name = arguments.input;
+    bytes = typeset_pdf(issue, style, base, &report, options);
     if (!report.uncovered.empty())
       std::cerr << arguments.input << ": warning: no installed font has these characters (drawn as U+FFFD): "
                 << u32_to_utf8(report.uncovered) << "\n";

@@ -1,7 +1,10 @@
 #include "commands.h"
 
 #include "reissue/error.h"
+#include "reissue/figures.h"
 #include "reissue/issue_xml.h"
+
+#include <algorithm>
 
 #include <iostream>
 
@@ -10,7 +13,8 @@ namespace reissue::cli {
 void add_validate_command(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand(
       "validate",
-      "Check issue XML files against the schema and the format's rules.\n"
+      "Check issue XML files against the schema and the format's rules, and that every figure\n"
+      "image exists (relative to the file) and decodes.\n"
       "Prints each problem as file:line: message. Exit status: 0 all valid, 1 some file\n"
       "invalid, 2 some file could not be read (missing, too large, not well-formed XML).");
   auto files = std::make_shared<std::vector<std::string>>();
@@ -21,7 +25,14 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     int invalid = 0, unreadable = 0;
     for (const std::string& file : *files) {
       try {
-        const LoadResult result = load_issue(file);
+        LoadResult result = load_issue(file);
+        // What typesetting would find: every figure image there and decodable.
+        if (result.issue) {
+          for (Problem& problem : check_figure_images(*result.issue, std::filesystem::path(file).parent_path()))
+            result.problems.push_back(std::move(problem));
+          std::stable_sort(result.problems.begin(), result.problems.end(),
+                           [](const Problem& a, const Problem& b) { return a.line < b.line; });
+        }
         for (const Problem& problem : result.problems)
           std::cout << format_location(file, problem.line, problem.message) << "\n";
         if (!result.ok()) ++invalid;

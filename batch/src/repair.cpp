@@ -109,6 +109,7 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
   if (options.pdf) {
     TypesetReport report;
     TypesetOptions typeset;
+    typeset.issue_name = name;
     typeset.parallel = options.parallel;
     result.files.push_back({"issue.pdf", typeset_pdf(issue, style, scratch, &report, typeset)});
     typeset_pages = report.pages;

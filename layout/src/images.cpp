@@ -2,15 +2,19 @@
 
 #include "reissue/atomic_file.h"
 #include "reissue/error.h"
+#include "reissue/figures.h"
 
 #include <png.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 namespace reissue::layout {
 
 namespace {
+
+constexpr std::size_t kMaxImageBytes = std::size_t{64} << 20;
 
 bool jpeg_size(const std::string& data, int& width, int& height, int& components) {
   size_t at = 2;
@@ -42,9 +46,23 @@ void read_from_string(png_structp png, png_bytep out, png_size_t length) {
   reader->at += length;
 }
 
+// libpng's message for the error that stopped a decode (its default
+// handler prints to stderr; this one keeps it for ours).
+struct PngError {
+  char message[160] = "";
+};
+
+[[noreturn]] void keep_png_error(png_structp png, png_const_charp message) {
+  auto* error = static_cast<PngError*>(png_get_error_ptr(png));
+  std::snprintf(error->message, sizeof error->message, "%s", message ? message : "unknown error");
+  png_longjmp(png, 1);
+}
+
+void ignore_png_warning(png_structp, png_const_charp) {}
+
 // libpng reports errors by longjmp: no C++ objects live in this function.
-bool decode_png_rows(const std::string* bytes, int* width, int* height, unsigned char** pixels) {
-  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+bool decode_png_rows(const std::string* bytes, int* width, int* height, unsigned char** pixels, PngError* error) {
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, error, keep_png_error, ignore_png_warning);
   if (!png) return false;
   png_infop info = png_create_info_struct(png);
   *pixels = nullptr;
@@ -64,7 +82,8 @@ bool decode_png_rows(const std::string* bytes, int* width, int* height, unsigned
   png_set_interlace_handling(png);
   png_read_update_info(png, info);
   const png_uint_32 w = png_get_image_width(png, info), h = png_get_image_height(png, info);
-  if (w == 0 || h == 0 || static_cast<unsigned long long>(w) * h > 50'000'000ULL) png_error(png, "image too large");
+  if (w == 0 || h == 0 || static_cast<unsigned long long>(w) * h > 50'000'000ULL)
+    png_error(png, "image too large (more than 50 million pixels)");
   *pixels = static_cast<unsigned char*>(std::malloc(static_cast<size_t>(w) * h * 4));
   if (!*pixels) png_error(png, "out of memory");
   for (png_uint_32 pass = 0, passes = static_cast<png_uint_32>(png_set_interlace_handling(png)); pass < passes; ++pass)
@@ -73,6 +92,31 @@ bool decode_png_rows(const std::string* bytes, int* width, int* height, unsigned
   *width = static_cast<int>(w);
   *height = static_cast<int>(h);
   return true;
+}
+
+// The kind and pixel size an image file's bytes declare.
+struct ImageHeader {
+  enum Kind { neither, jpeg, png } kind = neither;
+  bool damaged = false;
+  int width = 0, height = 0, components = 3;
+};
+
+ImageHeader read_header(const std::string& bytes) {
+  ImageHeader header;
+  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
+    header.kind = ImageHeader::jpeg;
+    header.damaged = !jpeg_size(bytes, header.width, header.height, header.components);
+  } else if (bytes.size() > 24 && bytes.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0) {
+    auto be32 = [&](size_t at) {
+      return static_cast<int>(static_cast<unsigned char>(bytes[at]) << 24 | static_cast<unsigned char>(bytes[at + 1]) << 16 |
+                              static_cast<unsigned char>(bytes[at + 2]) << 8 | static_cast<unsigned char>(bytes[at + 3]));
+    };
+    header.kind = ImageHeader::png;
+    header.width = be32(16);
+    header.height = be32(20);
+    header.damaged = header.width <= 0 || header.height <= 0;
+  }
+  return header;
 }
 
 }  // namespace
@@ -92,27 +136,23 @@ ImageFile read_image_file(const std::filesystem::path& file, const std::string& 
   const std::string where = figure_line > 0 ? " (figure at line " + std::to_string(figure_line) + " of the issue)" : "";
   std::string bytes;
   try {
-    bytes = read_file_limited(file, std::size_t{64} << 20);
+    bytes = read_file_limited(file, kMaxImageBytes);
   } catch (const Error& error) {
     throw ReadError(file.string(), 0, "figure image cannot be read: " + error.message() + where);
   }
+  const ImageHeader header = read_header(bytes);
+  if (header.kind == ImageHeader::neither)
+    throw Error(file.string(), 0, "figure image is neither JPEG nor PNG" + where);
+  if (header.damaged)
+    throw Error(file.string(), 0,
+                std::string("figure image is a damaged ") + (header.kind == ImageHeader::jpeg ? "JPEG" : "PNG") +
+                    " file" + where);
   ImageFile image;
   image.path = name;
-  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
-    if (!jpeg_size(bytes, image.width, image.height, image.components))
-      throw Error(file.string(), 0, "figure image is a damaged JPEG file" + where);
-    image.jpeg = true;
-  } else if (bytes.size() > 24 && bytes.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0) {
-    auto be32 = [&](size_t at) {
-      return static_cast<int>(static_cast<unsigned char>(bytes[at]) << 24 | static_cast<unsigned char>(bytes[at + 1]) << 16 |
-                              static_cast<unsigned char>(bytes[at + 2]) << 8 | static_cast<unsigned char>(bytes[at + 3]));
-    };
-    image.width = be32(16);
-    image.height = be32(20);
-    if (image.width <= 0 || image.height <= 0) throw Error(file.string(), 0, "figure image is a damaged PNG file" + where);
-  } else {
-    throw Error(file.string(), 0, "figure image is neither JPEG nor PNG" + where);
-  }
+  image.jpeg = header.kind == ImageHeader::jpeg;
+  image.width = header.width;
+  image.height = header.height;
+  image.components = header.components;
   image.bytes = std::move(bytes);
   return image;
 }
@@ -120,7 +160,9 @@ ImageFile read_image_file(const std::filesystem::path& file, const std::string& 
 DecodedImage decode_png(const std::string& bytes, const std::string& name) {
   int width = 0, height = 0;
   unsigned char* pixels = nullptr;
-  if (!decode_png_rows(&bytes, &width, &height, &pixels)) throw Error(name, 0, "figure image is a damaged PNG file");
+  PngError error;
+  if (!decode_png_rows(&bytes, &width, &height, &pixels, &error))
+    throw Error(name, 0, std::string("figure image is a damaged PNG file: ") + error.message);
   DecodedImage image;
   image.width = width;
   image.height = height;
@@ -139,3 +181,48 @@ DecodedImage decode_png(const std::string& bytes, const std::string& name) {
 }
 
 }  // namespace reissue::layout
+
+namespace reissue {
+
+std::vector<Problem> check_figure_images(const Issue& issue, const std::filesystem::path& base_directory) {
+  std::vector<Problem> problems;
+  for (const Article& article : issue.articles)
+    for (const Block& block : article.blocks) {
+      if (block.kind != BlockKind::figure || block.image.empty()) continue;
+      const std::filesystem::path file = base_directory / block.image;
+      const std::string named = "figure image " + block.image;
+      // A folder that cannot be searched is an error here, and reported as
+      // unreadable below, not as missing.
+      std::error_code error;
+      if (!std::filesystem::exists(file, error) && !error) {
+        const std::filesystem::path where = std::filesystem::absolute(file, error).lexically_normal();
+        problems.push_back({block.line, named + " does not exist (looked in " + where.string() + ")"});
+        continue;
+      }
+      std::string bytes;
+      try {
+        bytes = read_file_limited(file, layout::kMaxImageBytes);
+      } catch (const Error& unreadable) {
+        problems.push_back({block.line, named + " cannot be read: " + unreadable.message()});
+        continue;
+      }
+      const layout::ImageHeader header = layout::read_header(bytes);
+      if (header.kind == layout::ImageHeader::neither) {
+        problems.push_back({block.line, named + " is not a JPEG or PNG image"});
+      } else if (header.damaged) {
+        const bool jpeg = header.kind == layout::ImageHeader::jpeg;
+        problems.push_back({block.line, named + " is damaged: " + (jpeg ? "no JPEG frame header with a size"
+                                                                        : "the PNG header has no size")});
+      } else if (header.kind == layout::ImageHeader::png) {
+        // PNG pixels go into the PDF: decode them as the typesetter will.
+        int width = 0, height = 0;
+        unsigned char* pixels = nullptr;
+        layout::PngError png_error;
+        if (layout::decode_png_rows(&bytes, &width, &height, &pixels, &png_error)) std::free(pixels);
+        else problems.push_back({block.line, named + " is damaged: " + png_error.message});
+      }
+    }
+  return problems;
+}
+
+}  // namespace reissue

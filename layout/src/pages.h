@@ -17,6 +17,8 @@ namespace reissue::layout {
 
 struct PlacedText {
   double x = 0, baseline = 0;  // points; PDF space (origin bottom-left)
+  double width = 0;            // set width from x
+  double top = 0, bottom = 0;  // the line's box (the footer's: its glyphs), for the check that it is on the page
   double size = 12;
   Color color;
   std::vector<PlacedGlyph> glyphs;  // x relative to `x`
@@ -81,8 +83,12 @@ struct PagedDocument {
 };
 
 // Lays out and paginates; image paths are resolved against `base_directory`.
-// Throws reissue::Error for a figure whose image cannot be read.
+// Nothing is lost: a block taller than a page is broken across pages, and
+// every line, figure and rule is checked to lie inside the text area (the
+// footer inside the bottom margin). Throws reissue::Error for a figure whose
+// image cannot be read, or for a block that cannot be placed (file
+// `issue_name`, the block's line), or a footer wider than the text.
 PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& style, FontLibrary& library,
-                       const std::filesystem::path& base_directory);
+                       const std::filesystem::path& base_directory, const std::string& issue_name);
 
 }  // namespace reissue::layout

@@ -165,7 +165,10 @@ std::vector<size_t> total_fit(const std::vector<Element>& elements, double width
 }
 
 // First fit, for lines set ragged (left, centred, right): each line takes as
-// much as fits, breaking at the last opportunity before the measure.
+// much as fits, breaking at the last opportunity before the measure. A run
+// with no opportunity that is wider than the measure (a long word, a row of
+// marks that may not start a line) is broken where it fills the line: text
+// past the margin would be lost off the page.
 std::vector<size_t> first_fit(const std::vector<Element>& elements, double width) {
   std::vector<size_t> breaks;
   size_t i = 0;
@@ -173,15 +176,25 @@ std::vector<size_t> first_fit(const std::vector<Element>& elements, double width
     while (i < elements.size() && elements[i].type != Element::box) ++i;  // discardable
     double line = 0;
     size_t candidate = elements.size();
+    size_t forced = elements.size();  // the last place a break the rules forbid would fill the line
+    bool has_text = false;
     size_t k = i;
     for (; k < elements.size(); ++k) {
       const Element& e = elements[k];
       if (is_breakpoint(elements, k) && k > i) {
         if (e.type == Element::penalty && e.cost <= -kInfinitePenalty) break;  // the paragraph's end
         if (line + (e.type == Element::penalty ? e.width : 0) <= width + 1e-9) candidate = k;
+      } else if (e.type == Element::penalty && has_text && line <= width + 1e-9 &&
+                 !(k + 1 < elements.size() && elements[k + 1].type == Element::glue && elements[k + 1].atom >= 0)) {
+        forced = k;  // not before a space, which a line start would drop
       }
       if (e.type == Element::box) {
+        if (line + e.width > width + 1e-9 && candidate == elements.size() && forced < elements.size()) {
+          candidate = forced;
+          break;
+        }
         if (line + e.width > width + 1e-9 && candidate < elements.size()) break;
+        if (e.atom >= 0) has_text = true;
         line += e.width;
       } else if (e.type == Element::glue && e.stretch < kFill) {
         line += e.width;

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <future>
+#include <system_error>
 #include <stdexcept>
 
 namespace reissue::layout {
@@ -143,6 +144,20 @@ std::string deflate_piece(std::string_view data, bool last) {
   return out;
 }
 
+// On a new thread, or deferred to get() when no thread can be started (a
+// memory limit may leave no room for a thread's stack): the same result,
+// only later.
+template <class Work>
+auto start(bool parallel, Work work) -> std::future<decltype(work())> {
+  if (parallel) {
+    try {
+      return std::async(std::launch::async, work);
+    } catch (const std::system_error&) {
+    }
+  }
+  return std::async(std::launch::deferred, std::move(work));
+}
+
 }  // namespace
 
 std::string flate_compress(std::string_view data, bool parallel) {
@@ -151,8 +166,7 @@ std::string flate_compress(std::string_view data, bool parallel) {
   const size_t half = data.size() > (64u << 10) ? data.size() / 2 : data.size();
   std::string out = "\x78\x9C";  // zlib header: deflate, 32 KiB window, default level
   if (half < data.size()) {
-    auto second = std::async(parallel ? std::launch::async : std::launch::deferred,
-                             [&] { return deflate_piece(data.substr(half), true); });
+    auto second = start(parallel, [&] { return deflate_piece(data.substr(half), true); });
     out += deflate_piece(data.substr(0, half), false);
     out += second.get();
   } else {
@@ -182,8 +196,7 @@ void PdfFonts::prepare() {
     for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
     for (const auto& [code, text] : entry.text_of_code)
       if (text.size() == 1) characters.insert(text[0]);
-    const auto policy = parallel_ ? std::launch::async : std::launch::deferred;
-    prepared_.push_back(std::async(policy, [font, parallel = parallel_, glyphs = std::move(glyphs), characters = std::move(characters)] {
+    prepared_.push_back(start(parallel_, [font, parallel = parallel_, glyphs = std::move(glyphs), characters = std::move(characters)] {
       Prepared prepared{subset_font(*font, glyphs, characters), {}};
       prepared.compressed = flate_compress(prepared.subset.data, parallel);
       return prepared;

@@ -359,7 +359,8 @@ std::string typeset_pdf(const Issue& issue, const Style& style, const std::files
                         TypesetReport* report, const TypesetOptions& options) {
   FontLibrary library;
   const std::vector<ComposedBlock> blocks = compose_issue(issue);
-  const layout::PagedDocument paged = layout::paginate(blocks, style, library, base_directory);
+  const layout::PagedDocument paged = layout::paginate(blocks, style, library, base_directory,
+                                                       options.issue_name.empty() ? "issue" : options.issue_name);
   try {
     std::string pdf = layout::Writer(paged, issue, style, options.parallel).write();
     if (report) {

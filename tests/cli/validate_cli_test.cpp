@@ -82,3 +82,23 @@ TEST(Cli, VersionAndHelpForEverySubcommand) {
   const auto unknown = run_reissue("frobnicate");
   EXPECT_NE(unknown.exit_code, 0);
 }
+
+TEST(ValidateCli, FigureImagesMustExistAndDecode) {
+  test::TempDir dir;
+  std::string issue = test::read_text(test::source_dir() / "samples/649.xml");
+  issue.replace(issue.find("<figure>"), 8, "<figure src=\"photos/missing.jpg\">");
+  issue.replace(issue.find("<figure>"), 8, "<figure src=\"photos/broken.png\">");
+  std::filesystem::create_directories(dir / "photos");
+  test::write_text(dir / "photos/broken.png", "\x89PNG\r\n\x1a\n not really");
+  test::write_text(dir / "issue.xml", issue);
+  const auto result = test::run_reissue("validate '" + (dir / "issue.xml").string() + "'");
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("issue.xml:39: figure image photos/missing.jpg does not exist"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("photos/broken.png"), std::string::npos) << result.out;
+  // What validate passes, typeset can set.
+  test::write_text(dir / "photos/missing.jpg", "");
+  EXPECT_NE(test::run_reissue("typeset -q '" + (dir / "issue.xml").string() + "' -o '" + (dir / "x.pdf").string() + "'")
+                .exit_code,
+            0);
+}

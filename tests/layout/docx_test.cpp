@@ -300,7 +300,7 @@ INSTANTIATE_TEST_SUITE_P(Issues, DocxText, ::testing::ValuesIn(test::all_test_is
 TEST_F(SampleDocx, LibreOfficeConvertsItWithoutLosingText) {
   ASSERT_EQ(test::run_command("command -v soffice").exit_code, 0) << "LibreOffice is not installed (setup.sh)";
   const std::string soffice =
-      "soffice -env:UserInstallation=file://" + (*dir_ / "lo-profile").string() + " --headless --convert-to ";
+      test::libreoffice(*dir_ / "lo-profile") + " --convert-to ";
   const std::string docx = " --outdir '" + dir_->path().string() + "' '" + (*dir_ / "649.docx").string() + "'";
   const auto to_text = test::run_command(soffice + "'txt:Text (encoded):UTF8'" + docx);
   ASSERT_EQ(to_text.exit_code, 0) << to_text.err;

@@ -2,6 +2,7 @@
 // a corpus page with pdftoppm) typeset into a PDF and extracted back. JPEG
 // streams must come back byte for byte; PNG images pixel for pixel.
 #include "reissue/extract.h"
+#include "reissue/figures.h"
 #include "reissue/issue_xml.h"
 #include "reissue/typeset.h"
 #include "test_support.h"
@@ -95,4 +96,46 @@ TEST(Figures, ImageOfTheWrongKindIsAnErrorNamingTheFileAndFigure) {
     EXPECT_NE(error.message().find("neither JPEG nor PNG (figure at line 39 of the issue)"), std::string::npos)
         << error.message();
   }
+}
+
+// For `reissue validate`: each figure whose image is missing, unreadable,
+// neither JPEG nor PNG or damaged is one problem at the figure's line; good
+// images and figures without a src are not.
+TEST(FigureImages, MissingUnreadableWrongKindAndDamagedImagesAreReported) {
+  test::TempDir dir;
+  const std::string page = (test::source_dir() / "tests/data/corpus/corpus-000.pdf").string();
+  const std::string render = "pdftoppm -f 1 -l 1 -r 10 -singlefile '" + page + "' ";
+  ASSERT_EQ(test::run_command(render + "-jpeg '" + (dir / "good").string() + "'").exit_code, 0);
+  ASSERT_EQ(test::run_command(render + "-png '" + (dir / "good").string() + "'").exit_code, 0);
+  const std::string png = test::read_text(dir / "good.png");
+  test::write_text(dir / "cut.png", png.substr(0, png.size() / 2));  // the header is intact, the pixels are not
+  const char jpeg_start[] = "\xFF\xD8\xFF\xE0\x00\x10JFIF and then no frame";
+  test::write_text(dir / "cut.jpg", std::string(jpeg_start, sizeof jpeg_start - 1));
+  test::write_text(dir / "photo.gif", "GIF89a not really a photo");
+  std::filesystem::create_directory(dir / "folder.png");
+
+  Issue issue = read_issue(test::source_dir() / "samples/649.xml");
+  Block figure = *figures_of(issue).front();
+  std::vector<Block>& blocks = issue.articles.front().blocks;
+  const std::vector<std::string> images = {"good.jpg", "good.png", "images/none.png", "folder.png",
+                                           "photo.gif", "cut.png",  "cut.jpg",         ""};
+  for (size_t i = 0; i < images.size(); ++i) {
+    figure.image = images[i];
+    figure.line = 100 + static_cast<int>(i);
+    blocks.push_back(figure);
+  }
+  std::vector<Problem> problems = check_figure_images(issue, dir.path());
+  // The sample's own figures have no src.
+  ASSERT_EQ(problems.size(), 5u);
+  const std::string looked = (std::filesystem::absolute(dir.path()) / "images/none.png").lexically_normal().string();
+  EXPECT_EQ(problems[0].line, 102);
+  EXPECT_EQ(problems[0].message, "figure image images/none.png does not exist (looked in " + looked + ")");
+  EXPECT_EQ(problems[1].line, 103);
+  EXPECT_EQ(problems[1].message.rfind("figure image folder.png cannot be read: ", 0), 0u) << problems[1].message;
+  EXPECT_EQ(problems[2].line, 104);
+  EXPECT_EQ(problems[2].message, "figure image photo.gif is not a JPEG or PNG image");
+  EXPECT_EQ(problems[3].line, 105);
+  EXPECT_EQ(problems[3].message.rfind("figure image cut.png is damaged: ", 0), 0u) << problems[3].message;
+  EXPECT_EQ(problems[4].line, 106);
+  EXPECT_EQ(problems[4].message.rfind("figure image cut.jpg is damaged: ", 0), 0u) << problems[4].message;
 }

@@ -172,8 +172,7 @@ TEST_F(GeneratedPdf, TypesetByLibreOfficeExtractsToTheIssue) {
     const Style style = load_style_from_memory(style_sheet(variant), variant.name);
     const std::string stem = std::string("lo-") + variant.name;
     test::write_text(*dir_ / (stem + ".docx"), write_docx(*issue_, style, dir_->path()));
-    const auto converted = test::run_command("soffice -env:UserInstallation=file://" + (*dir_ / "lo-profile").string() +
-                                             " --headless --convert-to pdf --outdir '" + dir_->path().string() +
+    const auto converted = test::run_command(test::libreoffice(*dir_ / "lo-profile") + " --convert-to pdf --outdir '" + dir_->path().string() +
                                              "' '" + (*dir_ / (stem + ".docx")).string() + "'");
     ASSERT_EQ(converted.exit_code, 0) << converted.err;
     expect_extracts_to_the_issue(test::read_text(*dir_ / (stem + ".pdf")), stem + ".pdf", false);

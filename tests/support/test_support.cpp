@@ -55,6 +55,11 @@ RunResult run_command(const std::string& command) {
   return result;
 }
 
+std::string libreoffice(const fs::path& profile_folder) {
+  return "flock " + (fs::temp_directory_path() / "reissue-tests-libreoffice.lock").string() +
+         " soffice -env:UserInstallation=file://" + profile_folder.string() + " --headless";
+}
+
 RunResult run_reissue(const std::string& arguments) {
   return run_command("'" + reissue_binary().string() + "' " + arguments);
 }

@@ -35,6 +35,12 @@ struct RunResult {
   std::string err;  // stderr
 };
 
+// "soffice ... --headless" with its own profile in `profile_folder`, for the
+// shell. LibreOffice runs are serialized across test processes (flock): two
+// first starts at once, even on separate profiles, have been seen to fail
+// (WrappedTargetRuntimeException) under ctest -j2.
+std::string libreoffice(const std::filesystem::path& profile_folder);
+
 // Runs `reissue <arguments>` through the shell; arguments are shell words.
 RunResult run_reissue(const std::string& arguments);
 RunResult run_command(const std::string& command);

@@ -31,6 +31,7 @@ struct RoleStyle {
 
 struct Style {
   std::string name;
+  std::string source;  // the file it was read from, for messages
   double page_width = 595.28, page_height = 841.89;
   double margin_top = 70.87, margin_bottom = 70.87, margin_left = 70.87, margin_right = 70.87;
   std::string serif, sans, latin_serif, latin_sans;  // font families
@@ -38,6 +39,7 @@ struct Style {
   double rule_width = 1.5;
   std::string footer_format;  // {page}, {pages}
   double footer_offset = 34;  // from the bottom edge to the footer's baseline
+  int footer_line = 0;        // of <footer> in the sheet, for messages
   std::map<std::string, RoleStyle> roles;
 
   // The style of a role; roles a sheet leaves out are set as body text.
@@ -49,6 +51,9 @@ struct Style {
 extern const char* const kRoleNames[18];
 
 // Reads and validates a style sheet; throws ReadError / Error with file:line.
+// Every value is range-checked (docs/style.md): pages 72-5000 pt, a text area
+// of at least an inch, sizes 4-200 pt, leading 0.8-4, spaces at most the text
+// area's height, and so on.
 Style load_style(const std::filesystem::path& file);
 Style load_style_from_memory(std::string_view xml, const std::string& name);
 // The newsletter's own look (styles/default.xml, compiled in).
