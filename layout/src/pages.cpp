@@ -12,7 +12,8 @@ namespace reissue::layout {
 
 namespace {
 
-constexpr int kMinLines = 2;              // no widows, no orphans
+constexpr int kMinLines = 2;                      // no widows, no orphans
+constexpr size_t kKeptWhole = 2 * kMinLines + 2;  // lines up to which a kept block is not split
 constexpr double kFitTolerance = 0.01;    // points: rounding in sums of heights, not room
 constexpr double kPlaceTolerance = 0.5;   // points: the check after pagination
 
@@ -65,8 +66,10 @@ std::vector<Box> boxes_of(const std::vector<Plan>& plans) {
         box.space_before = std::max(previous->space_after, plan.space_before);
         if (previous->block->keep_with_next) box.cost = BreakCost::splits_kept;
       } else if (k > 0) {
+        // A kept block (a heading, a title) stays whole when it is short; a
+        // long one breaks like a paragraph, only its end kept with what follows.
         if (k < kMinLines || count - k < kMinLines) box.cost = BreakCost::leaves_widow;
-        else if (plan.block->keep_with_next) box.cost = BreakCost::splits_kept;
+        else if (plan.block->keep_with_next && count <= kKeptWhole) box.cost = BreakCost::splits_kept;
       }
       boxes.push_back(box);
     }
