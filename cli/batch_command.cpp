@@ -98,7 +98,8 @@ int run_dry_run(const BatchOptions& options) {
 
 int run_batch_command(const BatchArguments& arguments) {
   if (!arguments.merge.empty()) {
-    if (!arguments.input.empty() || !arguments.output.empty())
+    if (!arguments.input.empty() || !arguments.output.empty() || !arguments.shard.empty() || arguments.dry_run ||
+        arguments.force || !arguments.style.empty() || arguments.jobs)
       throw UsageError("--merge", 0, "takes only the output folder: reissue batch --merge OUTPUT_FOLDER");
     const BatchResult merged = merge_reports(arguments.merge);
     print_summary(merged, fs::path(arguments.merge) / "report.json");
@@ -141,11 +142,11 @@ void add_batch_command(CLI::App& app, int& exit_code) {
       ->delimiter(',')
       ->check(CLI::IsMember({"xml", "pdf", "docx"}));
   command->add_option("-j,--jobs", arguments->jobs, "Inputs processed at once (default: the number of cores)")
-      ->check(CLI::PositiveNumber);
+      ->check(between(1, 1024, "workers"));
   command->add_option("--timeout", arguments->timeout, "Seconds allowed per input (default 300)")
-      ->check(CLI::PositiveNumber);
+      ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed per input (default 2048)")
-      ->check(CLI::PositiveNumber);
+      ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
   command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX");
   command->add_flag("--force", arguments->force, "Redo inputs whose outputs are up to date");
   command->add_option("--shard", arguments->shard,

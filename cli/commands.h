@@ -24,6 +24,23 @@ std::optional<std::vector<std::string>> run_isolated_work(const std::function<st
                                                           double timeout_seconds, std::size_t memory_mib,
                                                           int& exit_code);
 
+// A number option within [low, high], checked on the text before CLI11
+// converts it: "--timeout: must be a number of seconds from 1 to 604800".
+CLI::Validator between(double low, double high, const std::string& unit);
+// The limits options shared by extract, repair and batch.
+inline constexpr double kMinTimeout = 1, kMaxTimeout = 7 * 24 * 3600;
+inline constexpr double kMinMemoryMib = 100, kMaxMemoryMib = 1 << 20;  // reissue itself needs about 80 MiB to load
+
+// Output checks made before anything is written. UsageError when the output
+// is the input file itself (extract, typeset, docx would destroy it).
+void refuse_output_over_input(const std::string& input, const std::string& output);
+// WriteError when a file output's folder does not exist.
+void require_output_folder(const std::string& output);
+// The output is /dev/null: side outputs (figure folders) are not wanted either.
+bool discards(const std::string& output);
+// Flushes standard output; a write error there turns success into exit 7.
+int finish_standard_output(int exit_code);
+
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_format_command(CLI::App& app, int& exit_code);
 void add_extract_command(CLI::App& app, int& exit_code);

@@ -8,6 +8,7 @@
 
 #include <iostream>
 #include <limits>
+#include <regex>
 
 namespace reissue::cli {
 
@@ -41,19 +42,36 @@ std::vector<std::string> extract_to_parts(const ExtractArguments& arguments, con
 }
 
 // Figures go to a folder beside the XML (issue.xml -> issue_images/), the
-// XML naming them relative to itself. A stream (stdout, a FIFO, a device) has
+// XML naming them relative to itself; beside the file a link names, since
+// that is where the XML is written. A stream (stdout, a FIFO, a device) has
 // no folder: the figures go to the current folder, named after the input.
 fs::path image_folder_for(const ExtractArguments& arguments, bool to_stream) {
   if (to_stream) {
     const std::string stem = arguments.input == "-" ? "stdin" : fs::path(arguments.input).stem().string();
     return stem + "_images";
   }
-  const fs::path output(arguments.output);
+  std::error_code error;
+  fs::path output = fs::weakly_canonical(arguments.output, error);
+  if (error) output = arguments.output;
   return output.parent_path() / (output.stem().string() + "_images");
+}
+
+// What extract puts in a figure folder: figure-N.png / figure-N.jpg only. A
+// folder holding anything else is the user's and is never replaced.
+bool holds_only_figures(const fs::path& folder) {
+  static const std::regex figure(R"(figure-\d+\.(png|jpg))");
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error))
+    if (!entry.is_regular_file(error) || !std::regex_match(entry.path().filename().string(), figure)) return false;
+  return !error;
 }
 
 int run_extract(const ExtractArguments& arguments) {
   const bool to_stream = arguments.output.empty() || output_kind(arguments.output) == OutputKind::stream;
+  if (!to_stream) {
+    refuse_output_over_input(arguments.input, arguments.output);
+    require_output_folder(arguments.output);
+  }
   ExtractOptions options;
   options.encoding = arguments.encoding;
   const fs::path image_folder = image_folder_for(arguments, to_stream);
@@ -75,17 +93,23 @@ int run_extract(const ExtractArguments& arguments) {
   // no input size limit applies to it.
   const std::string shown = arguments.output.empty() || arguments.output == "-" ? "standard output" : arguments.output;
   const LoadResult check = load_issue_from_memory(xml, shown, XmlLimits{std::numeric_limits<std::size_t>::max()});
-  if (parts.size() > 3) {
-    std::vector<std::pair<std::string, std::string>> images;
-    for (size_t i = 3; i + 1 < parts.size(); i += 2)
-      images.push_back({fs::path(parts[i]).filename().string(), parts[i + 1]});
-    write_directory_atomically(image_folder.empty() ? fs::path(".") : image_folder, images);
+  const size_t figures = (parts.size() - 3) / 2;
+  if (!discards(arguments.output)) {
+    if (figures > 0) {
+      std::vector<std::pair<std::string, std::string>> images;
+      for (size_t i = 3; i + 1 < parts.size(); i += 2)
+        images.push_back({fs::path(parts[i]).filename().string(), parts[i + 1]});
+      write_directory_atomically(image_folder, images, holds_only_figures);
+    } else if (!to_stream) {
+      remove_directory_output(image_folder, holds_only_figures);  // an earlier run's, now stale
+    }
   }
   write_file_atomically(arguments.output.empty() ? fs::path("-") : fs::path(arguments.output), xml);
   if (!arguments.report.empty()) write_file_atomically(arguments.report, parts.at(1));
   if (!arguments.quiet) {
     std::cerr << parts.at(2);
-    if (parts.size() > 3) std::cerr << "figures: " << (parts.size() - 3) / 2 << " in " << image_folder.string() << "/\n";
+    if (figures > 0 && !discards(arguments.output))
+      std::cerr << "figures: " << figures << " in " << image_folder.string() << "/\n";
   }
   for (const Problem& problem : check.problems)
     std::cerr << format_location(shown, problem.line, "recovered structure is not valid: " + problem.message)
@@ -136,9 +160,9 @@ void add_extract_command(CLI::App& app, int& exit_code) {
   command->add_option("--encoding", arguments->encoding,
                       "Text encoding (ICU name: UTF-8, GB18030, GBK, ...); default: detect");
   command->add_option("--timeout", arguments->timeout, "Seconds allowed per input (default 120)")
-      ->check(CLI::PositiveNumber);
+      ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed per input (default 2048)")
-      ->check(CLI::PositiveNumber);
+      ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
   command->add_flag("--in-process", arguments->in_process,
                     "Do not isolate the extraction in a child process (for debugging)");
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");

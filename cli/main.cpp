@@ -45,6 +45,35 @@ bool reject_unknown_command(const CLI::App& app, int argc, char** argv) {
   return true;
 }
 
+// The subcommand the command line named, or nullptr.
+const CLI::App* chosen_command(const CLI::App& app) {
+  for (const CLI::App* command : app.get_subcommands()) return command;
+  return nullptr;
+}
+
+// CLI11's message with the command it is about, the nearest option for an
+// unknown one, and where to read more.
+std::string usage_message(const CLI::App& app, const CLI::ParseError& error) {
+  const CLI::App* command = chosen_command(app);
+  const std::string name = command ? "reissue " + command->get_name() : "reissue";
+  std::string message = name + ": " + error.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) && command) {
+    // "The following argument was not expected: --styl"
+    const std::string text = error.what();
+    const std::string word = text.substr(text.rfind(' ') + 1);
+    std::string nearest;
+    size_t best = 0;
+    for (const CLI::Option* option : command->get_options())
+      for (const std::string& long_name : option->get_lnames()) {
+        const size_t distance = edit_distance(word, "--" + long_name);
+        if (nearest.empty() || distance < best) nearest = "--" + long_name, best = distance;
+      }
+    if (word.starts_with("--") && !nearest.empty() && best <= std::max<size_t>(2, word.size() / 3))
+      message += "; did you mean " + nearest + "?";
+  }
+  return message + " (" + name + " --help lists what it takes)";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -68,8 +97,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    const int status = app.exit(error);
-    return status == 0 ? 0 : to_int(ExitStatus::usage);
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
+    std::cerr << usage_message(app, error) << "\n";
+    return to_int(ExitStatus::usage);
   } catch (const reissue::Error& error) {
     std::cerr << "reissue: " << error.what() << "\n";
     return to_int(error.status());
@@ -80,5 +110,5 @@ int main(int argc, char** argv) {
     std::cerr << "reissue: internal error (please report it): " << error.what() << "\n";
     return to_int(ExitStatus::internal);
   }
-  return exit_code;
+  return reissue::cli::finish_standard_output(exit_code);
 }

@@ -2,6 +2,7 @@
 // `reissue batch` runs for every input).
 #include "commands.h"
 
+#include "reissue/atomic_file.h"
 #include "reissue/error.h"
 #include "reissue/extract.h"
 #include "reissue/repair.h"
@@ -64,6 +65,8 @@ RepairResult repair(const RepairArguments& arguments) {
 }
 
 int run_repair(const RepairArguments& arguments) {
+  // A folder of the user's is refused now, not after the work.
+  check_directory_output(arguments.output, is_repair_folder);
   RepairResult result;
   if (arguments.in_process) {
     result = repair(arguments);
@@ -110,9 +113,10 @@ void add_repair_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"xml", "pdf", "docx"}));
   command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX (default: the newsletter's)");
   command->add_option("--encoding", arguments->encoding, "Text encoding (default: detect)");
-  command->add_option("--timeout", arguments->timeout, "Seconds allowed (default 300)")->check(CLI::PositiveNumber);
+  command->add_option("--timeout", arguments->timeout, "Seconds allowed (default 300)")
+      ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed (default 2048)")
-      ->check(CLI::PositiveNumber);
+      ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
   command->add_flag("--in-process", arguments->in_process, "Do not isolate the work in a child process");
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
   // Set by `reissue batch` for its workers.

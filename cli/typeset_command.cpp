@@ -28,11 +28,13 @@ struct PublishArguments {
 enum class Format { pdf, docx };
 
 int run_publish(const PublishArguments& arguments, Format format) {
+  refuse_output_over_input(arguments.input, arguments.output);
+  require_output_folder(arguments.output);
   if (arguments.output == "-" && ::isatty(STDOUT_FILENO))
     throw UsageError("-o -", 0, "refusing to write a binary file to the terminal; redirect standard output or name a file");
   const Issue issue = read_issue(arguments.input);
   const Style style = arguments.style.empty() ? default_style() : load_style(arguments.style);
-  const std::filesystem::path base = std::filesystem::path(arguments.input).parent_path();
+  const std::filesystem::path base = issue_folder(arguments.input);
   std::string bytes;
   std::string summary;
   if (format == Format::pdf) {

@@ -27,8 +27,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       try {
         LoadResult result = load_issue(file);
         // What typesetting would find: every figure image there and decodable.
-        if (result.issue) {
-          for (Problem& problem : check_figure_images(*result.issue, std::filesystem::path(file).parent_path()))
+        if (const auto& read = result.issue ? result.issue : result.partial) {
+          for (Problem& problem : check_figure_images(*read, issue_folder(file)))
             result.problems.push_back(std::move(problem));
           std::stable_sort(result.problems.begin(), result.problems.end(),
                            [](const Problem& a, const Problem& b) { return a.line < b.line; });

@@ -47,15 +47,29 @@ struct Plan {
   std::vector<size_t> to_convert;  // indexes into inputs
 };
 
+void require_input_folder(const fs::path& input_root) {
+  std::error_code error;
+  const fs::file_status status = fs::status(input_root, error);
+  if (!fs::exists(status)) throw ReadError(input_root.string(), 0, "does not exist");
+  if (!fs::is_directory(status)) throw ReadError(input_root.string(), 0, "is not a folder; give the folder of issues");
+}
+
 Plan make_plan(const BatchOptions& options, bool output_may_be_missing) {
   Plan plan;
   std::error_code error;
-  if (!fs::is_directory(options.input_root, error))
-    throw ReadError(options.input_root.string(), 0, "is not a folder");
+  require_input_folder(options.input_root);
   plan.input_root = fs::canonical(options.input_root);
   plan.output_root = output_may_be_missing ? fs::weakly_canonical(options.output_root, error)
                                            : fs::canonical(options.output_root, error);
   if (error) throw WriteError(options.output_root.string(), 0, "cannot use the output folder: " + error.message());
+  // Outputs among the inputs would be taken as inputs by the next run.
+  const auto inside = [](const fs::path& folder, const fs::path& root) {
+    return folder == root || folder.generic_string().starts_with(root.generic_string() + "/");
+  };
+  if (plan.input_root == plan.output_root)
+    throw UsageError(options.output_root.string(), 0, "is the input folder; give a separate output folder");
+  if (inside(plan.input_root, plan.output_root))
+    throw UsageError(options.input_root.string(), 0, "lies inside the output folder; give folders apart");
   std::string style_bytes = "default";
   if (!options.style.empty()) {
     style_bytes = read_file_limited(options.style, 1 << 20);
@@ -86,6 +100,14 @@ Plan make_plan(const BatchOptions& options, bool output_may_be_missing) {
   const std::string settings_key = content_key(tool + "\n" + style_bytes + "\n" + formats);
   for (size_t i = 0; i < plan.inputs.size(); ++i) {
     const BatchInput& input = plan.inputs[i];
+    if (!input.unreadable.empty()) {
+      BatchRow row = row_for(input, kFailed);
+      row.reason = input.unreadable;
+      row.exit_code = to_int(ExitStatus::cannot_read);
+      plan.result.rows.push_back(row);
+      plan.keys.emplace_back();
+      continue;
+    }
     std::string key;
     try {
       key = content_key(read_file_limited(plan.input_root / input.relative, std::size_t{512} << 20)) + "-" +
@@ -196,6 +218,7 @@ BatchResult plan_batch(const BatchOptions& options) {
 
 BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
   const auto start = Clock::now();
+  require_input_folder(options.input_root);  // before the output folder is made
   std::error_code error;
   fs::create_directories(options.output_root, error);
   if (error) throw WriteError(options.output_root.string(), 0, "cannot create the output folder: " + error.message());

@@ -30,16 +30,33 @@ uint64_t fnv1a(std::string_view bytes) {
 
 std::vector<BatchInput> discover_inputs(const fs::path& root) {
   std::vector<BatchInput> inputs;
-  const auto options = fs::directory_options::skip_permission_denied;
-  for (auto it = fs::recursive_directory_iterator(root, options); it != fs::recursive_directory_iterator(); ++it) {
-    const std::string name = it->path().filename().string();
-    if (name.starts_with(".")) {  // hidden files and folders: not part of the backlog
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
+  // Walked by hand so that a folder that cannot be listed, or a link that
+  // leads nowhere, is reported rather than skipped without a word.
+  std::vector<fs::path> folders = {root};
+  while (!folders.empty()) {
+    const fs::path folder = folders.back();
+    folders.pop_back();
     std::error_code error;
-    if (it->is_regular_file(error) && is_input_name(it->path()))
-      inputs.push_back({it->path().lexically_relative(root), {}});
+    fs::directory_iterator it(folder, error), end;
+    for (; !error && it != end; it.increment(error)) {
+      const fs::path path = it->path();
+      const std::string name = path.filename().string();
+      if (name.starts_with(".")) continue;  // hidden files and folders: not part of the backlog
+      std::error_code kind_error;
+      const fs::file_status status = fs::status(path, kind_error);
+      if (fs::is_directory(status)) {
+        if (!fs::is_symlink(it->symlink_status(kind_error))) folders.push_back(path);
+      } else if (is_input_name(path)) {
+        BatchInput input{path.lexically_relative(root), {}, {}};
+        if (!fs::exists(status)) input.unreadable = "is a link to nothing (" + kind_error.message() + ")";
+        else if (!fs::is_regular_file(status)) input.unreadable = "is not a regular file";
+        inputs.push_back(std::move(input));
+      }
+    }
+    if (error) {
+      const fs::path relative = folder.lexically_relative(root);
+      inputs.push_back({relative, {}, "the folder cannot be read (" + error.message() + "); its inputs were not converted"});
+    }
   }
   std::sort(inputs.begin(), inputs.end(),
             [](const BatchInput& a, const BatchInput& b) { return a.relative.generic_string() < b.relative.generic_string(); });
@@ -48,6 +65,7 @@ std::vector<BatchInput> discover_inputs(const fs::path& root) {
   std::map<std::string, int> uses;
   for (const BatchInput& input : inputs) ++uses[fs::path(input.relative).replace_extension().generic_string()];
   for (BatchInput& input : inputs) {
+    if (!input.unreadable.empty() && !is_input_name(input.relative)) continue;  // a folder: no output
     fs::path folder = fs::path(input.relative).replace_extension();
     if (uses[folder.generic_string()] > 1)
       folder += "_" + lower(input.relative.extension().string().substr(1));

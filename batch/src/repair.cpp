@@ -6,6 +6,7 @@
 #include "reissue/extract.h"
 #include "reissue/issue_xml.h"
 #include "reissue/typeset.h"
+#include "workers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -42,7 +43,7 @@ void read_xml_input(const fs::path& input, const std::string& bytes, const std::
   for (const Article& article : issue.articles)
     for (const Block& block : article.blocks)
       if (!block.image.empty())
-        result.files.push_back({block.image, read_file_limited(input.parent_path() / block.image, 64u << 20)});
+        result.files.push_back({block.image, read_file_limited(issue_folder(input) / block.image, 64u << 20)});
 }
 
 }  // namespace
@@ -126,17 +127,36 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
   status["warnings"] = result.warnings;
   status["uncertain"] = result.uncertain;
   if (options.pdf) status["typeset_pages"] = typeset_pages;
-  result.files.push_back({"status.json", status.dump(2) + "\n"});
+  // What the folder holds, so that a later run can tell it is still whole.
+  auto& digests = status["files"] = nlohmann::ordered_json::object();
+  for (const auto& [file, content] : result.files) digests[file] = content_key(content);
+  // Names from an archive need not be UTF-8: JSON gets U+FFFD for bad bytes.
+  result.files.push_back(
+      {"status.json", status.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"});
   return result;
 }
 
+bool is_repair_folder(const fs::path& folder) {
+  try {
+    const auto status = nlohmann::json::parse(read_file_limited(folder / "status.json", 1 << 20));
+    return status.is_object() && status.contains("kind") && status.contains("input");
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 void write_repair(const fs::path& folder, const RepairResult& result) {
-  write_directory_atomically(folder, result.files);
+  // Never replace a folder of the user's: only an empty one or an earlier repair.
+  write_directory_atomically(folder, result.files, is_repair_folder);
 }
 
 std::string recorded_key(const fs::path& folder) {
   try {
     const auto status = nlohmann::json::parse(read_file_limited(folder / "status.json", 1 << 20));
+    // Every file the run wrote must still be there as it wrote it.
+    if (!status.contains("files")) return "";
+    for (const auto& [file, digest] : status.at("files").items())
+      if (content_key(read_file_limited(folder / file, std::size_t{1} << 30)) != digest.get<std::string>()) return "";
     return status.value("key", "");
   } catch (const std::exception&) {
     return "";

@@ -99,7 +99,9 @@ std::string report_json(const BatchResult& result) {
     item["peak_memory_mib"] = rounded(row.peak_memory_mib, 1);
     rows.push_back(item);
   }
-  return json.dump(2) + "\n";
+  // Names from an archive need not be UTF-8: JSON gets U+FFFD for bad bytes
+  // (report.csv keeps them as they are).
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string report_csv(const BatchResult& result) {

@@ -52,9 +52,9 @@ ShardWorkspace::ShardWorkspace(const fs::path& output_root, int shard, int shard
     char holder[256] = {};
     [[maybe_unused]] const ssize_t n = ::pread(held, holder, sizeof holder - 1, 0);
     ::close(held);
+    const std::string who = shards > 1 ? "shard " + std::to_string(shard) + "/" + std::to_string(shards) : "a batch";
     throw UsageError(output_root.string(), 0,
-                     "shard " + std::to_string(shard) + "/" + std::to_string(shards) +
-                         " is already running into this folder (" + (*holder ? holder : std::string("unknown")) +
+                     who + " is already running into this folder (" + (*holder ? holder : std::string("unknown")) +
                          "); wait for it to finish, or give another output folder");
   }
   lock_fd_ = fd;

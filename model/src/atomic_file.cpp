@@ -161,6 +161,11 @@ class TemporaryFile {
 };
 
 void replace_regular_file(const OutputTarget& target, std::string_view content, const std::string& shown) {
+  // Replacing takes only the folder's permission; a file its owner made
+  // read-only, or that is not ours to write, stays as it is.
+  if (target.exists && ::access(target.path.c_str(), W_OK) != 0)
+    throw WriteError(shown, 0, "is read-only or not yours to write (" + errno_text(errno) +
+                                   "); refusing to replace it: name another file");
   SignalsHeld held;
   TemporaryFile temporary(target.path, shown);
   write_all(temporary.fd(), content, shown);
@@ -214,22 +219,60 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
   else replace_regular_file(target, content, shown);
 }
 
+namespace {
+
+// The folder a path names, links followed, "dir/" and "." made explicit.
+fs::path real_folder(const fs::path& requested, const std::string& shown) {
+  std::error_code error;
+  fs::path directory = fs::absolute(requested, error).lexically_normal();
+  if (!directory.has_filename()) directory = directory.parent_path();
+  // A link to a folder is followed: the folder it names is replaced.
+  if (fs::is_symlink(fs::symlink_status(directory, error))) {
+    directory = fs::canonical(directory, error);
+    if (error) throw WriteError(shown, 0, "cannot follow the link: " + error.message());
+  }
+  return directory;
+}
+
+// Whether an existing folder may be replaced; throws when it is something else.
+bool check_replaceable(const fs::path& directory, const FolderCheck& replaceable, const std::string& shown) {
+  std::error_code error;
+  const fs::file_status existing = fs::status(directory, error);
+  if (!fs::exists(existing)) return false;
+  if (!fs::is_directory(existing)) throw WriteError(shown, 0, "exists and is not a folder; refusing to replace it");
+  if (!fs::is_empty(directory, error) && replaceable && !replaceable(directory))
+    throw WriteError(shown, 0,
+                     "exists and holds files reissue did not make; refusing to replace it: name another folder, "
+                     "or empty this one");
+  return true;
+}
+
+}  // namespace
+
+void check_directory_output(const fs::path& requested, const FolderCheck& replaceable) {
+  const std::string shown = requested.string();
+  check_replaceable(real_folder(requested, shown), replaceable, shown);
+}
+
+void remove_directory_output(const fs::path& requested, const FolderCheck& replaceable) {
+  const std::string shown = requested.string();
+  const fs::path directory = real_folder(requested, shown);
+  if (!check_replaceable(directory, replaceable, shown)) return;
+  std::error_code error;
+  fs::remove_all(directory, error);
+  if (error) throw WriteError(shown, 0, "cannot remove the old folder: " + error.message());
+}
+
 void write_directory_atomically(const fs::path& requested,
-                                const std::vector<std::pair<std::string, std::string>>& files) {
+                                const std::vector<std::pair<std::string, std::string>>& files,
+                                const FolderCheck& replaceable) {
   const std::string shown = requested.string();
   for (const auto& [name, content] : files)
     if (!stays_inside(name)) throw WriteError(shown, 0, "refusing to write \"" + name + "\" outside the folder");
-  // A link to a folder is followed: the folder it names is replaced.
+  const fs::path directory = real_folder(requested, shown);
+  const bool replacing = check_replaceable(directory, replaceable, shown);
   std::error_code error;
-  fs::path directory = requested;
-  if (fs::is_symlink(fs::symlink_status(requested, error))) {
-    directory = fs::canonical(requested, error);
-    if (error) throw WriteError(shown, 0, "cannot follow the link: " + error.message());
-  }
   const fs::file_status existing = fs::status(directory, error);
-  const bool replacing = fs::exists(existing);
-  if (replacing && !fs::is_directory(existing))
-    throw WriteError(shown, 0, "exists and is not a folder; refusing to replace it");
 
   SignalsHeld held;
   const fs::path parent = directory.has_parent_path() ? directory.parent_path() : fs::path(".");

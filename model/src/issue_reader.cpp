@@ -257,7 +257,16 @@ LoadResult load_issue_from_memory(std::string_view bytes, const std::string& nam
   };
   problems.erase(std::remove_if(problems.begin(), problems.end(), repeated), problems.end());
   if (schema.valid && reader.problems.empty()) result.issue = std::move(issue);
+  else result.partial = std::move(issue);
   return result;
+}
+
+std::filesystem::path issue_folder(const std::filesystem::path& issue_file) {
+  if (issue_file == "-") return ".";
+  std::error_code error;
+  const std::filesystem::path real = std::filesystem::weakly_canonical(issue_file, error);
+  const std::filesystem::path folder = (error ? issue_file : real).parent_path();
+  return folder.empty() ? std::filesystem::path(".") : folder;
 }
 
 LoadResult load_issue(const std::filesystem::path& file, const XmlLimits& limits) {

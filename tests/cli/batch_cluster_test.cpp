@@ -198,3 +198,56 @@ TEST(BatchCluster, UnwritableOutputFolderIsAnOutputError) {
   EXPECT_EQ(result.exit_code, 7) << result.err;
   EXPECT_NE(result.err.find("cannot write into the output folder"), std::string::npos) << result.err;
 }
+
+TEST(BatchCluster, WhatCannotBeTakenIsReportedNotSkipped) {
+  test::TempDir dir;
+  const fs::path in = dir / "in";
+  make_good_backlog(in);
+  // A folder nobody may list, a link to nothing, a name that is not UTF-8
+  // (a GBK name from a Windows archive).
+  fs::create_directories(in / "locked");
+  fs::copy_file(test::source_dir() / "samples/649.xml", in / "locked/x.xml");
+  fs::create_symlink("nowhere.pdf", in / "dangling.pdf");
+  fs::copy_file(test::source_dir() / "samples/649.xml", in / "\xC6\xDA\xBF\xAF.xml");
+  fs::permissions(dir.path(), fs::perms(0755));
+  fs::create_directories(dir / "out");
+  fs::permissions(dir / "out", fs::perms(0777));
+  fs::permissions(in / "locked", fs::perms(0));
+  const std::string as_user = ::geteuid() == 0 ? "setpriv --reuid=nobody --regid=nogroup --clear-groups " : "";
+  const auto result = run_command(as_user + batch_command(in, dir / "out", "--to xml"));
+  fs::permissions(in / "locked", fs::perms(0755));
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const auto rows = report_rows(dir / "out/report.json");
+  EXPECT_EQ(rows.size(), 8u) << test::read_text(dir / "out/report.csv");
+  ASSERT_TRUE(rows.count("locked"));
+  EXPECT_NE(rows.at("locked")["reason"].get<std::string>().find("the folder cannot be read"), std::string::npos);
+  EXPECT_NE(rows.at("dangling.pdf")["reason"].get<std::string>().find("a link to nothing"), std::string::npos);
+  // report.json is UTF-8 (U+FFFD for the bad bytes); report.csv keeps the name's bytes.
+  std::size_t converted = 0;
+  for (const auto& [input, row] : rows) converted += row["status"] == "converted";
+  EXPECT_EQ(converted, 6u);
+  EXPECT_NE(test::read_text(dir / "out/report.csv").find("\xC6\xDA\xBF\xAF.xml,"), std::string::npos);
+
+  // The output folder may not be the input folder.
+  const auto same = run_command(batch_command(in, in));
+  EXPECT_EQ(same.exit_code, 6) << same.err;
+  // A missing input folder leaves no output folder behind.
+  EXPECT_EQ(run_command(batch_command(dir / "nope", dir / "made")).exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir / "made"));
+}
+
+TEST(BatchCluster, ResumeRedoesAFolderThatIsNoLongerWhole) {
+  test::TempDir dir;
+  make_good_backlog(dir / "in");
+  ASSERT_EQ(run_command(batch_command(dir / "in", dir / "out")).exit_code, 0);
+  const auto reference = tree(dir / "out");
+  fs::remove(dir / "out/2025-0/649/issue.pdf");
+  test::write_text(dir / "out/2025-0/corpus-000/issue.docx", "garbage");
+  const auto again = run_command(batch_command(dir / "in", dir / "out"));
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  const auto rows = report_rows(dir / "out/report.json");
+  EXPECT_EQ(rows.at("2025-0/649.xml")["status"], "converted");
+  EXPECT_EQ(rows.at("2025-0/corpus-000.pdf")["status"], "converted");
+  EXPECT_EQ(rows.at("2025-0/corpus-003.pdf")["status"], "up-to-date");
+  EXPECT_TRUE(tree(dir / "out") == reference);
+}

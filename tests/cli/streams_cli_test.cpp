@@ -183,3 +183,85 @@ TEST(StreamsCli, ExitStatusesFollowTheTable) {
   // A missing input stays 2.
   EXPECT_EQ(run_reissue("typeset /nonexistent.xml -o " + quoted(dir / "x.pdf")).exit_code, 2);
 }
+
+TEST(StreamsCli, NothingOfTheUsersIsReplaced) {
+  test::TempDir dir;
+  const std::string sample = quoted(test::source_dir() / "samples/649.xml");
+  // The output is the input: refused, the input untouched.
+  fs::copy_file(test::source_dir() / "samples/649.xml", dir / "issue.xml");
+  const auto over = run_reissue("typeset -q " + quoted(dir / "issue.xml") + " -o " + quoted(dir / "issue.xml"));
+  EXPECT_EQ(over.exit_code, 6) << over.err;
+  EXPECT_NE(over.err.find("is the input file"), std::string::npos) << over.err;
+  EXPECT_EQ(test::read_text(dir / "issue.xml"), test::read_text(test::source_dir() / "samples/649.xml"));
+  const std::string text = quoted(test::source_dir() / "tests/data/corpus/corpus-001.txt");
+  fs::copy_file(test::source_dir() / "tests/data/corpus/corpus-001.txt", dir / "c.txt");
+  EXPECT_EQ(run_reissue("extract -q " + quoted(dir / "c.txt") + " -o " + quoted(dir / "c.txt")).exit_code, 6);
+  EXPECT_EQ(test::read_text(dir / "c.txt"), test::read_text(test::source_dir() / "tests/data/corpus/corpus-001.txt"));
+
+  // A folder of the user's is not a repair folder: refused before any work, its files kept.
+  fs::create_directories(dir / "mine");
+  test::write_text(dir / "mine/notes.txt", "important");
+  const auto repair = run_reissue("repair -q " + sample + " -o " + quoted(dir / "mine"));
+  EXPECT_EQ(repair.exit_code, 7) << repair.err;
+  EXPECT_NE(repair.err.find("holds files reissue did not make"), std::string::npos) << repair.err;
+  EXPECT_EQ(test::read_text(dir / "mine/notes.txt"), "important");
+  // An earlier repair folder (with a trailing slash, or as ".") is replaced.
+  EXPECT_EQ(run_reissue("repair -q " + sample + " -o " + quoted(dir / "done")).exit_code, 0);
+  EXPECT_EQ(run_reissue("repair -q " + sample + " -o " + quoted(dir / "done") + "/").exit_code, 0);
+  EXPECT_EQ(run_command("(cd " + quoted(dir / "done") + " && " + binary() + " repair -q " + sample + " -o .)").exit_code, 0);
+  EXPECT_TRUE(fs::exists(dir / "done/issue.pdf"));
+
+  // A file its owner made read-only is not replaced (as nobody when we are root).
+  fs::permissions(dir.path(), fs::perms(0777));
+  test::write_text(dir / "kept.xml", "read-only");
+  fs::permissions(dir / "kept.xml", fs::perms(0444));
+  const std::string as_user = ::geteuid() == 0 ? "setpriv --reuid=nobody --regid=nogroup --clear-groups " : "";
+  const auto read_only = run_command(as_user + binary() + " format " + sample + " -o " + quoted(dir / "kept.xml"));
+  EXPECT_EQ(read_only.exit_code, 7) << read_only.err;
+  EXPECT_EQ(test::read_text(dir / "kept.xml"), "read-only");
+
+  // Standard output that cannot take the output is an output error.
+  const auto full = run_command("(" + binary() + " format " + sample + " > /dev/full)");
+  EXPECT_EQ(full.exit_code, 7) << full.err;
+}
+
+TEST_F(WithFigurePdf, FigureFoldersBelongToTheirXml) {
+  test::TempDir dir;
+  fs::copy_file(pdf(), dir / "h03.pdf");
+  // A folder of the user's where the figures would go is not replaced.
+  fs::create_directories(dir / "m_images");
+  test::write_text(dir / "m_images/notes.txt", "mine");
+  EXPECT_EQ(in(dir.path(), "extract -q h03.pdf -o m.xml").exit_code, 7);
+  EXPECT_EQ(test::read_text(dir / "m_images/notes.txt"), "mine");
+  EXPECT_FALSE(fs::exists(dir / "m.xml"));
+  // Through a link, the XML and its figures land together beside the file it names.
+  fs::create_directories(dir / "real");
+  fs::create_directories(dir / "links");
+  test::write_text(dir / "real/target.xml", "old");
+  fs::create_symlink("../real/target.xml", dir / "links/l.xml");
+  EXPECT_EQ(in(dir.path(), "extract -q h03.pdf -o links/l.xml").exit_code, 0);
+  EXPECT_TRUE(fs::is_regular_file(dir / "real/target_images/figure-1.png"));
+  EXPECT_EQ(in(dir / "real", "typeset -q target.xml -o a.pdf").exit_code, 0);
+  EXPECT_EQ(in(dir / "links", "typeset -q l.xml -o b.pdf").exit_code, 0);
+  // The XML thrown away: no figure folder either.
+  EXPECT_EQ(in(dir.path(), "extract -q h03.pdf -o /dev/null").exit_code, 0);
+  EXPECT_FALSE(fs::exists(dir / "h03_images"));
+  // A re-run without figures removes the earlier figures of that XML.
+  EXPECT_EQ(in(dir.path(), "extract -q h03.pdf -o again.xml").exit_code, 0);
+  ASSERT_TRUE(fs::exists(dir / "again_images"));
+  fs::copy_file(test::source_dir() / "tests/data/corpus/corpus-001.txt", dir / "text.txt");
+  EXPECT_EQ(in(dir.path(), "extract -q text.txt -o again.xml").exit_code, 0);
+  EXPECT_FALSE(fs::exists(dir / "again_images"));
+}
+
+TEST(StreamsCli, OptionMistakesAreExplained) {
+  const auto memory = run_reissue("extract x.pdf --memory 0");
+  EXPECT_EQ(memory.exit_code, 6);
+  EXPECT_NE(memory.err.find("--memory: \"0\" must be a number of MiB from 100 to"), std::string::npos) << memory.err;
+  const auto jobs = run_reissue("batch a -o b -j 99999999999999");
+  EXPECT_EQ(jobs.exit_code, 6);
+  EXPECT_NE(jobs.err.find("must be a number of workers from 1 to 1024"), std::string::npos) << jobs.err;
+  const auto option = run_reissue("typeset a.xml -o b.pdf --styl s.xml");
+  EXPECT_EQ(option.exit_code, 6);
+  EXPECT_NE(option.err.find("did you mean --style?"), std::string::npos) << option.err;
+}

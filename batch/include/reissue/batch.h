@@ -30,11 +30,14 @@ struct BatchOptions {
 struct BatchInput {
   std::filesystem::path relative;
   std::filesystem::path output;  // its folder, relative to the output root
+  std::string unreadable;        // why it cannot be taken (a folder that cannot be listed, a broken link)
 };
 
 // The inputs under `root` (recursive; *.pdf, *.txt, *.xml by name, case
-// insensitive), sorted, with their output folders (the relative path without
-// its extension; "name.pdf" and "name.txt" side by side keep the extension).
+// insensitive; links followed to files, not to folders), sorted, with their
+// output folders (the relative path without its extension; "name.pdf" and
+// "name.txt" side by side keep the extension). A folder that cannot be
+// listed and a link to nothing are inputs too, with `unreadable` saying why.
 std::vector<BatchInput> discover_inputs(const std::filesystem::path& root);
 
 // Which shard (1..shards) an input belongs to: a hash of its relative path,

@@ -45,7 +45,13 @@ RepairResult repair_issue(const std::filesystem::path& input, const RepairOption
 // one, never a mixture.
 void write_repair(const std::filesystem::path& folder, const RepairResult& result);
 
-// status.json of a finished folder: its key ("" when absent or unreadable).
+// The key a finished folder's status.json records, when every file it lists
+// is still there unchanged; "" otherwise (absent, unreadable, a file removed
+// or altered: the input is then done again).
 std::string recorded_key(const std::filesystem::path& folder);
+
+// A folder that repair made (its status.json says so): the only kind of
+// non-empty folder repair and batch replace.
+bool is_repair_folder(const std::filesystem::path& folder);
 
 }  // namespace reissue

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,9 +39,22 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 // appears complete or not at all: built under a temporary name beside it, then
 // renamed into place (exchanged with an older one in one step). Missing parent
 // folders are created (again, if another process removed them meanwhile).
-// Names must stay inside the folder. Throws WriteError.
+// Names must stay inside the folder. An existing folder is replaced only when
+// it is empty or `replaceable(folder)` says it holds nothing but an earlier
+// output (without the check, any folder would be replaced). Throws WriteError.
+using FolderCheck = std::function<bool(const std::filesystem::path& existing_folder)>;
 void write_directory_atomically(const std::filesystem::path& directory,
-                                const std::vector<std::pair<std::string, std::string>>& files);
+                                const std::vector<std::pair<std::string, std::string>>& files,
+                                const FolderCheck& replaceable);
+
+// Throws the WriteError write_directory_atomically would, before any work is
+// done: `directory` exists and may not be replaced.
+void check_directory_output(const std::filesystem::path& directory, const FolderCheck& replaceable);
+
+// Removes `directory` when it holds nothing but an earlier output (as
+// `replaceable` says); does nothing when it does not exist. Throws WriteError
+// when it holds anything else.
+void remove_directory_output(const std::filesystem::path& directory, const FolderCheck& replaceable);
 
 // Reads a whole file ("-": standard input), refusing more than `max_bytes`.
 // Throws ReadError naming the file and the limit.

@@ -31,6 +31,9 @@ struct LoadResult {
   // model is then complete); `problems` may still hold rule problems. Unset
   // otherwise, even though the rules did run on what could be read.
   std::optional<Issue> issue;
+  // When `issue` is unset because of problems: what could be read, for checks
+  // that do not need a complete model (validate looks at its figures).
+  std::optional<Issue> partial;
   // Every problem of the file from one run: schema, reading ("n=... is too
   // large") and rule problems together, sorted by line, each once. Messages are
   // sentences for editors, with what to write instead where that is known.
@@ -55,6 +58,11 @@ Issue read_issue(const std::filesystem::path& file, const XmlLimits& limits = {}
 // pointing to no article); used by load_issue and by producers (the extractor
 // checks its own output with it).
 std::vector<Problem> check_semantics(const Issue& issue);
+
+// The folder an issue file's figure paths are relative to: the folder of the
+// file the path finally names (symbolic links followed, so that the XML and
+// its figures stay together), the current folder for standard input ("-").
+std::filesystem::path issue_folder(const std::filesystem::path& issue_file);
 
 // Deterministic serialization: same model, byte-identical output.
 std::string write_issue_xml(const Issue& issue);
