@@ -1,5 +1,7 @@
 #include "shaping.h"
 
+#include "reissue/error.h"
+
 #include "reissue/text.h"
 
 #include <hb.h>
@@ -13,8 +15,18 @@ namespace reissue::layout {
 RoleFonts fonts_for_role(const Style& style, const RoleStyle& role, FontLibrary& library) {
   RoleFonts fonts;
   fonts.bold = role.bold;
-  fonts.chinese = &library.get(role.sans ? style.sans : style.serif, role.bold);
-  fonts.latin = &library.get(role.sans ? style.latin_sans : style.latin_serif, role.bold);
+  // A missing family is the style sheet's to fix: say where it names it.
+  const auto font = [&](const std::string& family) -> const Font* {
+    try {
+      return &library.get(family, role.bold);
+    } catch (const Error& error) {
+      if (dynamic_cast<const OutOfMemory*>(&error)) throw;
+      throw Error(style.source.empty() ? "style sheet" : style.source, style.fonts_line,
+                  "font \"" + family + "\": " + error.message());
+    }
+  };
+  fonts.chinese = font(role.sans ? style.sans : style.serif);
+  fonts.latin = font(role.sans ? style.latin_sans : style.latin_serif);
   return fonts;
 }
 

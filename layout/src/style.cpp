@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <regex>
 
 namespace reissue {
 
@@ -223,6 +224,7 @@ Style load_style_from_memory(std::string_view bytes, const std::string& name) {
     if (xml::is_element(node, "page")) {
       read_page(attributes, style);
     } else if (xml::is_element(node, "fonts")) {
+      style.fonts_line = xml::line_of(node);
       style.serif = xml::attribute(node, "serif");
       style.sans = xml::attribute(node, "sans");
       style.latin_serif = xml::attribute(node, "latin-serif");
@@ -244,6 +246,12 @@ Style load_style_from_memory(std::string_view bytes, const std::string& name) {
     // The footer lives in the bottom margin: its baseline high enough for
     // its descenders, its top below the text area.
     const Attributes attributes(name, footer);
+    // Only {page} and {pages} are filled in; anything else in braces is a typo.
+    static const std::regex placeholder(R"(\{[^}]*\})");
+    for (std::sregex_iterator it(style.footer_format.begin(), style.footer_format.end(), placeholder), end; it != end; ++it)
+      if (it->str() != "{page}" && it->str() != "{pages}")
+        attributes.refuse("format \"" + style.footer_format + "\": " + it->str() +
+                          " is not filled in; the footer knows {page} and {pages}");
     const double size = style.role("footer").size;
     const double lowest = kFooterDescent * size, highest = style.margin_bottom - size;
     if (!style.footer_format.empty() && highest < lowest)

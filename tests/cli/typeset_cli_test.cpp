@@ -93,3 +93,27 @@ TEST(DocxCli, WritesADocxAndSharesTheTypesettersChecks) {
   EXPECT_NE(missing.err.find("photos/1.png: figure image cannot be read"), std::string::npos) << missing.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "issue.docx"));
 }
+
+TEST(TypesetCli, StyleSheetMistakesNameTheirLine) {
+  test::TempDir dir;
+  std::string style = test::read_text(test::source_dir() / "styles/default.xml");
+  const std::string format = "format=\"";
+  const size_t at = style.find(format) + format.size();
+  style.insert(at, "{pgae} ");
+  test::write_text(dir / "footer.xml", style);
+  const auto footer = run_reissue("typeset " + sample() + " -o " + quoted(dir / "x.pdf") + " --style " +
+                                  quoted(dir / "footer.xml"));
+  EXPECT_EQ(footer.exit_code, 1);
+  EXPECT_NE(footer.err.find("{pgae} is not filled in"), std::string::npos) << footer.err;
+
+  std::string fonts = test::read_text(test::source_dir() / "styles/default.xml");
+  const std::string serif = "serif=\"";
+  fonts.insert(fonts.find(serif) + serif.size(), "Not Installed ");
+  test::write_text(dir / "fonts.xml", fonts);
+  const auto font = run_reissue("typeset " + sample() + " -o " + quoted(dir / "x.pdf") + " --style " +
+                                quoted(dir / "fonts.xml"));
+  EXPECT_EQ(font.exit_code, 1);
+  EXPECT_TRUE(std::regex_search(font.err, std::regex("fonts\\.xml:\\d+: font \"Not Installed .*is not installed")))
+      << font.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.pdf"));
+}

@@ -40,6 +40,7 @@ struct Style {
   std::string footer_format;  // {page}, {pages}
   double footer_offset = 34;  // from the bottom edge to the footer's baseline
   int footer_line = 0;        // of <footer> in the sheet, for messages
+  int fonts_line = 0;         // of <fonts>, for messages
   std::map<std::string, RoleStyle> roles;
 
   // The style of a role; roles a sheet leaves out are set as body text.
