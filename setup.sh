@@ -18,6 +18,8 @@ PACKAGES=(
   fontconfig fonts-noto-cjk fonts-noto-core
   # tools the tests and benchmarks use as independent consumers of our output
   poppler-utils qpdf mupdf-tools libreoffice-writer-nogui hyperfine time procps
+  # fuzzing (fuzz/run.sh): clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 if [[ "${SKIP_APT:-0}" != 1 ]]; then

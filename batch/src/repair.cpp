@@ -23,12 +23,6 @@ namespace {
 
 constexpr std::size_t kMaxInputBytes = std::size_t{512} << 20;
 
-bool looks_like_issue_xml(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  const size_t start = bytes.find_first_not_of(" \t\r\n");
-  return start != std::string_view::npos && bytes.substr(start, 5) == "<?xml";
-}
-
 // Issue XML (an editor's new issue): validated, then published as it is.
 // Its figure images come along into the output folder.
 void read_xml_input(const fs::path& input, const std::string& bytes, const std::string& name, Issue& issue,
@@ -54,13 +48,7 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
   RepairResult result;
   Issue issue;
   std::string review = "{}\n";
-  // The name promises a PDF: text in a .pdf file is a damaged or mislabelled
-  // file, not an issue to read as text.
-  std::string extension = input.extension().string();
-  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (extension == ".pdf" && !looks_like_pdf(bytes))
-    throw ReadError(name, 0, "is named .pdf but is not a PDF (no %PDF- header)");
-  if (looks_like_issue_xml(bytes)) {
+  if (looks_like_xml(bytes) && !looks_like_pdf(bytes)) {
     read_xml_input(input, bytes, name, issue, result);
   } else {
     ExtractOptions extract;

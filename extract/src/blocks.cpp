@@ -27,8 +27,7 @@ bool starts_news_story(const std::u32string& text) {
          contains(start, U"社讯");
 }
 
-bool is_heading_like(const BlockText& block, const LineSet& set) {
-  const std::u32string text = utf8_to_u32(block.text);
+bool is_heading_like(const std::u32string& text, const BlockText& block, const LineSet& set) {
   if (ends_sentence(text) || starts_news_story(text)) return false;
   const Line& line = set.lines[block.lines.first];
   // In a PDF a bold block is a heading even when it wraps.
@@ -81,13 +80,13 @@ bool ends_with_photo_credit(const std::u32string& text) {
   return false;
 }
 
-std::vector<Block> classify_body(const LineSet& set, const std::vector<BlockText>& paragraphs,
-                                 Review& review) {
+std::vector<Block> classify_body(const LineSet& set, std::vector<BlockText> paragraphs, Review& review) {
   std::vector<Block> blocks;
+  blocks.reserve(paragraphs.size());
   bool previous_was_single_line_heading = false;
   bool figure_awaits_caption = false;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
-    const BlockText& paragraph = paragraphs[i];
+    BlockText& paragraph = paragraphs[i];
     const std::u32string text = utf8_to_u32(paragraph.text);
     const Line& first_line = set.lines[paragraph.lines.first];
     const int line = first_line.number;
@@ -102,14 +101,13 @@ std::vector<Block> classify_body(const LineSet& set, const std::vector<BlockText
       figure_awaits_caption = false;
       // The caption under a picture: a credit or 图为, smaller type, or no closing punctuation.
       if (is_caption(text) || first_line.size_ratio < 0.97 || !ends_sentence(text)) {
-        blocks.back().text = paragraph.text;
+        blocks.back().text = std::move(paragraph.text);
         continue;
       }
     }
+    const bool heading = is_heading_like(text, paragraph, set);
     Block block;
-    block.text = paragraph.text;
     block.line = line;
-    const bool heading = is_heading_like(paragraph, set);
     if (is_caption(text)) {
       block.kind = BlockKind::figure;
     } else if (is_byline(text, last)) {
@@ -132,6 +130,7 @@ std::vector<Block> classify_body(const LineSet& set, const std::vector<BlockText
                        "figure caption");
     }
     previous_was_single_line_heading = heading && block.kind == BlockKind::heading;
+    block.text = std::move(paragraph.text);
     blocks.push_back(std::move(block));
   }
   return blocks;

@@ -12,9 +12,9 @@ struct BlockText {
 };
 
 // Classifies the paragraphs of one article body (in order) into blocks, merging
-// a sub-heading printed on two lines into one heading.
-std::vector<Block> classify_body(const LineSet& set, const std::vector<BlockText>& paragraphs,
-                                 Review& review);
+// a sub-heading printed on two lines into one heading. The paragraphs' texts
+// move into the blocks.
+std::vector<Block> classify_body(const LineSet& set, std::vector<BlockText> paragraphs, Review& review);
 
 bool is_byline(const std::u32string& text, bool last_block);
 bool is_caption(const std::u32string& text);

@@ -17,20 +17,26 @@ bool is_opening_punctuation(char32_t c) {
   return kOpening.find(c) != std::u32string_view::npos;
 }
 
-bool ends_sentence(const std::u32string& text) {
+bool ends_sentence(std::u32string_view text) {
+  // A note in brackets after a full stop ends the sentence too: …宝贵机会。（经济日报驻
+  // 日内瓦记者 梁 桐） / 。(完). Notes may follow one another (…。（注）（完）), so this
+  // walks back note by note; each step only looks at the characters of one note,
+  // so the whole check is linear in the text.
   size_t end = text.size();
-  // A note in brackets after a full stop: …宝贵机会。（经济日报驻日内瓦记者 梁 桐） / 。(完)
-  if (end > 0 && (text[end - 1] == U'）' || text[end - 1] == ')')) {
-    const size_t open = text.find_last_of(U"（(");
-    if (open != std::u32string::npos && open > 0 && ends_sentence(text.substr(0, open))) return true;
-    if (open != std::u32string::npos && text.compare(open + 1, end - open - 2, U"完") == 0) return true;
+  for (;;) {
+    // Skip closing quotes and brackets: 。” and 。） end a sentence too.
+    size_t last = end;
+    while (last > 0 && std::u32string_view(U"”’）)」』】》").find(text[last - 1]) != std::u32string_view::npos)
+      --last;
+    static constexpr std::u32string_view kFinal = U"。！？；：…—!?;";
+    if (last > 0 && kFinal.find(text[last - 1]) != std::u32string_view::npos) return true;
+    if (end == 0 || (text[end - 1] != U'）' && text[end - 1] != ')')) return false;
+    const size_t open = text.find_last_of(U"（(", end - 1);
+    if (open == std::u32string_view::npos) return false;
+    if (text.substr(open + 1, end - open - 2) == U"完") return true;
+    if (open == 0) return false;
+    end = open;
   }
-  // Skip closing quotes and brackets: 。” and 。） end a sentence too.
-  while (end > 0 && std::u32string_view(U"”’）)」』】》").find(text[end - 1]) != std::u32string_view::npos)
-    --end;
-  if (end == 0) return false;
-  static constexpr std::u32string_view kFinal = U"。！？；：…—!?;";
-  return kFinal.find(text[end - 1]) != std::u32string_view::npos;
 }
 
 bool is_ascii_word_char(char32_t c) {

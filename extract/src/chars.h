@@ -7,7 +7,7 @@ namespace reissue::extract {
 
 // Marks that can end a paragraph: 。！？；：…… —— and closing quotes/brackets
 // after them (a paragraph may end in ”）」 after a full stop).
-bool ends_sentence(const std::u32string& text);
+bool ends_sentence(std::u32string_view text);
 bool is_closing_punctuation(char32_t c);  // never at line start (，。、）》 ...)
 bool is_opening_punctuation(char32_t c);  // never at line end (（《“ ...)
 bool is_ascii_word_char(char32_t c);      // A-Z a-z 0-9

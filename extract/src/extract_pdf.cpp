@@ -3,10 +3,13 @@
 #include "furniture.h"
 #include "pdf_layout.h"
 #include "pdf_source.h"
+#include "reissue/atomic_file.h"
 #include "reissue/error.h"
 #include "reissue/extract.h"
 #include "reissue/text.h"
 #include "structure.h"
+
+#include <filesystem>
 
 #include <cstdio>
 #include <cstdlib>
@@ -40,8 +43,8 @@ bool looks_like_pdf(std::string_view bytes) {
 
 ExtractResult extract_pdf(std::string_view bytes, const std::string& name, const ExtractOptions& options) {
   if (bytes.size() > options.max_pdf_bytes)
-    throw ReadError(name, 0, "file is too large (" + std::to_string(bytes.size() >> 20) +
-                                 " MiB; the limit is " + std::to_string(options.max_pdf_bytes >> 20) + " MiB)");
+    throw ReadError(name, 0, "is too large for one issue's PDF (" + human_size(bytes.size()) + "; the limit is " +
+                                 human_size(options.max_pdf_bytes) + ")");
   extract::PdfLimits limits;
   limits.max_pages = options.max_pages;
   const extract::PdfContent content = extract::read_pdf(bytes, name, limits);
@@ -79,8 +82,21 @@ ExtractResult extract_pdf(std::string_view bytes, const std::string& name, const
   return result;
 }
 
+bool looks_like_xml(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  const size_t start = bytes.find_first_not_of(" \t\r\n");
+  return start != std::string_view::npos &&
+         (bytes.substr(start, 5) == "<?xml" || bytes.substr(start, 6) == "<issue");
+}
+
 ExtractResult extract_document(std::string_view bytes, const std::string& name, const ExtractOptions& options) {
   if (looks_like_pdf(bytes)) return extract_pdf(bytes, name, options);
+  std::string extension = std::filesystem::path(name).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".pdf") throw ReadError(name, 0, "is named .pdf but is not a PDF (no %PDF- header): damaged or mislabelled");
+  if (looks_like_xml(bytes))
+    throw ReadError(name, 0, "is an XML file, not a PDF or a text extracted from one: an issue XML needs no "
+                             "extraction (check it with `reissue validate`, publish it with `reissue repair`)");
   return extract_text(bytes, name, options);
 }
 

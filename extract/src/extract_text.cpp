@@ -1,6 +1,7 @@
 // The text path: decode -> lines -> furniture -> measure -> structure.
 #include "furniture.h"
 #include "measure.h"
+#include "reissue/atomic_file.h"
 #include "reissue/error.h"
 #include "reissue/extract.h"
 #include "structure.h"
@@ -11,9 +12,9 @@ namespace reissue {
 ExtractResult extract_text(std::string_view bytes, const std::string& name,
                            const ExtractOptions& options) {
   if (bytes.size() > options.max_bytes)
-    throw ReadError(name, 0, "file is too large (" + std::to_string(bytes.size() >> 20) +
-                                 " MiB; the limit is " + std::to_string(options.max_bytes >> 20) +
-                                 " MiB)");
+    throw ReadError(name, 0, "is too large for one issue's text (" + human_size(bytes.size()) + "; the limit is " +
+                                 human_size(options.max_bytes) +
+                                 ", an issue is usually under 1 MiB): give one file per issue");
   if (bytes.empty()) throw ReadError(name, 0, "file is empty");
   const extract::DecodedText decoded = extract::decode_text(bytes, name, options.encoding);
 
@@ -24,7 +25,7 @@ ExtractResult extract_text(std::string_view bytes, const std::string& name,
   extract::Review review(result.report);
 
   extract::LineSet set;
-  set.lines = extract::split_lines(decoded.utf8);
+  set.lines = extract::split_lines(decoded.utf8());
   if (set.lines.empty()) throw ReadError(name, 0, "contains no text");
   result.report.pages = set.lines.back().page + 1;
   extract::remove_control_characters(set.lines, review);

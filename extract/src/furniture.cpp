@@ -4,8 +4,7 @@
 #include "reissue/text.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <array>
 
 namespace reissue::extract {
 
@@ -55,8 +54,8 @@ bool is_structure_label(const std::u32string& text) {
 }  // namespace
 
 void remove_control_characters(std::vector<Line>& lines, Review& review) {
-  std::vector<Line> kept;
-  kept.reserve(lines.size());
+  // In place: a second vector of lines would double the memory of a large text.
+  size_t kept = 0;
   for (Line& line : lines) {
     std::u32string removed;
     std::erase_if(line.text, [&](char32_t c) {
@@ -64,11 +63,15 @@ void remove_control_characters(std::vector<Line>& lines, Review& review) {
       removed.push_back(c);
       return true;
     });
-    if (!removed.empty()) review.set_aside("control", line.number, removed);
-    line.text = trim(line.text);
-    if (!line.text.empty()) kept.push_back(std::move(line));
+    if (!removed.empty()) {
+      review.set_aside("control", line.number, removed);
+      line.text = trim(line.text);
+    }
+    if (line.text.empty()) continue;
+    if (&lines[kept] != &line) lines[kept] = std::move(line);
+    ++kept;
   }
-  lines = std::move(kept);
+  lines.erase(lines.begin() + static_cast<long>(kept), lines.end());
 }
 
 bool is_page_number(const std::u32string& text) {
@@ -108,7 +111,6 @@ std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size
   for (int p = pages - 1; p >= 0; --p)
     if (page_begin[p] == lines.size()) page_begin[p] = page_begin[p + 1];
 
-  std::map<std::pair<std::u32string, int>, std::set<int>> seen;  // -> pages
   auto for_each_candidate = [&](auto&& visit) {
     for (int p = 0; p < pages; ++p) {
       const size_t begin = page_begin[p], end = page_begin[p + 1];
@@ -117,24 +119,50 @@ std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size
         visit(end - 1 - k, -1 - static_cast<int>(k));
     }
   };
-  for_each_candidate([&](size_t i, int position) {
-    seen[{furniture_signature(lines[i].text), position}].insert(lines[i].page);
-  });
+  // Furniture repeats at one position on at least 60% of the pages, so it is
+  // the majority at that position: a majority vote (Boyer-Moore) per position
+  // finds the only possible signature, and a second pass counts its pages.
+  // Linear time, and no table of every line (a text of a million one-line
+  // pages has a million candidates).
   const size_t needed = std::max<size_t>(2, (static_cast<size_t>(pages) * 6 + 9) / 10);
+  struct Vote {
+    std::u32string signature;
+    size_t weight = 0;
+    size_t pages = 0;
+  };
+  std::array<Vote, 4> votes;  // positions 0, 1, -1, -2
+  auto vote_at = [&](int position) -> Vote& { return votes[position >= 0 ? position : 1 - position]; };
+  for_each_candidate([&](size_t i, int position) {
+    Vote& vote = vote_at(position);
+    std::u32string signature = furniture_signature(lines[i].text);
+    if (vote.weight == 0) {
+      vote.signature = std::move(signature);
+      vote.weight = 1;
+    } else if (signature == vote.signature) {
+      ++vote.weight;
+    } else {
+      --vote.weight;
+    }
+  });
+  // One line per position and page: counting lines counts pages.
+  for_each_candidate([&](size_t i, int position) {
+    Vote& vote = vote_at(position);
+    if (vote.weight > 0 && furniture_signature(lines[i].text) == vote.signature) ++vote.pages;
+  });
 
   std::vector<bool> remove(lines.size(), false);
   for_each_candidate([&](size_t i, int position) {
     const Line& line = lines[i];
     if (is_structure_label(line.text)) return;
-    const std::u32string signature = furniture_signature(line.text);
-    const bool repeated = pages >= 2 && seen[{signature, position}].size() >= needed;
-    if (repeated && std::find(running.begin(), running.end(), signature) == running.end())
-      running.push_back(signature);
+    const Vote& vote = vote_at(position);
+    const bool repeated = pages >= 2 && vote.weight > 0 && vote.pages >= needed &&
+                          furniture_signature(line.text) == vote.signature;
+    if (repeated && std::find(running.begin(), running.end(), vote.signature) == running.end())
+      running.push_back(vote.signature);
     if (i < protected_count) return;
     if (repeated || is_page_number(line.text)) remove[i] = true;
   });
-  std::vector<Line> kept;
-  kept.reserve(lines.size());
+  size_t kept = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (remove[i]) {
       review.set_aside("furniture", lines[i].number, lines[i].text);
@@ -143,9 +171,10 @@ std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size
         lines[i + 1].page_start = true;
       continue;
     }
-    kept.push_back(std::move(lines[i]));
+    if (kept != i) lines[kept] = std::move(lines[i]);
+    ++kept;
   }
-  lines = std::move(kept);
+  lines.erase(lines.begin() + static_cast<long>(kept), lines.end());
   return running;
 }
 

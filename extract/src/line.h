@@ -3,6 +3,7 @@
 // (furniture removal, paragraphs, structure) is shared by the PDF and text paths.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,22 +11,24 @@
 namespace reissue::extract {
 
 struct Line {
+  // Kept small and ordered largest first: a long text has a million of these
+  // (what few lines have, such as link targets, is in the LineSet).
   std::u32string text;  // NFC; no leading/trailing layout white space
-  int number = 0;       // input line number (text) or running line number (PDF), for reports
-  int page = 0;         // 0-based
-  bool page_start = false;
 
   // Layout evidence in em of the body text. A text file has lost the indent and
   // the right edge, so those are estimated from character widths (see measure.h).
   std::optional<double> indent;  // left edge minus the text block's left edge (PDF)
   double slack = 0;              // room left before the right margin
-  bool centered = false;         // (PDF) centred between the margins
   double size_ratio = 1.0;       // font size relative to the body text size (PDF)
-  bool bold = false;             // (PDF)
   double gap_before = 0;         // extra vertical space above, in line heights (PDF)
-  bool ends_with_space = false;  // (PDF) a space glyph or gap at the end of the line
-  std::vector<std::string> link_targets;  // (PDF) URI annotations touching the line
+
+  int number = 0;  // input line number (text) or running line number (PDF), for reports
+  int page = 0;    // 0-based
   int image = -1;  // (PDF) index of a figure image standing here; text is U+FFFC then
+  bool page_start = false;
+  bool centered = false;         // (PDF) centred between the margins
+  bool bold = false;             // (PDF)
+  bool ends_with_space = false;  // (PDF) a space glyph or gap at the end of the line
 };
 
 inline constexpr char32_t kImageMark = U'\uFFFC';  // object replacement character
@@ -38,6 +41,8 @@ struct LineSet {
   bool has_geometry = false;  // true for PDF input
   double latin_scale = 1.0;  // text input: measured widths of Latin text relative to the estimate
   std::vector<std::u32string> running_signatures;  // running headers/footers (furniture_signature)
+  // (PDF) URI annotations touching a line, by Line::number.
+  std::map<int, std::vector<std::string>> link_targets;
 };
 
 }  // namespace reissue::extract

@@ -90,14 +90,16 @@ Boundary decide_with_geometry(const Line& a, const Line& b) {
 // `b` is an indented first line whose closing mark hangs past the margin: it is
 // then 1 em short instead of 2. A middle line ending in a mark is full, unless
 // characters were pushed down to the line after it (`c`).
-bool indented_with_hanging_mark(const Line& b, const Line* c) {
+bool indented_with_hanging_mark(const Line& b, double b_slack, const Line* c) {
   if (b.text.empty() || !is_closing_punctuation(b.text.back())) return false;
-  if (b.slack < 0.6 || b.slack > 1.6 + width_error(b.text)) return false;
+  if (b_slack < 0.6 || b_slack > 1.6 + width_error(b.text)) return false;
   return c == nullptr || pushed_down_width(c->text) == 0;
 }
 
+// `measure_shift`: how much shorter than the page's measure the region is set
+// (see local_measure_shift); slacks are taken relative to the region's own.
 Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& b, const Line* c,
-                                 bool a_opens_paragraph, int open_brackets) {
+                                 double measure_shift, bool a_opens_paragraph, int open_brackets) {
   if (open_brackets > 0)
     return {false, Strength::strong, "a bracket opened on the line is not closed yet"};
   if (!set.hard_wrapped) {
@@ -107,8 +109,9 @@ Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& 
       return {false, Strength::weak, "a long line without closing punctuation continues"};
     return {true, Strength::strong, "one paragraph per line"};
   }
+  const double a_slack = a.slack - measure_shift, b_slack = b.slack - measure_shift;
   if (ends_with_photo_credit(a.text)) return {true, Strength::strong, "a photo credit ends the caption"};
-  const double slack = a.slack - (a_opens_paragraph ? kIndent : 0);
+  const double slack = a_slack - (a_opens_paragraph ? kIndent : 0);
   const double a_error = width_error(a.text), b_error = width_error(b.text);
   if (slack > kFullSlack + a_error) {
     const double next_word = leading_latin_width(b.text);
@@ -124,8 +127,8 @@ Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& 
   if (!ends_sentence(a.text)) return {false, Strength::strong, "full line, the sentence continues"};
   // A full line that ends a sentence: the paragraph may end here with its last
   // line full. Only the next line can tell.
-  if (b.slack > kIndentedSlack + b_error) {
-    if (ends_with_photo_credit(b.text) && b.slack > a.slack + 4)
+  if (b_slack > kIndentedSlack + b_error) {
+    if (ends_with_photo_credit(b.text) && b_slack > a_slack + 4)
       return {false, Strength::medium, "a photo credit on the next line closes the caption"};
     if (!ends_sentence(b.text))
       return {true, Strength::medium, "the next line is short and unpunctuated (a heading or caption)"};
@@ -138,16 +141,16 @@ Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& 
   }
   // Middle lines end within 1 em of the margin, indented first lines 2 em short:
   // the estimate decides, and is reported when its error could flip the verdict.
-  const bool unsure = std::abs(b.slack - kFirstLineSlack) < b_error;
+  const bool unsure = std::abs(b_slack - kFirstLineSlack) < b_error;
   // With more Latin text than that, the estimate cannot tell 1 em from 2.
   if (b_error > 0.5)
     return {false, Strength::weak,
             "a full line ends a sentence; the next line has too much Latin text to tell whether "
             "it is indented: same paragraph"};
-  if (b.slack > kFirstLineSlack)
+  if (b_slack > kFirstLineSlack)
     return {true, unsure ? Strength::weak : Strength::medium,
             "a full line ends a sentence and the next line is 2 em short (indented)"};
-  if (indented_with_hanging_mark(b, c))
+  if (indented_with_hanging_mark(b, b_slack, c))
     return {true, Strength::weak,
             "a full line ends a sentence and the next line, ending in a hanging mark, is 1 em short "
             "(indented)"};
@@ -179,18 +182,13 @@ int bracket_balance(const std::u32string& text) {
 
 // A region set in another size or measure (an intro in a box, a larger font)
 // has its own full width: if no line comes within 3 em of the page's measure,
-// the widest line of the region is taken as full.
-LineSet with_local_measure(const LineSet& set, size_t begin, size_t end) {
-  LineSet local;
-  local.full_width = set.full_width;
-  local.hard_wrapped = set.hard_wrapped;
-  local.has_geometry = set.has_geometry;
+// the widest line of the region is taken as full. Returns how much shorter that
+// is (0: the page's measure).
+double local_measure_shift(const LineSet& set, size_t begin, size_t end) {
+  if (!set.hard_wrapped || set.has_geometry || end - begin < 2) return 0;
   double least_slack = 1e9;
   for (size_t i = begin; i < end; ++i) least_slack = std::min(least_slack, set.lines[i].slack);
-  local.lines.assign(set.lines.begin() + static_cast<long>(begin), set.lines.begin() + static_cast<long>(end));
-  if (set.hard_wrapped && !set.has_geometry && end - begin >= 2 && least_slack > 3)
-    for (Line& line : local.lines) line.slack -= least_slack;
-  return local;
+  return least_slack > 3 ? least_slack : 0;
 }
 
 }  // namespace
@@ -199,19 +197,20 @@ std::vector<LineRange> split_paragraphs(const LineSet& set, size_t begin, size_t
                                         Review& review) {
   std::vector<LineRange> paragraphs;
   if (begin >= end) return paragraphs;
-  const LineSet local = with_local_measure(set, begin, end);
+  // Slacks are compared relative to the region's measure, without copying
+  // the region's lines (a region can be most of a large text).
+  const double shift = local_measure_shift(set, begin, end);
   LineRange current{begin, begin};
   for (size_t i = begin + 1; i < end; ++i) {
-    const Line& a = local.lines[i - 1 - begin];
-    const Line& b = local.lines[i - begin];
+    const Line& a = set.lines[i - 1];
+    const Line& b = set.lines[i];
     const Boundary boundary =
         a.image >= 0 || b.image >= 0 ? Boundary{true, Strength::strong, "a figure stands here"}
         : set.has_geometry ? decide_with_geometry(a, b)
-                         : decide_without_geometry(local, a, b,
-                                                   i + 1 < end ? &local.lines[i + 1 - begin] : nullptr,
+                         : decide_without_geometry(set, a, b, i + 1 < end ? &set.lines[i + 1] : nullptr, shift,
                                                    current.first == i - 1, bracket_balance(a.text));
     if (debug_breaks())
-      std::fprintf(stderr, "%d slack=%.2f %s | %s\n", a.number, a.slack, boundary.is_break ? "BREAK" : "join",
+      std::fprintf(stderr, "%d slack=%.2f %s | %s\n", a.number, a.slack - shift, boundary.is_break ? "BREAK" : "join",
                    boundary.why);
     if (boundary.strength == Strength::weak)
       review.uncertain("paragraph-boundary", a.number, b.number,

@@ -43,7 +43,10 @@ bool is_chinese_ordinal(char32_t c) {
 Section section_marker(const std::u32string& text, std::u32string* rest) {
   const std::u32string compact = without_spaces(text);
   if (starts_with(compact, U"本期导语")) {
-    size_t i = text.find(U"导语") + 2;
+    // After the label's fourth character: it may be spaced out (本 期 导 语：).
+    size_t i = 0;
+    for (int printed = 0; printed < 4; ++i)
+      if (text[i] != ' ' && text[i] != U'\u3000') ++printed;
     skip_spaces(text, i);
     if (i < text.size() && is_colon(text[i])) ++i;
     if (rest) *rest = trim(text.substr(i));

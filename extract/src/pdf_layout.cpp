@@ -118,7 +118,7 @@ LineSet lines_from_pdf(const PdfContent& content, std::vector<const PdfImage*>& 
         line.gap_before = (source.baseline - previous->baseline - expected) / stats.leading;
       }
       for (const PdfLink& link : page.links)
-        if (link.box.overlaps(source.box)) line.link_targets.push_back(link.uri);
+        if (link.box.overlaps(source.box)) set.link_targets[line.number].push_back(link.uri);
       previous = &source;
       set.lines.push_back(std::move(line));
     }

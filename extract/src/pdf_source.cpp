@@ -295,6 +295,10 @@ void merge_stray_fragments(std::vector<PdfLine>& lines) {
       if (!(c >= U'0' && c <= U'9') && c != U' ' && c != U'.' && c != U'-') return false;
     return true;
   };
+  // Each fragment looks at every line: a page of thousands of them is not a
+  // contents page, and merging there would take quadratic time.
+  constexpr size_t kMaxFragments = 200;
+  if (std::count_if(lines.begin(), lines.end(), is_fragment) > static_cast<long>(kMaxFragments)) return;
   for (size_t i = 0; i < lines.size(); ++i) {
     PdfLine& fragment = lines[i];
     if (!is_fragment(fragment)) continue;

@@ -31,7 +31,8 @@ std::string report_to_json(const ExtractReport& report) {
   auto& set_aside = json["set_aside"] = nlohmann::ordered_json::array();
   for (const SetAside& item : report.set_aside)
     set_aside.push_back({{"reason", item.reason}, {"line", item.line}, {"text", item.text}});
-  return json.dump(2) + "\n";
+  // A file name from an archive need not be UTF-8: JSON gets U+FFFD there.
+  return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string report_summary(const ExtractReport& report) {

@@ -1,6 +1,7 @@
 #include "structure.h"
 
 #include <algorithm>
+#include <map>
 
 #include "blocks.h"
 #include "chars.h"
@@ -27,16 +28,32 @@ bool has_cjk(const std::u32string& text) {
 
 struct Markers {
   size_t intro = npos, contents = npos, body = npos;
-  std::u32string intro_rest;
+  std::u32string intro_label, intro_rest;
+
+  // Where the region a marker opens ends: at the next marker, or the end.
+  size_t end_of_region(size_t marker, size_t line_count) const {
+    size_t end = line_count;
+    for (size_t other : {intro, contents, body})
+      if (other != npos && other > marker) end = std::min(end, other);
+    return end;
+  }
 };
 
+// The sections come in the order 本期导语, 信息目录, 具体内容. A marker out of that
+// order (本期导语 after 具体内容) is taken as text of the section it stands in, so
+// that the markers found are ordered and every region between them is too.
 Markers find_markers(const std::vector<Line>& lines) {
   Markers markers;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::u32string rest;
     switch (section_marker(lines[i].text, &rest)) {
       case Section::intro:
-        if (markers.intro == npos && markers.contents == npos) markers.intro = i, markers.intro_rest = rest;
+        if (markers.intro == npos && markers.contents == npos && markers.body == npos) {
+          markers.intro = i;
+          markers.intro_rest = rest;
+          // As printed (本期导语 / 本期导语： / 本 期 导 语 :), without the text after it.
+          markers.intro_label = trim(lines[i].text.substr(0, lines[i].text.size() - rest.size()));
+        }
         break;
       case Section::contents:
         if (markers.contents == npos && markers.body == npos) markers.contents = i;
@@ -53,7 +70,10 @@ Markers find_markers(const std::vector<Line>& lines) {
 
 class Recognizer {
  public:
-  Recognizer(const LineSet& set, Review& review)
+  // The recognizer cuts labels off the lines in place (each line belongs to one
+  // region and is read once), so `set` is consumed: copying regions instead
+  // would double the memory of a large text.
+  Recognizer(LineSet& set, Review& review)
       : set_(set), lines_(set.lines), review_(review), vocabulary_(set.lines) {}
 
   Issue run() {
@@ -62,22 +82,20 @@ class Recognizer {
     const size_t masthead_end = first_marker == npos ? 0 : first_marker;
     read_masthead(0, masthead_end);
 
-    const size_t contents_begin = markers.contents, body_begin = markers.body;
-    size_t intro_end = std::min(contents_begin, body_begin);
     if (markers.intro != npos) {
-      set_aside("label", markers.intro, U"本期导语：");
-      read_intro(markers.intro, intro_end == npos ? lines_.size() : intro_end, markers.intro_rest);
+      set_aside("label", markers.intro, markers.intro_label);
+      read_intro(markers.intro, markers.end_of_region(markers.intro, lines_.size()), markers.intro_rest);
     }
-    if (contents_begin != npos) {
-      set_aside("label", contents_begin, lines_[contents_begin].text);
-      read_contents(contents_begin + 1, body_begin == npos ? lines_.size() : body_begin);
+    if (markers.contents != npos) {
+      set_aside("label", markers.contents, lines_[markers.contents].text);
+      read_contents(markers.contents + 1, markers.end_of_region(markers.contents, lines_.size()));
     }
     // Without any marker the whole text is the body; without 具体内容 the
     // contents or intro took everything after them.
     size_t articles_begin = lines_.size();
-    if (body_begin != npos) {
-      set_aside("label", body_begin, lines_[body_begin].text);
-      articles_begin = body_begin + 1;
+    if (markers.body != npos) {
+      set_aside("label", markers.body, lines_[markers.body].text);
+      articles_begin = markers.body + 1;
     } else if (first_marker == npos) {
       articles_begin = 0;
     }
@@ -93,33 +111,23 @@ class Recognizer {
     if (!text.empty()) review_.set_aside(reason, lines_[index].number, text);
   }
 
-  // A copy of lines[begin, end) as its own set, so that regions can be cut
-  // (a label removed from a line) without touching the original lines.
-  LineSet region(size_t begin, size_t end) const {
-    LineSet part;
-    part.full_width = set_.full_width;
-    part.hard_wrapped = set_.hard_wrapped;
-    part.has_geometry = set_.has_geometry;
-    part.lines.assign(lines_.begin() + static_cast<long>(begin), lines_.begin() + static_cast<long>(end));
-    return part;
-  }
-
-  std::string join(const LineSet& part, size_t first, size_t last) {
-    return normalized(join_lines(part.lines, first, last, vocabulary_, review_));
+  std::string join(size_t first, size_t last) {
+    return normalized(join_lines(lines_, first, last, vocabulary_, review_));
   }
 
   // A paragraph of running text, whose first line was indented (text input).
-  std::string join_paragraph(const LineSet& part, const LineRange& range) {
-    const double indent = part.has_geometry ? 0 : 2.0;
-    return normalized(join_lines(part.lines, range.first, range.last, vocabulary_, review_, indent));
+  std::string join_paragraph(const LineRange& range) {
+    const double indent = set_.has_geometry ? 0 : 2.0;
+    return normalized(join_lines(lines_, range.first, range.last, vocabulary_, review_, indent));
   }
 
   // ---- masthead -------------------------------------------------------------
   void read_masthead(size_t begin, size_t end) {
     Masthead& masthead = issue_.masthead;
+    const RunningCopies copies = running_copies(begin, end);
     for (size_t i = begin; i < end; ++i) {
       const std::u32string& text = lines_[i].text;
-      if (is_running_header_on_first_page(i, begin, end)) {
+      if (is_running_header_on_first_page(i, copies)) {
         review_.set_aside("furniture", lines_[i].number, text);
         continue;
       }
@@ -159,16 +167,36 @@ class Recognizer {
 
   // A running header also tops page 1. When it repeats the series name, the
   // masthead prints that name a second time; a single copy is the header.
-  bool is_running_header_on_first_page(size_t index, size_t begin, size_t end) const {
-    const std::u32string signature = furniture_signature(lines_[index].text);
+  // For each masthead line that looks like a running header: how many lines of
+  // the masthead have its text, and which is the first (counted once, so that a
+  // long masthead zone stays linear).
+  struct Copies {
+    size_t count = 0;
+    size_t first = 0;
+  };
+  using RunningCopies = std::map<std::u32string, Copies>;
+
+  bool looks_running(size_t index) const {
     const auto& running = set_.running_signatures;
-    if (std::find(running.begin(), running.end(), signature) == running.end()) return false;
-    int copies = 0;
-    for (size_t i = begin; i < end; ++i) copies += lines_[i].text == lines_[index].text;
-    if (copies == 1) return true;
-    for (size_t i = begin; i < index; ++i)  // the first copy is the header, the next the series
-      if (lines_[i].text == lines_[index].text) return false;
-    return true;
+    return std::find(running.begin(), running.end(), furniture_signature(lines_[index].text)) != running.end();
+  }
+
+  RunningCopies running_copies(size_t begin, size_t end) const {
+    RunningCopies copies;
+    if (set_.running_signatures.empty()) return copies;
+    for (size_t i = begin; i < end; ++i) {
+      if (!looks_running(i)) continue;
+      Copies& entry = copies[lines_[i].text];
+      if (entry.count++ == 0) entry.first = i;
+    }
+    return copies;
+  }
+
+  bool is_running_header_on_first_page(size_t index, const RunningCopies& copies) const {
+    const auto found = copies.find(lines_[index].text);
+    if (found == copies.end()) return false;
+    // The first copy is the header, the next the series.
+    return found->second.count == 1 || found->second.first == index;
   }
 
   bool read_issue_number(size_t index, const std::u32string& text) {
@@ -191,12 +219,11 @@ class Recognizer {
 
   // ---- intro ----------------------------------------------------------------
   void read_intro(size_t marker, size_t end, const std::u32string& rest) {
-    LineSet part = region(marker, end);
-    if (rest.empty()) part.lines.erase(part.lines.begin());
-    else part.lines.front().text = rest;
-    for (const LineRange& range : split_paragraphs(part, 0, part.lines.size(), review_))
-      issue_.intro.push_back({BlockKind::paragraph, join_paragraph(part, range), "",
-                              part.lines[range.first].number});
+    size_t first = marker;
+    if (rest.empty()) ++first;
+    else lines_[marker].text = rest;
+    for (const LineRange& range : split_paragraphs(set_, first, end, review_))
+      issue_.intro.push_back({BlockKind::paragraph, join_paragraph(range), "", lines_[range.first].number});
   }
 
   void infer_missing_date() {
@@ -229,25 +256,24 @@ class Recognizer {
         continue;
       }
       set_aside("number", i, item->prefix);
-      LineSet part = region(i, end);
-      part.lines.front().text = item->rest;
-      size_t last = 0;
+      lines_[i].text = item->rest;
+      size_t last = i;
       ContentsEntry entry;
       entry.line = lines_[i].number;
       // A title wraps until its bracketed source line or the next entry.
-      while (last + 1 < part.lines.size() && !bracketed(part.lines[last + 1].text) &&
-             !numbered_line(part.lines[last + 1].text) && last < 3)
+      while (last + 1 < end && !bracketed(lines_[last + 1].text) && !numbered_line(lines_[last + 1].text) &&
+             last < i + 3)
         ++last;
       // A page number set at the right of the entry's last line: 新图景    3
-      std::u32string& tail = part.lines[last].text;
+      std::u32string& tail = lines_[last].text;
       size_t digits = tail.size();
       while (digits > 0 && tail[digits - 1] >= U'0' && tail[digits - 1] <= U'9') --digits;
       if (digits < tail.size() && tail.size() - digits <= 4 && digits > 0 && tail[digits - 1] == U' ') {
-        set_aside("page-number", i + last, tail.substr(digits));
+        set_aside("page-number", last, tail.substr(digits));
         tail = trim(tail.substr(0, digits));
       }
-      entry.title = join(part, 0, last);
-      i += last + 1;
+      entry.title = join(i, last);
+      i = last + 1;
       if (i < end) {
         if (const auto source = bracketed(lines_[i].text)) {
           entry.source = normalized(*source);
@@ -302,65 +328,70 @@ class Recognizer {
       title_text = *rest;
     }
     // Title lines until 来源：
-    LineSet part = region(begin, end);
-    part.lines.front().text = title_text;
-    size_t i = 1;
-    while (i < part.lines.size() && !after_label(part.lines[i].text, U"来源") && i < 4) ++i;
-    article.title = join(part, 0, i - 1);
+    lines_[begin].text = title_text;
+    size_t i = begin + 1;
+    while (i < end && !after_label(lines_[i].text, U"来源") && i < begin + 4) ++i;
+    article.title = join(begin, i - 1);
 
     std::vector<Block> leading;  // recovered text that has no structural home
-    if (i < part.lines.size()) {
-      if (const auto source = after_label(part.lines[i].text, U"来源", &label)) {
-        set_aside("label", begin + i, label);
+    if (i < end) {
+      if (const auto source = after_label(lines_[i].text, U"来源", &label)) {
+        set_aside("label", i, label);
         article.source = normalized(*source);
         ++i;
       }
     }
-    if (i < part.lines.size()) {
-      if (const auto link = after_label(part.lines[i].text, U"链接", &label)) {
-        set_aside("label", begin + i, label);
+    if (i < end) {
+      if (const auto link = after_label(lines_[i].text, U"链接", &label)) {
+        set_aside("label", i, label);
         std::u32string url = *link;
         const size_t first_url_line = i;
-        std::vector<std::string> targets = part.lines[i].link_targets;
+        std::vector<std::string> targets = link_targets(i);
         ++i;
-        while (i < part.lines.size() && !after_label(part.lines[i].text, U"主要内容") &&
-               !has_cjk(part.lines[i].text) && part.lines[i].text.find(U' ') == std::u32string::npos) {
-          for (const std::string& target : part.lines[i].link_targets) targets.push_back(target);
-          url += part.lines[i++].text;
+        while (i < end && !after_label(lines_[i].text, U"主要内容") && !has_cjk(lines_[i].text) &&
+               lines_[i].text.find(U' ') == std::u32string::npos) {
+          for (const std::string& target : link_targets(i)) targets.push_back(target);
+          url += lines_[i++].text;
         }
-        read_link(article, url, begin + first_url_line, leading);
-        confirm_link(article, targets, begin + first_url_line);
+        read_link(article, url, first_url_line, leading);
+        confirm_link(article, targets, first_url_line);
       }
     }
     size_t body_start = i;
-    if (i < part.lines.size()) {
-      if (const auto main = after_label(part.lines[i].text, U"主要内容", &label)) {
-        set_aside("label", begin + i, label);
+    if (i < end) {
+      if (const auto main = after_label(lines_[i].text, U"主要内容", &label)) {
+        set_aside("label", i, label);
         if (main->empty()) ++i;
-        else part.lines[i].text = *main;
+        else lines_[i].text = *main;
         body_start = i;
         // Headline lines until the dateline.
-        for (size_t k = i; k < part.lines.size() && k < i + 4; ++k) {
-          const auto match = dateline(part.lines[k].text);
+        for (size_t k = i; k < end && k < i + 4; ++k) {
+          const auto match = dateline(lines_[k].text);
           if (!match) continue;
-          if (k > i) article.headline = join(part, i, k - 1);
+          if (k > i) article.headline = join(i, k - 1);
           Dateline line;
           line.source = normalized(match->source);
           const Date date{match->year, match->month, match->day};
           if (date.valid()) line.date = date;
           else review_.warn("article " + std::to_string(n) + ": dateline date \"" +
                             u32_to_utf8(match->date_text) + "\" is not a valid date");
-          set_aside("date", begin + k, match->date_text);
-          set_aside("label", begin + k, match->label);
+          set_aside("date", k, match->date_text);
+          set_aside("label", k, match->label);
           article.dateline = line;
           body_start = k + 1;
           break;
         }
       }
     }
-    article.blocks = std::move(leading);
-    for (Block& block : read_body(part, body_start)) article.blocks.push_back(std::move(block));
+    article.blocks = read_body(body_start, end);
+    article.blocks.insert(article.blocks.begin(), std::make_move_iterator(leading.begin()),
+                          std::make_move_iterator(leading.end()));
     issue_.articles.push_back(std::move(article));
+  }
+
+  std::vector<std::string> link_targets(size_t index) const {
+    const auto found = set_.link_targets.find(lines_[index].number);
+    return found == set_.link_targets.end() ? std::vector<std::string>{} : found->second;
   }
 
   void read_link(Article& article, std::u32string url, size_t index, std::vector<Block>& leading) {
@@ -403,11 +434,17 @@ class Recognizer {
     }
   }
 
-  std::vector<Block> read_body(const LineSet& part, size_t begin) {
+  std::vector<Block> read_body(size_t begin, size_t end) {
+    const std::vector<LineRange> ranges = split_paragraphs(set_, begin, end, review_);
     std::vector<BlockText> paragraphs;
-    for (const LineRange& range : split_paragraphs(part, begin, part.lines.size(), review_))
-      paragraphs.push_back({join_paragraph(part, range), range});
-    return classify_body(part, paragraphs, review_);
+    paragraphs.reserve(ranges.size());
+    for (const LineRange& range : ranges) {
+      paragraphs.push_back({join_paragraph(range), range});
+      // Joined, the lines' text is not read again (their layout evidence is):
+      // freeing it keeps a large text from being held twice.
+      for (size_t i = range.first; i <= range.last; ++i) std::u32string().swap(lines_[i].text);
+    }
+    return classify_body(set_, std::move(paragraphs), review_);
   }
 
   void keep_everything_as_one_article(size_t begin) {
@@ -417,8 +454,7 @@ class Recognizer {
     article.n = 1;
     article.id = article_id(1);
     if (begin < lines_.size()) {
-      LineSet part = region(begin, lines_.size());
-      article.blocks = read_body(part, 0);
+      article.blocks = read_body(begin, lines_.size());
       article.line = lines_[begin].number;
     }
     review_.warn("no articles were recognized (no \"N.标题：\" headers followed by 来源：); the text "
@@ -436,7 +472,7 @@ class Recognizer {
   }
 
   const LineSet& set_;
-  const std::vector<Line>& lines_;
+  std::vector<Line>& lines_;
   Review& review_;
   Vocabulary vocabulary_;
   Issue issue_;
@@ -452,7 +488,7 @@ size_t masthead_zone_end(const std::vector<Line>& lines) {
   return 0;
 }
 
-Issue recognize_structure(const LineSet& set, Review& review) {
+Issue recognize_structure(LineSet& set, Review& review) {
   return Recognizer(set, review).run();
 }
 

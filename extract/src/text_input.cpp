@@ -5,11 +5,14 @@
 #include "reissue/text.h"
 
 #include <unicode/ucnv.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
+#include <cstdio>
 #include <map>
 #include <memory>
+#include <stdexcept>
 
 namespace reissue::extract {
 
@@ -33,32 +36,88 @@ size_t first_invalid_utf8(std::string_view bytes) {
   return std::string_view::npos;
 }
 
+// 1-based line of a byte offset, for messages.
+int line_of_offset(std::string_view bytes, size_t offset) {
+  const std::string_view before = bytes.substr(0, std::min(offset, bytes.size()));
+  return 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+}
+
+std::string hex_byte(char byte) {
+  char text[3];
+  std::snprintf(text, sizeof text, "%02X", static_cast<unsigned char>(byte));
+  return text;
+}
+
 std::string convert_with_icu(std::string_view bytes, const std::string& name,
                              const std::string& encoding) {
+  using Converter = std::unique_ptr<UConverter, decltype(&ucnv_close)>;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(
-      ucnv_open(encoding.c_str(), &status), ucnv_close);
+  Converter from(ucnv_open(encoding.c_str(), &status), ucnv_close);
   if (U_FAILURE(status))
-    throw ReadError(name, 0, "unknown encoding \"" + encoding + "\"");
-  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                      &status);
-  icu::UnicodeString text;
+    throw UsageError("--encoding " + encoding, 0,
+                     "is not an encoding ICU knows; use a name such as UTF-8, GB18030, GBK, Big5 or UTF-16LE");
+  ucnv_setToUCallBack(from.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  Converter to(ucnv_open("UTF-8", &status), ucnv_close);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU has no UTF-8 converter");
+  // Straight to UTF-8 through a small buffer: a UTF-16 copy of a large text
+  // would take four times its size.
+  std::string utf8;
+  utf8.reserve(bytes.size() / 2 * 3);  // two bytes of a legacy encoding are at most three of UTF-8
   const char* source = bytes.data();
   const char* source_end = source + bytes.size();
-  std::vector<UChar> buffer(std::max<size_t>(1024, bytes.size() * 2 + 16));
-  UChar* target = buffer.data();
-  ucnv_toUnicode(converter.get(), &target, target + buffer.size(), &source, source_end, nullptr,
-                 true, &status);
-  if (U_FAILURE(status)) {
-    const size_t offset = static_cast<size_t>(source - bytes.data());
-    throw ReadError(name, 0,
-                    "not valid " + encoding + " text (bad bytes near byte offset " +
-                        std::to_string(offset) + "); use --encoding to name the right encoding");
+  std::array<UChar, 4096> pivot;
+  UChar* pivot_source = pivot.data();
+  UChar* pivot_target = pivot.data();
+  std::array<char, 16384> buffer;
+  bool first = true;
+  for (;;) {
+    char* target = buffer.data();
+    ucnv_convertEx(to.get(), from.get(), &target, buffer.data() + buffer.size(), &source, source_end, pivot.data(),
+                   &pivot_source, &pivot_target, pivot.data() + pivot.size(), first, true, &status);
+    first = false;
+    utf8.append(buffer.data(), static_cast<size_t>(target - buffer.data()));
+    if (status != U_BUFFER_OVERFLOW_ERROR) break;
+    status = U_ZERO_ERROR;
   }
-  text.setTo(buffer.data(), static_cast<int32_t>(target - buffer.data()));
-  std::string utf8;
-  text.toUTF8String(utf8);
+  if (U_FAILURE(status)) {
+    // The source stops just after the bytes that could not be converted.
+    char invalid[32];
+    int8_t invalid_length = sizeof invalid;
+    UErrorCode ignored = U_ZERO_ERROR;
+    ucnv_getInvalidChars(from.get(), invalid, &invalid_length, &ignored);
+    const size_t offset = static_cast<size_t>(source - bytes.data()) - static_cast<size_t>(std::max<int8_t>(0, invalid_length));
+    throw ReadError(name, line_of_offset(bytes, offset),
+                    "not valid " + encoding + " text: the bytes at byte offset " + std::to_string(offset) +
+                        " are not " + encoding + "; name the right encoding with --encoding");
+  }
   return utf8;
+}
+
+// A text that is UTF-8 but for a few damaged bytes is not a legacy encoding:
+// its many valid multi-byte sequences would be a rare accident in GB18030.
+struct Utf8Census {
+  size_t valid_multibyte = 0, invalid = 0, first_invalid = std::string_view::npos;
+};
+
+Utf8Census utf8_census(std::string_view bytes) {
+  Utf8Census census;
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    if (data[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    if (c >= 0) {
+      ++census.valid_multibyte;
+    } else {
+      if (census.invalid++ == 0) census.first_invalid = static_cast<size_t>(start);
+    }
+  }
+  return census;
 }
 
 void reject_binary(std::string_view bytes, const std::string& name) {
@@ -68,6 +127,39 @@ void reject_binary(std::string_view bytes, const std::string& name) {
                                  "), not a text file");
 }
 
+DecodedText utf8_as_is(std::string_view bytes, std::string encoding) {
+  DecodedText decoded;
+  decoded.original = bytes;
+  decoded.encoding = std::move(encoding);
+  return decoded;
+}
+
+DecodedText converted(std::string utf8, std::string encoding) {
+  DecodedText decoded;
+  decoded.converted = std::move(utf8);
+  decoded.was_converted = true;
+  decoded.encoding = std::move(encoding);
+  return decoded;
+}
+
+// One line's UTF-8 (valid) as exactly as many code points as it holds.
+std::u32string decode_line(std::string_view bytes) {
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  size_t count = 0;
+  for (int32_t i = 0; i < length; ++i) count += !U8_IS_TRAIL(data[i]);
+  std::u32string out;
+  out.reserve(count);
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+bool is_layout_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
 }  // namespace
 
 DecodedText decode_text(std::string_view bytes, const std::string& name,
@@ -76,13 +168,14 @@ DecodedText decode_text(std::string_view bytes, const std::string& name,
     if (encoding == "UTF-8" || encoding == "utf-8" || encoding == "utf8") {
       if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
       if (const size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
-        throw ReadError(name, 0, "not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
+        throw ReadError(name, line_of_offset(bytes, bad),
+                        "not valid UTF-8: byte 0x" + hex_byte(bytes[bad]) + " at byte offset " + std::to_string(bad));
       reject_binary(bytes, name);
-      return {std::string(bytes), "UTF-8"};
+      return utf8_as_is(bytes, "UTF-8");
     }
-    DecodedText decoded{convert_with_icu(bytes, name, encoding), encoding};
-    if (decoded.utf8.substr(0, 3) == "\xEF\xBB\xBF") decoded.utf8.erase(0, 3);
-    reject_binary(decoded.utf8, name);
+    DecodedText decoded = converted(convert_with_icu(bytes, name, encoding), encoding);
+    if (decoded.converted.substr(0, 3) == "\xEF\xBB\xBF") decoded.converted.erase(0, 3);
+    reject_binary(decoded.converted, name);
     return decoded;
   }
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -91,72 +184,94 @@ DecodedText decode_text(std::string_view bytes, const std::string& name,
       throw ReadError(name, 0, "has a UTF-8 byte order mark but is not valid UTF-8 (bad byte at offset " +
                                    std::to_string(bad + 3) + ")");
     reject_binary(bytes, name);
-    return {std::string(bytes), "UTF-8 (BOM)"};
+    return utf8_as_is(bytes, "UTF-8 (BOM)");
   }
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
     const std::string utf16 = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    DecodedText decoded{convert_with_icu(bytes.substr(2), name, utf16), utf16 + " (BOM)"};
-    reject_binary(decoded.utf8, name);
+    DecodedText decoded = converted(convert_with_icu(bytes.substr(2), name, utf16), utf16 + " (BOM)");
+    reject_binary(decoded.converted, name);
     return decoded;
   }
   reject_binary(bytes, name);
-  if (first_invalid_utf8(bytes) == std::string_view::npos) return {std::string(bytes), "UTF-8"};
+  const Utf8Census census = utf8_census(bytes);
+  if (census.invalid == 0) return utf8_as_is(bytes, "UTF-8");
+  if (census.valid_multibyte >= 16 && census.invalid * 100 <= census.valid_multibyte)
+    throw ReadError(name, line_of_offset(bytes, census.first_invalid),
+                    "is UTF-8 text with " + std::to_string(census.invalid) + " damaged byte(s), the first (0x" +
+                        hex_byte(bytes[census.first_invalid]) + ") at byte offset " +
+                        std::to_string(census.first_invalid) +
+                        ": repair it, or name the encoding with --encoding if it is not UTF-8");
   // Legacy Chinese text: GB18030 is a superset of GBK and GB2312.
-  return {convert_with_icu(bytes, name, "GB18030"), "GB18030"};
+  return converted(convert_with_icu(bytes, name, "GB18030"), "GB18030");
 }
 
-std::vector<Line> split_lines(const std::string& utf8) {
-  struct RawLine {
-    std::u32string text;
-    int number;
-    int blanks_before;
-    bool form_feed_before;
-  };
-  std::vector<RawLine> raw;
-  const std::u32string all = to_nfc(utf8_to_u32(utf8));
+std::vector<Line> split_lines(std::string_view utf8) {
+  // Lines are decoded one at a time: the whole text as UTF-32 would be four
+  // times the input. NFC never joins characters across a line break, so
+  // normalizing line by line gives the same text.
+  auto line_ends = [&](size_t i) { return utf8[i] == '\n' || utf8[i] == '\r'; };
+  size_t printed = 0;  // lines with something other than ASCII layout space: an upper bound
+  bool has_text = false;
+  for (size_t i = 0; i <= utf8.size(); ++i) {
+    if (i == utf8.size() || line_ends(i)) {
+      printed += has_text;
+      has_text = false;
+    } else if (!is_layout_space(utf8[i])) {
+      has_text = true;
+    }
+  }
+  std::vector<Line> lines;
+  lines.reserve(printed);
+  std::vector<int> blanks_before;
+  std::vector<bool> form_feed_before;
+  blanks_before.reserve(printed);
+  form_feed_before.reserve(printed);
+
   int number = 1, blanks = 0;
   bool form_feed = false;
   size_t start = 0;
-  for (size_t i = 0; i <= all.size(); ++i) {
-    const bool end_of_line = i == all.size() || all[i] == '\n' || all[i] == '\r';
-    if (!end_of_line) continue;
-    std::u32string text = all.substr(start, i - start);
-    if (text.find(U'\f') != std::u32string::npos) {
+  for (size_t i = 0; i <= utf8.size(); ++i) {
+    if (i < utf8.size() && !line_ends(i)) continue;
+    const std::string_view bytes = utf8.substr(start, i - start);
+    std::u32string text;
+    if (bytes.find('\f') != std::string_view::npos) {
       form_feed = true;
-      std::erase(text, U'\f');
+      std::string without_feeds(bytes);
+      std::erase(without_feeds, '\f');
+      text = decode_line(without_feeds);
+    } else {
+      text = decode_line(bytes);
     }
-    text = trim(text);
+    text = trim(to_nfc(std::move(text)));
     if (text.empty()) {
       ++blanks;
     } else {
-      raw.push_back({std::move(text), number, blanks, form_feed});
+      Line line;
+      line.text = std::move(text);
+      line.number = number;
+      lines.push_back(std::move(line));
+      blanks_before.push_back(blanks);
+      form_feed_before.push_back(form_feed);
       blanks = 0;
       form_feed = false;
     }
-    if (i < all.size() && all[i] == '\r' && i + 1 < all.size() && all[i + 1] == '\n') ++i;
+    if (i < utf8.size() && utf8[i] == '\r' && i + 1 < utf8.size() && utf8[i + 1] == '\n') ++i;
     start = i + 1;
     ++number;
   }
   // The usual separator between printed lines is the most common blank run.
   std::map<int, int> runs;
-  for (size_t i = 1; i < raw.size(); ++i) ++runs[raw[i].blanks_before];
+  for (size_t i = 1; i < lines.size(); ++i) ++runs[blanks_before[i]];
   int usual = 0, best = -1;
   for (auto [run, count] : runs)
     if (count > best) best = count, usual = run;
 
-  std::vector<Line> lines;
-  lines.reserve(raw.size());
   int page = 0;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    Line line;
-    const bool page_break =
-        i > 0 && (raw[i].form_feed_before || raw[i].blanks_before > usual);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const bool page_break = i > 0 && (form_feed_before[i] || blanks_before[i] > usual);
     if (page_break) ++page;
-    line.text = std::move(raw[i].text);
-    line.number = raw[i].number;
-    line.page = page;
-    line.page_start = i == 0 || page_break;
-    lines.push_back(std::move(line));
+    lines[i].page = page;
+    lines[i].page_start = i == 0 || page_break;
   }
   return lines;
 }

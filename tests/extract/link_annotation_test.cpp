@@ -35,7 +35,7 @@ Recognized recognize(const std::string& printed, const std::vector<std::string>&
   for (extract::Line& line : set.lines)
     if (u32_to_utf8(line.text) == std::string("<") + kPrinted + ">") {
       line.text = utf8_to_u32(printed);
-      line.link_targets = targets;
+      set.link_targets[line.number] = targets;
       break;
     }
   extract::measure_text_lines(set);

@@ -7,7 +7,11 @@
 #include "test_support.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <unicode/ucnv.h>
+
+#include <chrono>
 
 using namespace reissue;
 
@@ -83,10 +87,16 @@ TEST(TextInput, NotTextIsAReadError) {
             "input.txt: binary data (NUL byte at offset 2), not a text file");
   ExtractOptions utf8;
   utf8.encoding = "UTF-8";
-  EXPECT_EQ(read_error("ok\xC3(", utf8), "input.txt: not valid UTF-8 (bad byte at offset 2)");
+  EXPECT_EQ(read_error("ok\xC3(", utf8), "input.txt:1: not valid UTF-8: byte 0xC3 at byte offset 2");
+  // An encoding ICU does not know is a usage mistake, not an unreadable input.
   ExtractOptions unknown;
   unknown.encoding = "KLINGON-8";
-  EXPECT_EQ(read_error("text", unknown), "input.txt: unknown encoding \"KLINGON-8\"");
+  try {
+    extract_text("text", "input.txt", unknown);
+    ADD_FAILURE() << "no error";
+  } catch (const UsageError& error) {
+    EXPECT_NE(std::string(error.what()).find("KLINGON-8: is not an encoding ICU knows"), std::string::npos);
+  }
   ExtractOptions small;
   small.max_bytes = 4;
   EXPECT_NE(read_error("12345", small).find("too large"), std::string::npos);
@@ -123,4 +133,120 @@ TEST(TextInput, ReportJsonListsDecisionsWithLines) {
   EXPECT_NE(json.find("\"lines\": [\n        209,\n        211\n      ]"), std::string::npos) << json.substr(0, 600);
   EXPECT_NE(json.find("\"reason\": \"label\""), std::string::npos);
   EXPECT_NE(report_summary(result.report).find("003.txt: "), std::string::npos);
+}
+
+// ---- Hostile text: what fuzzing found, and rules that must stay linear ------
+
+namespace {
+
+std::string repeated(const std::string& piece, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// Anything but the libraries' own error is a defect ("internal error").
+::testing::AssertionResult extracts_or_refuses(const std::string& text) {
+  try {
+    const ExtractResult result = extract_text(text, "hostile.txt");
+    load_issue_from_memory(write_issue_xml(result.issue), "hostile.xml");
+    return test::characters_conserved(text, result);
+  } catch (const Error&) {
+    return ::testing::AssertionSuccess();
+  } catch (const std::exception& error) {
+    return ::testing::AssertionFailure() << "unexpected " << error.what();
+  }
+}
+
+}  // namespace
+
+// 具体内容 before 本期导语 made the intro's region end before it began
+// (std::length_error: "cannot create std::vector larger than max_size()").
+TEST(HostileText, BodyMarkerBeforeIntroMarker) {
+  const std::string text = "具体内容\n本期导语\n";
+  const ExtractResult result = extract_text(text, "markers.txt");
+  // Out of order, 本期导语 is text of the body it stands in.
+  ASSERT_EQ(result.issue.articles.size(), 1u);
+  ASSERT_EQ(result.issue.articles[0].blocks.size(), 1u);
+  EXPECT_EQ(result.issue.articles[0].blocks[0].text, "本期导语");
+  EXPECT_TRUE(test::characters_conserved(text, result));
+}
+
+// A spaced-out label is cut whole, not after its first character.
+TEST(HostileText, SpacedIntroLabel) {
+  const std::string text = "本 期 导 语 ：导语正文。\n";
+  const ExtractResult result = extract_text(text, "spaced.txt");
+  ASSERT_EQ(result.issue.intro.size(), 1u);
+  EXPECT_EQ(result.issue.intro[0].text, "导语正文。");
+  EXPECT_TRUE(test::characters_conserved(text, result));
+}
+
+// The general rule: whatever order and repetition the section markers come in,
+// every region computed from them is ordered.
+TEST(HostileText, SectionMarkersInAnyOrder) {
+  const std::vector<std::string> lines = {"本期导语", "本 期 导 语 ：导语。", "一、信息目录", "二、具体内容",
+                                          "1.标题：题", "来源：网", "正文。"};
+  std::vector<std::vector<size_t>> sequences = {{}};
+  for (int length = 1; length <= 4; ++length) {
+    std::vector<std::vector<size_t>> longer;
+    for (const auto& sequence : sequences)
+      if (static_cast<int>(sequence.size()) == length - 1)
+        for (size_t line = 0; line < lines.size(); ++line) {
+          longer.push_back(sequence);
+          longer.back().push_back(line);
+        }
+    sequences.insert(sequences.end(), longer.begin(), longer.end());
+  }
+  for (const auto& sequence : sequences) {
+    if (sequence.empty()) continue;
+    std::string text;
+    for (size_t line : sequence) text += lines[line] + "\n";
+    EXPECT_TRUE(extracts_or_refuses(text)) << text;
+  }
+}
+
+// Inputs shaped to hit one rule many times. Each took seconds to minutes or
+// gigabytes while the rule was quadratic; linear, each takes milliseconds.
+TEST(HostileText, RulesStayLinear) {
+  std::string contents = "一、信息目录\n";
+  for (int i = 0; i < 30000; ++i) contents += std::to_string(i % 999 + 1) + ".标题" + std::to_string(i) + "\n";
+  const struct {
+    const char* what;
+    std::string text;
+  } shapes[] = {
+      // ends_sentence recursed once per pair, copying the text before it each time.
+      {"25,000 bracket pairs", repeated("（）", 25000)},
+      // Each contents entry copied every line to the end of the contents.
+      {"a contents list of 30,000 entries", contents},
+      // Each masthead line that looks like a running header counted all the others.
+      {"40,000 running headers before the first marker", repeated("周报\n\f", 40000) + "本期导语\n正文。\n"},
+  };
+  for (const auto& shape : shapes) {
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(extracts_or_refuses(shape.text)) << shape.what;
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    EXPECT_LT(took.count(), 2.0) << shape.what;
+  }
+}
+
+// One stray byte in a long UTF-8 text: named as such, where it is, not as a
+// GB18030 problem at the start of the file.
+TEST(TextInput, AStrayByteInUtf8IsNamedWhereItIs) {
+  std::string text = seed("003");
+  ASSERT_GT(text.size(), 9100u);
+  const size_t at = text.find('\n', 9000) + 1;
+  text.insert(at, "\xFF");
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  EXPECT_EQ(read_error(text), "input.txt:" + std::to_string(line) +
+                                  ": is UTF-8 text with 1 damaged byte(s), the first (0xFF) at byte offset " +
+                                  std::to_string(at) + ": repair it, or name the encoding with --encoding if it is not UTF-8");
+  // A GB18030 text with a byte that cannot be GB18030 is named at its place too.
+  std::string gb = convert(seed("002"), "GB18030");
+  const size_t bad = gb.find('\n', gb.size() / 2) + 1;
+  gb.insert(bad, "\x80\x0A");
+  ExtractOptions named;
+  named.encoding = "GB18030";
+  EXPECT_NE(read_error(gb, named).find("the bytes at byte offset " + std::to_string(bad) + " are not GB18030"),
+            std::string::npos)
+      << read_error(gb, named);
 }

@@ -60,7 +60,9 @@ struct ExtractOptions {
   // Text input: an ICU converter name ("UTF-8", "GB18030", "GBK"); empty means
   // detect (BOM, then strict UTF-8, then GB18030).
   std::string encoding;
-  std::size_t max_bytes = 64u * 1024 * 1024;
+  // One issue's text is ~100 KB; more than this is many issues run together
+  // (or not an issue), refused up front rather than recognized as one.
+  std::size_t max_bytes = 16u * 1024 * 1024;
   // PDF input: folder, relative to the XML, for figure images ("issue_images/").
   std::string image_folder = "images";
   int max_pages = 2000;
@@ -78,10 +80,14 @@ ExtractResult extract_text(std::string_view bytes, const std::string& name,
 ExtractResult extract_pdf(std::string_view bytes, const std::string& name,
                           const ExtractOptions& options = {});
 
-// PDF or text, told apart by content (a %PDF- header), not by the file name.
+// PDF or text, told apart by content (a %PDF- header), not by the file name;
+// but a file named .pdf that is not a PDF is a damaged or mislabelled file
+// (ReadError), not text, and an issue XML is refused (it needs no extraction).
 ExtractResult extract_document(std::string_view bytes, const std::string& name,
                                const ExtractOptions& options = {});
 bool looks_like_pdf(std::string_view bytes);
+// An XML document (an issue XML): "<?xml" or a root element first.
+bool looks_like_xml(std::string_view bytes);
 
 // The PDF has pages but no text on them (an image-only scan).
 class NoTextLayer : public ReadError {
