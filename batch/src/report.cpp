@@ -162,6 +162,7 @@ namespace {
 // The shard reports in `root`, grouped by split (N -> K -> file).
 std::map<int, std::map<int, std::filesystem::path>> shard_reports(const std::filesystem::path& root) {
   std::error_code error;
+  if (!std::filesystem::exists(root, error)) throw ReadError(root.string(), 0, "does not exist");
   if (!std::filesystem::is_directory(root, error)) throw ReadError(root.string(), 0, "is not a folder");
   std::map<int, std::map<int, std::filesystem::path>> found;
   const std::regex shard_report(R"(report-(\d{1,6})-of-(\d{1,6})\.json)");

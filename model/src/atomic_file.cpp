@@ -317,7 +317,10 @@ void write_directory_atomically(const fs::path& requested,
   }
 }
 
-std::string input_display_name(const fs::path& path) { return path == "-" ? "standard input" : path.string(); }
+std::string input_display_name(const fs::path& path) {
+  if (path.empty()) return "\"\" (an empty file name)";
+  return path == "-" ? "standard input" : path.string();
+}
 
 std::string human_size(std::size_t bytes) {
   if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0)

@@ -108,7 +108,7 @@ TEST(BatchCluster, MergeRefusesWhatDoesNotAddUp) {
   // Not a folder: a plain error, not an internal one.
   const auto nowhere = run_reissue("batch --merge " + quoted(dir / "nonexistent"));
   EXPECT_EQ(nowhere.exit_code, 2);
-  EXPECT_NE(nowhere.err.find("nonexistent: is not a folder"), std::string::npos) << nowhere.err;
+  EXPECT_NE(nowhere.err.find("nonexistent: does not exist"), std::string::npos) << nowhere.err;
 }
 
 TEST(BatchCluster, DryRunListsWhatAShardWouldDoAndWritesNothing) {
