@@ -29,19 +29,27 @@ struct ExtractArguments {
 // What the extraction child sends back: XML, report, summary, the rule
 // problems of the recovered structure, then image (path, bytes) pairs.
 std::vector<std::string> extract_to_parts(const ExtractArguments& arguments, const ExtractOptions& options) {
-  const std::string bytes = read_file_limited(arguments.input, options.max_pdf_bytes);
-  const ExtractResult result = extract_document(bytes, input_display_name(arguments.input), options);
+  ExtractResult result;
+  {
+    // The input is not needed once extracted: large texts must not be held twice.
+    const std::string bytes = read_file_limited(arguments.input, options.max_pdf_bytes);
+    result = extract_document(bytes, input_display_name(arguments.input), options);
+  }
   // The recovered structure is checked by the rules editors' files meet (its
   // XML is valid by construction: the fuzz targets check the writer).
   std::string problems;
   for (const Problem& problem : check_semantics(result.issue))
     problems += format_location(input_display_name(arguments.input), problem.line,
                                 "recovered structure is not valid: " + problem.message) + "\n";
-  std::vector<std::string> parts = {write_issue_xml(result.issue), report_to_json(result.report),
-                                    report_summary(result.report), problems};
-  for (const ExtractedImage& image : result.images) {
-    parts.push_back(image.path);
-    parts.push_back(image.bytes);
+  std::vector<std::string> parts;
+  parts.push_back(write_issue_xml(result.issue));
+  result.issue = Issue();
+  parts.push_back(report_to_json(result.report));
+  parts.push_back(report_summary(result.report));
+  parts.push_back(std::move(problems));
+  for (ExtractedImage& image : result.images) {
+    parts.push_back(std::move(image.path));
+    parts.push_back(std::move(image.bytes));
   }
   return parts;
 }

@@ -12,9 +12,18 @@ void check(int result) {
 }
 }  // namespace
 
-Writer::Writer(bool indent) : buffer_(xmlBufferCreate()), writer_(buffer_ ? xmlNewTextWriterMemory(buffer_, 0) : nullptr) {
-  if (!buffer_ || !writer_) {
-    if (buffer_) xmlBufferFree(buffer_);
+namespace {
+int append_to_string(void* context, const char* bytes, int length) {
+  static_cast<std::string*>(context)->append(bytes, static_cast<size_t>(length));
+  return length;
+}
+}  // namespace
+
+Writer::Writer(bool indent) : writer_(nullptr) {
+  xmlOutputBufferPtr output = xmlOutputBufferCreateIO(append_to_string, nullptr, &out_, nullptr);
+  writer_ = output ? xmlNewTextWriter(output) : nullptr;  // owns `output` from here
+  if (!writer_) {
+    if (output) xmlOutputBufferClose(output);
     throw std::runtime_error("cannot create XML writer");
   }
   if (indent) {
@@ -25,7 +34,6 @@ Writer::Writer(bool indent) : buffer_(xmlBufferCreate()), writer_(buffer_ ? xmlN
 
 Writer::~Writer() {
   if (writer_) xmlFreeTextWriter(writer_);
-  xmlBufferFree(buffer_);
 }
 
 void Writer::start_document(bool standalone) {
@@ -56,10 +64,9 @@ void Writer::empty(const char* name, const char* attribute_name, const std::stri
 
 std::string Writer::finish() {
   check(xmlTextWriterEndDocument(writer_));
-  xmlFreeTextWriter(writer_);  // flushes into buffer_
+  xmlFreeTextWriter(writer_);  // flushes the rest into out_
   writer_ = nullptr;
-  return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),
-                     static_cast<size_t>(xmlBufferLength(buffer_)));
+  return std::move(out_);
 }
 
 }  // namespace reissue::xml

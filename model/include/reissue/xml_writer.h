@@ -4,7 +4,6 @@
 
 #include <string>
 
-typedef struct _xmlBuffer xmlBuffer;
 typedef struct _xmlTextWriter xmlTextWriter;
 
 namespace reissue::xml {
@@ -31,7 +30,7 @@ class Writer {
   std::string finish();
 
  private:
-  xmlBuffer* buffer_;
+  std::string out_;  // libxml2 flushes into it in chunks: the document is held once
   xmlTextWriter* writer_;
 };
 
