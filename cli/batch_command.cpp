@@ -83,9 +83,16 @@ BatchOptions options_from(const BatchArguments& arguments) {
 // What a shard would do, one line per input on stdout.
 int run_dry_run(const BatchOptions& options) {
   const BatchResult plan = plan_batch(options);
+  // Tab-separated; a tab, line break or backslash inside a name is escaped
+  // (\t, \n, \\) so that every input is one line of three or four fields.
+  const auto field = [](const std::string& text) {
+    std::string out;
+    for (char c : text) out += c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\\' ? "\\\\" : std::string(1, c);
+    return out;
+  };
   for (const BatchRow& row : plan.rows) {
-    std::cout << row.status << "\t" << row.input << "\t" << row.output << "/";
-    if (!row.reason.empty()) std::cout << "\t" << row.reason;
+    std::cout << row.status << "\t" << field(row.input) << "\t" << (row.output.empty() ? "-" : field(row.output) + "/");
+    if (!row.reason.empty()) std::cout << "\t" << field(row.reason);
     std::cout << "\n";
   }
   std::cerr << "dry run";
@@ -136,8 +143,8 @@ void add_batch_command(CLI::App& app, int& exit_code) {
       "report.csv; exit status 1 when any input failed; Ctrl-C stops it cleanly (exit 130), and the\n"
       "next run resumes. Shards (--shard K/N) may run at once into one folder. See docs/batch.md.");
   auto arguments = std::make_shared<BatchArguments>();
-  command->add_option("input", arguments->input, "Folder of issues");
-  command->add_option("-o,--output", arguments->output, "Output folder");
+  command->add_option("input", arguments->input, "Folder of issues")->check(named_folder());
+  command->add_option("-o,--output", arguments->output, "Output folder")->check(named_folder());
   command->add_option("--to", arguments->formats, "Outputs, comma-separated (default xml,pdf,docx)")
       ->delimiter(',')
       ->check(CLI::IsMember({"xml", "pdf", "docx"}));
@@ -147,7 +154,7 @@ void add_batch_command(CLI::App& app, int& exit_code) {
       ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed per input (default 2048)")
       ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
-  command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX");
+  command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX")->check(named_file());
   command->add_flag("--force", arguments->force, "Redo inputs whose outputs are up to date");
   command->add_option("--shard", arguments->shard,
                       "Only shard K of N (K/N): a deterministic split; shards may run at once, anywhere");

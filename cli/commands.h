@@ -31,9 +31,16 @@ CLI::Validator between(double low, double high, const std::string& unit);
 inline constexpr double kMinTimeout = 1, kMaxTimeout = 7 * 24 * 3600;
 inline constexpr double kMinMemoryMib = 100, kMaxMemoryMib = 1 << 20;  // reissue itself needs about 80 MiB to load
 
-// Output checks made before anything is written. UsageError when the output
-// is the input file itself (extract, typeset, docx would destroy it).
-void refuse_output_over_input(const std::string& input, const std::string& output);
+// A file or folder name option: not empty.
+CLI::Validator named_file();
+// A folder name option: not empty, not "-".
+CLI::Validator named_folder();
+
+// Output checks made before anything is written: UsageError when an output
+// has no name, is one of the inputs (it would be destroyed) or is given for
+// two outputs (also "-" and /dev/stdout); WriteError when its folder does not
+// exist. /dev/null may take any number of outputs.
+void check_outputs(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs);
 // WriteError when a file output's folder does not exist.
 void require_output_folder(const std::string& output);
 // The output is /dev/null: side outputs (figure folders) are not wanted either.

@@ -5,6 +5,7 @@
 #include "reissue/extract.h"
 #include "reissue/isolate.h"
 #include "reissue/issue_xml.h"
+#include "reissue/text.h"
 
 #include <iostream>
 #include <regex>
@@ -32,12 +33,14 @@ std::vector<std::string> extract_to_parts(const ExtractArguments& arguments, con
   ExtractResult result;
   {
     // The input is not needed once extracted: large texts must not be held twice.
-    const std::string bytes = read_file_limited(arguments.input, options.max_pdf_bytes);
+    const std::string bytes = read_document(arguments.input, options);
     result = extract_document(bytes, input_display_name(arguments.input), options);
   }
   // The recovered structure is checked by the rules editors' files meet (its
   // XML is valid by construction: the fuzz targets check the writer).
   std::string problems;
+  for (const Problem& problem : result.report.contradictions)
+    problems += format_location(input_display_name(arguments.input), problem.line, problem.message) + "\n";
   for (const Problem& problem : check_semantics(result.issue))
     problems += format_location(input_display_name(arguments.input), problem.line,
                                 "recovered structure is not valid: " + problem.message) + "\n";
@@ -58,33 +61,37 @@ std::vector<std::string> extract_to_parts(const ExtractArguments& arguments, con
 // XML naming them relative to itself; beside the file a link names, since
 // that is where the XML is written. A stream (stdout, a FIFO, a device) has
 // no folder: the figures go to the current folder, named after the input.
+// The folder's name goes into the XML (src="NAME_images/figure-1.png"),
+// which is UTF-8: bytes of a name that are not become U+FFFD, on disk too.
+std::string utf8_name(const std::string& name) { return u32_to_utf8(utf8_to_u32(name)); }
+
 fs::path image_folder_for(const ExtractArguments& arguments, bool to_stream) {
   if (to_stream) {
     const std::string stem = arguments.input == "-" ? "stdin" : fs::path(arguments.input).stem().string();
-    return stem + "_images";
+    return utf8_name(stem) + "_images";
   }
   std::error_code error;
   fs::path output = fs::weakly_canonical(arguments.output, error);
   if (error) output = arguments.output;
-  return output.parent_path() / (output.stem().string() + "_images");
+  return output.parent_path() / (utf8_name(output.stem().string()) + "_images");
 }
 
 // What extract puts in a figure folder: figure-N.png / figure-N.jpg only. A
 // folder holding anything else is the user's and is never replaced.
-bool holds_only_figures(const fs::path& folder) {
+std::string not_figures(const fs::path& folder) {
   static const std::regex figure(R"(figure-\d+\.(png|jpg))");
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(folder, error))
-    if (!entry.is_regular_file(error) || !std::regex_match(entry.path().filename().string(), figure)) return false;
-  return !error;
+    if (!entry.is_regular_file(error) || !std::regex_match(entry.path().filename().string(), figure))
+      return entry.path().filename().string();
+  return error ? "a part that cannot be read" : "";
 }
 
 int run_extract(const ExtractArguments& arguments) {
+  std::vector<std::string> outputs = {arguments.output.empty() ? "-" : arguments.output};
+  if (!arguments.report.empty()) outputs.push_back(arguments.report);
+  check_outputs({arguments.input}, outputs);
   const bool to_stream = arguments.output.empty() || output_kind(arguments.output) == OutputKind::stream;
-  if (!to_stream) {
-    refuse_output_over_input(arguments.input, arguments.output);
-    require_output_folder(arguments.output);
-  }
   ExtractOptions options;
   options.encoding = arguments.encoding;
   const fs::path image_folder = image_folder_for(arguments, to_stream);
@@ -94,6 +101,7 @@ int run_extract(const ExtractArguments& arguments) {
   if (arguments.in_process) {
     parts = extract_to_parts(arguments, options);
   } else {
+    watch_interruptions();  // Ctrl-C stops the child, then this process, cleanly
     int failure = kOk;
     auto isolated = run_isolated_work([&] { return extract_to_parts(arguments, options); },
                                       input_display_name(arguments.input), "extraction", arguments.timeout,
@@ -109,9 +117,9 @@ int run_extract(const ExtractArguments& arguments) {
       std::vector<std::pair<std::string, std::string>> images;
       for (size_t i = 4; i + 1 < parts.size(); i += 2)
         images.push_back({fs::path(parts[i]).filename().string(), parts[i + 1]});
-      write_directory_atomically(image_folder, images, holds_only_figures);
+      write_directory_atomically(image_folder, images, not_figures);
     } else if (!to_stream) {
-      remove_directory_output(image_folder, holds_only_figures);  // an earlier run's, now stale
+      remove_directory_output(image_folder, not_figures);  // an earlier run's, now stale
     }
   }
   write_file_atomically(arguments.output.empty() ? fs::path("-") : fs::path(arguments.output), xml);
@@ -163,8 +171,8 @@ void add_extract_command(CLI::App& app, int& exit_code) {
       "process with time and memory limits: a crash costs only that input (exit status 5).");
   auto arguments = std::make_shared<ExtractArguments>();
   command->add_option("input", arguments->input, "Issue PDF or text file")->required();
-  command->add_option("-o,--output", arguments->output, "Issue XML to write (default: stdout)");
-  command->add_option("--report", arguments->report, "Write the review report (JSON) here");
+  command->add_option("-o,--output", arguments->output, "Issue XML to write (default: stdout)")->check(named_file());
+  command->add_option("--report", arguments->report, "Write the review report (JSON) here")->check(named_file());
   command->add_option("--encoding", arguments->encoding,
                       "Text encoding (ICU name: UTF-8, GB18030, GBK, ...); default: detect");
   command->add_option("--timeout", arguments->timeout, "Seconds allowed per input (default 120)")

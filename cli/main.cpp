@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Exit status: 0 success, 1 input invalid, 2 input could not be read, 3 internal error,\n"
              "4 PDF without text layer, 5 crashed/hung/out of memory, 6 usage error, 7 output could not be\n"
-             "written, 130/143 interrupted (SIGINT/SIGTERM).");
+             "written, 130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP).");
   int exit_code = reissue::cli::kOk;
   reissue::cli::add_validate_command(app, exit_code);
   reissue::cli::add_format_command(app, exit_code);

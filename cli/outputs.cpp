@@ -5,6 +5,7 @@
 #include "reissue/error.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -32,11 +33,75 @@ CLI::Validator between(double low, double high, const std::string& unit) {
       unit);
 }
 
-void refuse_output_over_input(const std::string& input, const std::string& output) {
-  struct stat in {}, out {};
-  if (input == "-" || output == "-" || ::stat(input.c_str(), &in) != 0 || ::stat(output.c_str(), &out) != 0) return;
-  if (in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-    throw UsageError(output, 0, "is the input file; writing there would destroy it: name another output");
+CLI::Validator named_file() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        return value.empty() ? "needs a name (an empty one names nothing; - is standard input or output)" : "";
+      },
+      "NAME");
+}
+
+CLI::Validator named_folder() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (value.empty()) return "needs a folder name";
+        if (value == "-") return "is a folder here: - (standard output) cannot hold one";
+        return "";
+      },
+      "FOLDER");
+}
+
+namespace {
+
+// What a path names, for comparing paths: its device and inode when it
+// exists ("-" is standard input or output), else its canonical spelling.
+struct Identity {
+  bool exists = false;
+  dev_t device = 0;
+  ino_t inode = 0;
+  std::string path;
+  bool operator==(const Identity& other) const {
+    return exists == other.exists && (exists ? device == other.device && inode == other.inode : path == other.path);
+  }
+};
+
+Identity identity(const std::string& path, int standard_fd) {
+  Identity id;
+  struct stat status {};
+  if (path == "-" ? ::fstat(standard_fd, &status) == 0 : ::stat(path.c_str(), &status) == 0) {
+    id.exists = true;
+    id.device = status.st_dev;
+    id.inode = status.st_ino;
+  } else {
+    std::error_code error;
+    id.path = fs::weakly_canonical(path, error).string();
+    if (error) id.path = path;
+  }
+  return id;
+}
+
+std::string shown(const std::string& path) { return path == "-" ? "standard output" : path; }
+
+}  // namespace
+
+void check_outputs(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs) {
+  std::vector<std::pair<std::string, Identity>> seen;
+  for (const std::string& output : outputs) {
+    if (output.empty()) throw UsageError("\"\"", 0, "an output needs a file name (or - for standard output)");
+    require_output_folder(output);
+    if (discards(output)) continue;  // /dev/null takes any number of outputs
+    const Identity id = identity(output, STDOUT_FILENO);
+    for (const std::string& input : inputs)
+      if (!input.empty() && identity(input, STDIN_FILENO) == id)
+        throw UsageError(shown(output), 0,
+                         "is " + (input == output ? std::string("the input") : "an input (" + input_display_name(input) + ")") +
+                             "; writing there would destroy it: name another output");
+    for (const auto& [other, other_id] : seen)
+      if (other_id == id)
+        throw UsageError(shown(output), 0, "is given for two outputs (also as " + shown(other) +
+                                               "); the second would overwrite the first: give each its own name");
+    seen.push_back({output, id});
+  }
 }
 
 void require_output_folder(const std::string& output) {

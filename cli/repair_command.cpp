@@ -5,7 +5,10 @@
 #include "reissue/atomic_file.h"
 #include "reissue/error.h"
 #include "reissue/extract.h"
+#include "reissue/isolate.h"
 #include "reissue/repair.h"
+
+#include <stdlib.h>
 
 #include <chrono>
 #include <csignal>
@@ -66,17 +69,33 @@ RepairResult repair(const RepairArguments& arguments) {
 
 int run_repair(const RepairArguments& arguments) {
   // A folder of the user's is refused now, not after the work.
-  check_directory_output(arguments.output, is_repair_folder);
+  check_directory_output(arguments.output, foreign_to_repair);
   RepairResult result;
   if (arguments.in_process) {
     result = repair(arguments);
   } else {
     // The whole repair runs in a child: the output folder is written by this
-    // process only when the child succeeded.
+    // process only when the child succeeded. The child's scratch files live
+    // in a folder this process removes however the child ends (a crash, the
+    // deadline, Ctrl-C: watched, so that this process lives to clean up).
+    struct Scratch {
+      fs::path path;
+      ~Scratch() {
+        std::error_code ignored;
+        if (!path.empty()) fs::remove_all(path, ignored);
+      }
+    } scratch;
+    RepairArguments child = arguments;
+    if (child.scratch.empty()) {
+      std::string pattern = (fs::temp_directory_path() / "reissue-repair-XXXXXX").string();
+      if (!::mkdtemp(pattern.data())) throw WriteError(pattern, 0, "cannot create a scratch folder");
+      scratch.path = child.scratch = pattern;
+    }
+    watch_interruptions();
     int failure = kOk;
     const auto parts = run_isolated_work(
         [&] {
-          RepairResult repaired = repair(arguments);
+          RepairResult repaired = repair(child);
           std::vector<std::string> out = {repaired.summary};
           for (auto& [name, bytes] : repaired.files) out.push_back(name), out.push_back(std::move(bytes));
           return out;
@@ -107,11 +126,12 @@ void add_repair_command(CLI::App& app, int& exit_code) {
       "complete or not at all. The work runs in a child process with time and memory limits.");
   auto arguments = std::make_shared<RepairArguments>();
   command->add_option("input", arguments->input, "Issue PDF, text or XML")->required();
-  command->add_option("-o,--output", arguments->output, "Folder to write")->required();
+  command->add_option("-o,--output", arguments->output, "Folder to write")->required()->check(named_folder());
   command->add_option("--to", arguments->formats, "Outputs, comma-separated (default xml,pdf,docx)")
       ->delimiter(',')
       ->check(CLI::IsMember({"xml", "pdf", "docx"}));
-  command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX (default: the newsletter's)");
+  command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX (default: the newsletter's)")
+      ->check(named_file());
   command->add_option("--encoding", arguments->encoding, "Text encoding (default: detect)");
   command->add_option("--timeout", arguments->timeout, "Seconds allowed (default 300)")
       ->check(between(kMinTimeout, kMaxTimeout, "seconds"));

@@ -28,13 +28,17 @@ struct PublishArguments {
 enum class Format { pdf, docx };
 
 int run_publish(const PublishArguments& arguments, Format format) {
-  refuse_output_over_input(arguments.input, arguments.output);
-  require_output_folder(arguments.output);
+  check_outputs({arguments.input, arguments.style}, {arguments.output});
   if (arguments.output == "-" && ::isatty(STDOUT_FILENO))
     throw UsageError("-o -", 0, "refusing to write a binary file to the terminal; redirect standard output or name a file");
   const Issue issue = read_issue(arguments.input);
   const Style style = arguments.style.empty() ? default_style() : load_style(arguments.style);
   const std::filesystem::path base = issue_folder(arguments.input);
+  std::vector<std::string> figures;  // inputs too: never written over
+  for (const Article& article : issue.articles)
+    for (const Block& block : article.blocks)
+      if (!block.image.empty()) figures.push_back((base / block.image).string());
+  check_outputs(figures, {arguments.output});
   std::string bytes;
   std::string summary;
   if (format == Format::pdf) {
@@ -59,8 +63,9 @@ void add_publish_command(CLI::App& app, int& exit_code, const char* name, const 
   auto* command = app.add_subcommand(name, description);
   auto arguments = std::make_shared<PublishArguments>();
   command->add_option("input", arguments->input, "Issue XML")->required();
-  command->add_option("-o,--output", arguments->output, output_help)->required();
-  command->add_option("--style", arguments->style, "Style sheet (default: the newsletter's, styles/default.xml)");
+  command->add_option("-o,--output", arguments->output, output_help)->required()->check(named_file());
+  command->add_option("--style", arguments->style, "Style sheet (default: the newsletter's, styles/default.xml)")
+      ->check(named_file());
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
   command->callback([arguments, &exit_code, format] { exit_code = run_publish(*arguments, format); });
 }

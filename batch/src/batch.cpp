@@ -210,6 +210,9 @@ BatchRow finished_row(const BatchInput& input, const IsolatedOutcome& outcome, c
 }  // namespace
 
 BatchResult plan_batch(const BatchOptions& options) {
+  std::error_code error;
+  if (fs::exists(options.output_root, error) && !fs::is_directory(options.output_root, error))
+    throw WriteError(options.output_root.string(), 0, "is a file; give a folder for the outputs");
   Plan plan = make_plan(options, true);
   for (size_t index : plan.to_convert) plan.result.rows.push_back(row_for(plan.inputs[index], kToConvert));
   batch::summarize(plan.result);
@@ -218,8 +221,12 @@ BatchResult plan_batch(const BatchOptions& options) {
 
 BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
   const auto start = Clock::now();
-  require_input_folder(options.input_root);  // before the output folder is made
+  // What can be refused is refused before the output folder is made.
+  require_input_folder(options.input_root);
+  if (!options.style.empty()) load_style(options.style);
   std::error_code error;
+  if (fs::exists(options.output_root, error) && !fs::is_directory(options.output_root, error))
+    throw WriteError(options.output_root.string(), 0, "is a file; give a folder for the outputs");
   fs::create_directories(options.output_root, error);
   if (error) throw WriteError(options.output_root.string(), 0, "cannot create the output folder: " + error.message());
   Plan plan = make_plan(options, false);

@@ -1,7 +1,12 @@
 #include "reissue/batch.h"
+#include "reissue/atomic_file.h"
+#include "reissue/repair.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace reissue {
 
@@ -26,6 +31,51 @@ uint64_t fnv1a(std::string_view bytes) {
   return hash;
 }
 
+// Output folder: the input's path without its extension (a/x.pdf -> a/x/),
+// unless that folder would be another input's too (x.pdf beside x.txt or
+// x.TXT) or hold another input's folder (x.txt beside a folder x/ of
+// inputs): such inputs keep their whole name (x.pdf/, x.txt/), which no
+// other file or folder beside them can have. Repeated until nothing is
+// shared, since a whole name may be yet another input's short one
+// (x.pdf/ and x.pdf.txt).
+void assign_output_folders(std::vector<BatchInput>& inputs) {
+  std::vector<bool> whole(inputs.size(), false);
+  const auto folder_of = [&](size_t i) {
+    const fs::path& relative = inputs[i].relative;
+    return whole[i] ? relative.generic_string() : fs::path(relative).replace_extension().generic_string();
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::map<std::string, int> uses;
+    std::set<std::string> holding;  // folders that hold another input's folder
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      if (!inputs[i].unreadable.empty() && !is_input_name(inputs[i].relative)) continue;  // a folder: no output
+      const std::string folder = folder_of(i);
+      ++uses[folder];
+      for (fs::path parent = fs::path(folder).parent_path(); !parent.empty(); parent = parent.parent_path())
+        holding.insert(parent.generic_string());
+    }
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      const std::string folder = folder_of(i);
+      if (!whole[i] && (uses[folder] > 1 || holding.count(folder))) whole[i] = changed = true;
+    }
+  }
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (inputs[i].unreadable.empty() || is_input_name(inputs[i].relative)) inputs[i].output = folder_of(i);
+}
+
+bool is_output_folder(const fs::path& folder) {
+  std::error_code error;
+  if (fs::exists(folder / "status.json", error) && is_repair_folder(folder)) return true;
+  if (!fs::exists(folder / "report.json", error)) return false;
+  try {  // a batch's report says which tool wrote it
+    const auto report = nlohmann::json::parse(read_file_limited(folder / "report.json", std::size_t{256} << 20));
+    return report.is_object() && report.value("tool", "").starts_with("reissue ");
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 }  // namespace
 
 std::vector<BatchInput> discover_inputs(const fs::path& root) {
@@ -45,7 +95,9 @@ std::vector<BatchInput> discover_inputs(const fs::path& root) {
       std::error_code kind_error;
       const fs::file_status status = fs::status(path, kind_error);
       if (fs::is_directory(status)) {
-        if (!fs::is_symlink(it->symlink_status(kind_error))) folders.push_back(path);
+        // An earlier run's output (a repair folder, a batch's output folder)
+        // is not part of the backlog, wherever it lies.
+        if (!fs::is_symlink(it->symlink_status(kind_error)) && !is_output_folder(path)) folders.push_back(path);
       } else if (is_input_name(path)) {
         BatchInput input{path.lexically_relative(root), {}, {}};
         if (!fs::exists(status)) input.unreadable = "is a link to nothing (" + kind_error.message() + ")";
@@ -60,17 +112,7 @@ std::vector<BatchInput> discover_inputs(const fs::path& root) {
   }
   std::sort(inputs.begin(), inputs.end(),
             [](const BatchInput& a, const BatchInput& b) { return a.relative.generic_string() < b.relative.generic_string(); });
-  // Output folder: the path without its extension, unless two inputs would
-  // share it (a.pdf beside a.txt): then both keep the extension (a_pdf, a_txt).
-  std::map<std::string, int> uses;
-  for (const BatchInput& input : inputs) ++uses[fs::path(input.relative).replace_extension().generic_string()];
-  for (BatchInput& input : inputs) {
-    if (!input.unreadable.empty() && !is_input_name(input.relative)) continue;  // a folder: no output
-    fs::path folder = fs::path(input.relative).replace_extension();
-    if (uses[folder.generic_string()] > 1)
-      folder += "_" + lower(input.relative.extension().string().substr(1));
-    input.output = folder;
-  }
+  assign_output_folders(inputs);
   return inputs;
 }
 

@@ -5,6 +5,7 @@
 #include "reissue/error.h"
 #include "reissue/extract.h"
 #include "reissue/issue_xml.h"
+#include "reissue/text.h"
 #include "reissue/typeset.h"
 #include "workers.h"
 
@@ -14,14 +15,13 @@
 
 #include <cerrno>
 #include <cstring>
+#include <set>
 
 namespace reissue {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::size_t kMaxInputBytes = std::size_t{512} << 20;
 
 // Issue XML (an editor's new issue): validated, then published as it is.
 // Its figure images come along into the output folder.
@@ -44,21 +44,25 @@ void read_xml_input(const fs::path& input, const std::string& bytes, const std::
 
 RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
   const std::string name = options.name.empty() ? input.string() : options.name;
-  const std::string bytes = read_file_limited(input, kMaxInputBytes);
+  ExtractOptions extract;
+  extract.encoding = options.encoding;
+  extract.image_folder = "images";
+  const std::string bytes = read_file_limited(input, [&](std::string_view head) {
+    if (looks_like_xml(head) && !looks_like_pdf(head)) return InputLimit{XmlLimits().max_bytes, "an issue XML", ""};
+    return input_limit(head, extract);
+  });
   RepairResult result;
   Issue issue;
   std::string review = "{}\n";
   if (looks_like_xml(bytes) && !looks_like_pdf(bytes)) {
     read_xml_input(input, bytes, name, issue, result);
   } else {
-    ExtractOptions extract;
-    extract.encoding = options.encoding;
-    extract.image_folder = "images";
     ExtractResult extracted = extract_document(bytes, name, extract);
     // The extractor's output is checked like an editor's file.
-    const std::vector<Problem> problems = check_semantics(extracted.issue);
+    std::vector<Problem> problems = extracted.report.contradictions;
+    for (Problem& problem : check_semantics(extracted.issue)) problems.push_back(std::move(problem));
     if (!problems.empty())
-      throw Error(name, 0, "the recovered structure is not valid: " + problems.front().message);
+      throw Error(name, problems.front().line, "the recovered structure is not valid: " + problems.front().message);
     issue = std::move(extracted.issue);
     result.kind = extracted.report.input_kind;
     result.pages = extracted.report.pages;
@@ -102,6 +106,12 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
     typeset.parallel = options.parallel;
     result.files.push_back({"issue.pdf", typeset_pdf(issue, style, scratch, &report, typeset)});
     typeset_pages = report.pages;
+    // Characters no font has are drawn as U+FFFD: a loss the report must show.
+    if (!report.uncovered.empty()) {
+      ++result.warnings;
+      result.summary += name + ": warning: no installed font has these characters (drawn as U+FFFD in the PDF): " +
+                        u32_to_utf8(report.uncovered) + "\n";
+    }
   }
   if (options.docx) result.files.push_back({"issue.docx", write_docx(issue, style, scratch)});
   result.files.push_back({"review.json", review});
@@ -124,18 +134,45 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
   return result;
 }
 
-bool is_repair_folder(const fs::path& folder) {
+namespace {
+
+// A repair folder's status.json, or null when there is none of ours.
+nlohmann::json repair_status(const fs::path& folder) {
   try {
-    const auto status = nlohmann::json::parse(read_file_limited(folder / "status.json", 1 << 20));
-    return status.is_object() && status.contains("kind") && status.contains("input");
+    auto status = nlohmann::json::parse(read_file_limited(folder / "status.json", 1 << 20));
+    if (status.is_object() && status.contains("kind") && status.contains("input") && status.contains("files"))
+      return status;
   } catch (const std::exception&) {
-    return false;
   }
+  return nullptr;
 }
+
+}  // namespace
+
+std::string foreign_to_repair(const fs::path& folder) {
+  const nlohmann::json status = repair_status(folder);
+  std::error_code error;
+  if (status.is_null()) {  // not a repair's: name something in it
+    for (const auto& entry : fs::directory_iterator(folder, error)) return entry.path().filename().string();
+    return "";
+  }
+  // Only what the repair wrote: a file added by hand (notes, a correction
+  // beside the outputs) makes it the user's folder.
+  std::set<std::string> written = {"status.json"};
+  for (const auto& [file, digest] : status.at("files").items()) written.insert(file);
+  for (auto it = fs::recursive_directory_iterator(folder, error); !error && it != fs::recursive_directory_iterator();
+       it.increment(error)) {
+    const std::string relative = it->path().lexically_relative(folder).generic_string();
+    if (!it->is_directory(error) && !written.count(relative)) return relative;
+  }
+  return error ? "a part that cannot be read" : "";
+}
+
+bool is_repair_folder(const fs::path& folder) { return !repair_status(folder).is_null(); }
 
 void write_repair(const fs::path& folder, const RepairResult& result) {
   // Never replace a folder of the user's: only an empty one or an earlier repair.
-  write_directory_atomically(folder, result.files, is_repair_folder);
+  write_directory_atomically(folder, result.files, foreign_to_repair);
 }
 
 std::string recorded_key(const fs::path& folder) {

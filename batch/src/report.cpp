@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "workspace.h"
+
 #include "reissue/atomic_file.h"
 #include "reissue/error.h"
 #include "reissue/text.h"
@@ -206,6 +208,12 @@ BatchResult merge_reports(const std::filesystem::path& output_root) {
                                   " have no report; run `reissue batch IN_DIR -o " + shown + " --shard K/" +
                                   std::to_string(shards) + "` for each, then merge again");
 
+  for (int k = 1; k <= shards; ++k) {
+    std::string holder;
+    if (batch::shard_running(output_root, k, shards, &holder))
+      throw UsageError(shown, 0, "shard " + std::to_string(k) + " of " + std::to_string(shards) + " is still running (" +
+                                     holder + "); merge once it has finished");
+  }
   BatchResult merged;
   std::map<std::string, std::string> owner;  // input -> report that lists it
   for (const auto& [k, path] : reports) {
@@ -217,7 +225,7 @@ BatchResult merge_reports(const std::filesystem::path& output_root) {
       merged.run.shards = shards;
     }
     const auto disagree = [&](const std::string& what) {
-      return Error(path.string(), 0, what + " differs from " + names_of({*reports.begin()}) +
+      return Error(path.string(), 0, what + " is not the same as in " + names_of({*reports.begin()}) +
                                          "'s; the shards were run differently: run them again alike, then merge");
     };
     if (shard.run.tool != merged.run.tool) throw disagree("the reissue version (" + shard.run.tool + ")");

@@ -16,6 +16,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::string lock_name(int shard, int shards) {
+  return "shard-" + std::to_string(shard) + "-of-" + std::to_string(shards);
+}
+
 // Opens and locks `lock`, or returns -1 when another process holds it. The
 // holder unlinks the file before it lets go (so that no lock file outlives
 // the run), hence the check that the locked file is still the one at the
@@ -43,7 +47,7 @@ int take_lock(const fs::path& lock, const std::string& shown) {
 }  // namespace
 
 ShardWorkspace::ShardWorkspace(const fs::path& output_root, int shard, int shards) {
-  const std::string name = "shard-" + std::to_string(shard) + "-of-" + std::to_string(shards);
+  const std::string name = lock_name(shard, shards);
   const fs::path work = output_root / ".reissue-work";
   lock_ = work / (name + ".lock");
   const int fd = take_lock(lock_, output_root.string());
@@ -77,6 +81,19 @@ ShardWorkspace::ShardWorkspace(const fs::path& output_root, int shard, int shard
 }
 
 ShardWorkspace::~ShardWorkspace() { release(); }
+
+bool shard_running(const fs::path& output_root, int shard, int shards, std::string* holder) {
+  const fs::path lock = output_root / ".reissue-work" / (lock_name(shard, shards) + ".lock");
+  const int fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  if (held && holder) {
+    char text[256] = {};
+    if (::pread(fd, text, sizeof text - 1, 0) > 0) *holder = text;
+  }
+  ::close(fd);
+  return held;
+}
 
 void ShardWorkspace::release() {
   std::error_code ignored;

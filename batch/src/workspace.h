@@ -28,4 +28,8 @@ class ShardWorkspace {
   int lock_fd_ = -1;
 };
 
+// Whether shard K/N holds its lock in `output_root` now (a run in progress);
+// `holder` gets who ("process 123 on host").
+bool shard_running(const std::filesystem::path& output_root, int shard, int shards, std::string* holder);
+
 }  // namespace reissue::batch

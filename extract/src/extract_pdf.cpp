@@ -82,6 +82,15 @@ ExtractResult extract_pdf(std::string_view bytes, const std::string& name, const
   return result;
 }
 
+InputLimit input_limit(std::string_view head, const ExtractOptions& options) {
+  if (looks_like_pdf(head)) return {options.max_pdf_bytes, "one issue's PDF", ""};
+  return {options.max_bytes, "one issue's text", "an issue is usually under 1 MiB; give one file per issue"};
+}
+
+std::string read_document(const std::filesystem::path& path, const ExtractOptions& options) {
+  return read_file_limited(path, [&](std::string_view head) { return input_limit(head, options); });
+}
+
 bool looks_like_xml(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   const size_t start = bytes.find_first_not_of(" \t\r\n");

@@ -28,6 +28,9 @@ std::string report_to_json(const ExtractReport& report) {
     review.push_back({{"kind", item.kind},
                       {"lines", {item.first_line, item.last_line}},
                       {"message", item.message}});
+  auto& contradictions = json["contradictions"] = nlohmann::ordered_json::array();
+  for (const Problem& problem : report.contradictions)
+    contradictions.push_back({{"line", problem.line}, {"message", problem.message}});
   auto& set_aside = json["set_aside"] = nlohmann::ordered_json::array();
   for (const SetAside& item : report.set_aside)
     set_aside.push_back({{"reason", item.reason}, {"line", item.line}, {"text", item.text}});

@@ -15,6 +15,7 @@ class Review {
   }
   void set_aside(const std::string& reason, int line, const std::u32string& text);
   void warn(std::string message) { report_.warnings.push_back(std::move(message)); }
+  void contradiction(int line, std::string message) { report_.contradictions.push_back({line, std::move(message)}); }
 
  private:
   ExtractReport& report_;

@@ -29,6 +29,8 @@ bool has_cjk(const std::u32string& text) {
 struct Markers {
   size_t intro = npos, contents = npos, body = npos;
   std::u32string intro_label, intro_rest;
+  // Section markers met again after the body began: another issue run on.
+  std::vector<size_t> repeated;
 
   // Where the region a marker opens ends: at the next marker, or the end.
   size_t end_of_region(size_t marker, size_t line_count) const {
@@ -46,7 +48,9 @@ Markers find_markers(const std::vector<Line>& lines) {
   Markers markers;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::u32string rest;
-    switch (section_marker(lines[i].text, &rest)) {
+    const Section section = section_marker(lines[i].text, &rest);
+    if (section != Section::none && markers.body != npos && i > markers.body) markers.repeated.push_back(i);
+    switch (section) {
       case Section::intro:
         if (markers.intro == npos && markers.contents == npos && markers.body == npos) {
           markers.intro = i;
@@ -78,6 +82,17 @@ class Recognizer {
 
   Issue run() {
     const Markers markers = find_markers(lines_);
+    if (!markers.repeated.empty()) {
+      // Kept as text where it stands, and said: one file is one issue.
+      for (size_t index : markers.repeated)
+        review_.uncertain("second-issue", lines_[index].number, lines_[index].number,
+                          "\"" + u32_to_utf8(lines_[index].text) +
+                              "\" again: another issue seems to start here; its text was kept in the last article "
+                              "(give one file per issue)");
+      review_.contradiction(lines_[markers.repeated.front()].number,
+                            "the input holds more than one issue (its sections start again here); give one file per "
+                            "issue");
+    }
     const size_t first_marker = std::min({markers.intro, markers.contents, markers.body});
     const size_t masthead_end = first_marker == npos ? 0 : first_marker;
     read_masthead(0, masthead_end);

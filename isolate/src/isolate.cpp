@@ -157,7 +157,7 @@ IsolatedOutcome run_isolated(const std::function<std::vector<std::string>()>& wo
   bool timed_out = false;
   const auto deadline = start + std::chrono::duration<double>(limits.seconds);
   char buffer[65536];
-  while (true) {
+  while (!interrupting_signal) {
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
@@ -173,13 +173,20 @@ IsolatedOutcome run_isolated(const std::function<std::vector<std::string>()>& wo
     else if (n == 0) break;  // the child closed its end
     else if (errno != EAGAIN && errno != EINTR) break;
   }
-  if (timed_out) ::kill(child, SIGKILL);
+  // A watched SIGINT/SIGTERM (watch_interruptions) stops the child too.
+  const int stopped_by = interrupting_signal;
+  if (timed_out || stopped_by) ::kill(child, SIGKILL);
   ::close(fds[0]);
   int status = 0;
   rusage usage{};
   while (::wait4(child, &status, 0, &usage) < 0 && errno == EINTR) {
   }
   IsolatedOutcome outcome = outcome_of(status, timed_out, limits);
+  if (stopped_by && outcome.status != IsolatedOutcome::Status::ok) {
+    outcome.status = IsolatedOutcome::Status::interrupted;
+    outcome.signal = stopped_by;
+    outcome.message = "interrupted";
+  }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   outcome.peak_memory_kib = usage.ru_maxrss;
 

@@ -240,10 +240,11 @@ bool check_replaceable(const fs::path& directory, const FolderCheck& replaceable
   const fs::file_status existing = fs::status(directory, error);
   if (!fs::exists(existing)) return false;
   if (!fs::is_directory(existing)) throw WriteError(shown, 0, "exists and is not a folder; refusing to replace it");
-  if (!fs::is_empty(directory, error) && replaceable && !replaceable(directory))
+  if (fs::is_empty(directory, error) || !replaceable) return true;
+  if (const std::string foreign = replaceable(directory); !foreign.empty())
     throw WriteError(shown, 0,
-                     "exists and holds files reissue did not make; refusing to replace it: name another folder, "
-                     "or empty this one");
+                     "exists and holds what reissue did not make (" + foreign +
+                         "); refusing to replace it: name another folder, or move that away");
   return true;
 }
 
@@ -334,7 +335,7 @@ std::string human_size(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-std::string read_file_limited(const fs::path& path, std::size_t max_bytes) {
+std::string read_file_limited(const fs::path& path, const LimitForHead& limit_for) {
   const bool standard_input = path == "-";
   const std::string shown = input_display_name(path);
   const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -350,10 +351,24 @@ std::string read_file_limited(const fs::path& path, std::size_t max_bytes) {
   struct stat status {};
   if (::fstat(fd, &status) != 0) throw ReadError(shown, 0, "cannot read: " + errno_text(errno));
   if (S_ISDIR(status.st_mode)) throw ReadError(shown, 0, "is a folder, not a file");
-  const auto too_large = [&](const std::string& size) {
-    return ReadError(shown, 0, "is too large (" + size + "; the limit is " + human_size(max_bytes) + ")");
-  };
   std::string content;
+  const auto read_some = [&](std::size_t most) {
+    char buffer[65536];
+    const ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, most));
+    if (n < 0 && errno != EINTR) throw ReadError(shown, 0, "cannot read: " + errno_text(errno));
+    if (n > 0) content.append(buffer, static_cast<size_t>(n));
+    return n != 0;  // false at the end
+  };
+  // The head tells the kind, and the kind the limit.
+  bool more = true;
+  while (more && content.size() < 4096) more = read_some(4096 - content.size());
+  const InputLimit limit = limit_for(content);
+  const std::size_t max_bytes = limit.max_bytes;
+  const auto too_large = [&](const std::string& size) {
+    return ReadError(shown, 0, "is too large" + (limit.kind.empty() ? std::string() : " for " + limit.kind) + " (" +
+                                   size + "; the limit is " + human_size(max_bytes) + ")" +
+                                   (limit.advice.empty() ? std::string() : ": " + limit.advice));
+  };
   if (S_ISREG(status.st_mode)) {
     const auto size = static_cast<std::size_t>(status.st_size);
     if (size > max_bytes) throw too_large(human_size(size));
@@ -361,18 +376,16 @@ std::string read_file_limited(const fs::path& path, std::size_t max_bytes) {
   }
   // Read to the end whatever the kind (a pipe or device has no size; a file
   // may grow while it is read), never holding more than the limit.
-  char buffer[65536];
-  while (true) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw ReadError(shown, 0, "cannot read: " + errno_text(errno));
-    }
-    if (n == 0) break;
-    if (content.size() + static_cast<size_t>(n) > max_bytes) throw too_large("more than " + human_size(max_bytes));
-    content.append(buffer, static_cast<size_t>(n));
+  while (more) {
+    if (content.size() > max_bytes) throw too_large("more than " + human_size(max_bytes));
+    more = read_some(max_bytes + 1 - std::min(content.size(), max_bytes));
   }
+  if (content.size() > max_bytes) throw too_large("more than " + human_size(max_bytes));
   return content;
+}
+
+std::string read_file_limited(const fs::path& path, std::size_t max_bytes) {
+  return read_file_limited(path, [max_bytes](std::string_view) { return InputLimit{max_bytes, "", ""}; });
 }
 
 }  // namespace reissue

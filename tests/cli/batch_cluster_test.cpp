@@ -253,3 +253,44 @@ TEST(BatchCluster, ResumeRedoesAFolderThatIsNoLongerWhole) {
   EXPECT_EQ(rows.at("2025-0/corpus-003.pdf")["status"], "up-to-date");
   EXPECT_TRUE(tree(dir / "out") == reference);
 }
+
+TEST(BatchCluster, EveryInputHasAFolderOfItsOwn) {
+  test::TempDir dir;
+  const fs::path in = dir / "in";
+  fs::create_directories(in / "x");
+  const std::string text = test::read_text(test::seed("002"));
+  for (const char* name : {"y.txt", "y.TXT", "x_pdf.txt", "x.txt", "x/a.txt"}) test::write_text(in / name, text);
+  fs::copy_file(test::corpus("corpus-000.pdf"), in / "x.pdf");
+  // An earlier run's output inside the input folder is not part of the backlog.
+  ASSERT_EQ(run_command(batch_command(in, dir / "first", "--to xml")).exit_code, 0);
+  fs::rename(dir / "first", in / "old-output");
+  for (int run = 0; run < 2; ++run) {
+    const auto result = run_command(batch_command(in, dir / "out", "--to xml -j 2"));
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    const auto rows = report_rows(dir / "out/report.json");
+    EXPECT_EQ(rows.size(), 6u) << test::read_text(dir / "out/report.csv");
+    std::set<std::string> folders;
+    for (const auto& [input, row] : rows) {
+      EXPECT_EQ(row["status"], run == 0 ? "converted" : "up-to-date") << input;
+      const std::string folder = row["output"];
+      EXPECT_TRUE(folders.insert(folder).second) << folder << " twice";
+      EXPECT_TRUE(fs::exists(dir / "out" / folder / "issue.xml")) << folder;
+    }
+    for (const std::string& a : folders)
+      for (const std::string& b : folders) EXPECT_FALSE(b.starts_with(a + "/")) << a << " holds " << b;
+  }
+}
+
+TEST(BatchCluster, MergeWaitsForAShardStillRunning) {
+  test::TempDir dir;
+  make_good_backlog(dir / "in");
+  for (const char* shard : {"1/2", "2/2"})
+    ASSERT_EQ(run_command(batch_command(dir / "in", dir / "out", "--to xml --shard " + std::string(shard))).exit_code, 0);
+  // Shard 1 runs again (one input hangs) while --merge is asked for.
+  const auto merged = run_command("(REISSUE_TEST_HANG=2025-0 " +
+                                  batch_command(dir / "in", dir / "out", "--to xml --force --timeout 5 --shard 1/2") +
+                                  " & pid=$!; sleep 1; " + quoted(test::reissue_binary()) + " batch --merge " +
+                                  quoted(dir / "out") + "; status=$?; wait $pid; exit $status)");
+  EXPECT_EQ(merged.exit_code, 6) << merged.err;
+  EXPECT_NE(merged.err.find("shard 1 of 2 is still running"), std::string::npos) << merged.err;
+}

@@ -191,7 +191,7 @@ TEST(StreamsCli, NothingOfTheUsersIsReplaced) {
   fs::copy_file(test::source_dir() / "samples/649.xml", dir / "issue.xml");
   const auto over = run_reissue("typeset -q " + quoted(dir / "issue.xml") + " -o " + quoted(dir / "issue.xml"));
   EXPECT_EQ(over.exit_code, 6) << over.err;
-  EXPECT_NE(over.err.find("is the input file"), std::string::npos) << over.err;
+  EXPECT_NE(over.err.find("is the input; writing there would destroy it"), std::string::npos) << over.err;
   EXPECT_EQ(test::read_text(dir / "issue.xml"), test::read_text(test::source_dir() / "samples/649.xml"));
   const std::string text = quoted(test::source_dir() / "tests/data/corpus/corpus-001.txt");
   fs::copy_file(test::source_dir() / "tests/data/corpus/corpus-001.txt", dir / "c.txt");
@@ -203,7 +203,7 @@ TEST(StreamsCli, NothingOfTheUsersIsReplaced) {
   test::write_text(dir / "mine/notes.txt", "important");
   const auto repair = run_reissue("repair -q " + sample + " -o " + quoted(dir / "mine"));
   EXPECT_EQ(repair.exit_code, 7) << repair.err;
-  EXPECT_NE(repair.err.find("holds files reissue did not make"), std::string::npos) << repair.err;
+  EXPECT_NE(repair.err.find("holds what reissue did not make (notes.txt)"), std::string::npos) << repair.err;
   EXPECT_EQ(test::read_text(dir / "mine/notes.txt"), "important");
   // An earlier repair folder (with a trailing slash, or as ".") is replaced.
   EXPECT_EQ(run_reissue("repair -q " + sample + " -o " + quoted(dir / "done")).exit_code, 0);
@@ -264,4 +264,96 @@ TEST(StreamsCli, OptionMistakesAreExplained) {
   const auto option = run_reissue("typeset a.xml -o b.pdf --styl s.xml");
   EXPECT_EQ(option.exit_code, 6);
   EXPECT_NE(option.err.find("did you mean --style?"), std::string::npos) << option.err;
+}
+
+TEST(StreamsCli, NoOutputOverAnyInputOrAnotherOutput) {
+  test::TempDir dir;
+  fs::copy_file(test::source_dir() / "tests/data/corpus/corpus-001.txt", dir / "c.txt");
+  fs::copy_file(test::source_dir() / "styles/default.xml", dir / "style.xml");
+  fs::copy_file(test::source_dir() / "samples/649.xml", dir / "issue.xml");
+  const std::string text = quoted(dir / "c.txt");
+  // --report over the input, --report and -o the same file, both on stdout.
+  EXPECT_EQ(run_reissue("extract -q " + text + " -o " + quoted(dir / "r.xml") + " --report " + text).exit_code, 6);
+  EXPECT_EQ(run_reissue("extract -q " + text + " -o " + quoted(dir / "same") + " --report " + quoted(dir / "same"))
+                .exit_code,
+            6);
+  EXPECT_FALSE(fs::exists(dir / "same"));
+  EXPECT_EQ(run_reissue("extract -q " + text + " --report -").exit_code, 6);
+  EXPECT_EQ(run_reissue("extract -q " + text + " -o - --report /dev/stdout").exit_code, 6);
+  // A bad --report folder is found before anything is written.
+  EXPECT_EQ(run_reissue("extract -q " + text + " -o " + quoted(dir / "e.xml") + " --report " + quoted(dir / "no/r.json"))
+                .exit_code,
+            7);
+  EXPECT_FALSE(fs::exists(dir / "e.xml"));
+  // The style sheet and the issue's figures are inputs of typeset and docx too.
+  const auto style = run_reissue("typeset -q " + quoted(dir / "issue.xml") + " --style " + quoted(dir / "style.xml") +
+                                 " -o " + quoted(dir / "style.xml"));
+  EXPECT_EQ(style.exit_code, 6) << style.err;
+  EXPECT_EQ(test::read_text(dir / "style.xml"), test::read_text(test::source_dir() / "styles/default.xml"));
+  std::string issue = test::read_text(dir / "issue.xml");
+  issue.replace(issue.find("<figure>"), 8, "<figure src=\"photo.png\">");
+  test::write_text(dir / "issue.xml", issue);
+  ASSERT_EQ(run_command("pdftoppm -f 1 -l 1 -r 10 -singlefile -png " +
+                        quoted(test::source_dir() / "tests/data/corpus/corpus-000.pdf") + " " + quoted(dir / "photo"))
+                .exit_code,
+            0);
+  EXPECT_EQ(run_reissue("docx -q " + quoted(dir / "issue.xml") + " -o " + quoted(dir / "photo.png")).exit_code, 6);
+  EXPECT_EQ(test::read_text(dir / "photo.png").substr(1, 3), "PNG");
+  // Names that name nothing.
+  EXPECT_EQ(run_reissue("typeset -q " + quoted(dir / "issue.xml") + " -o ''").exit_code, 6);
+  EXPECT_EQ(run_reissue("repair -q " + quoted(dir / "issue.xml") + " -o -").exit_code, 6);
+  EXPECT_FALSE(fs::exists("-"));
+}
+
+TEST(StreamsCli, ARepairFolderWithAFileAddedByHandIsTheUsers) {
+  test::TempDir dir;
+  const std::string sample = quoted(test::source_dir() / "samples/649.xml");
+  ASSERT_EQ(run_reissue("repair -q " + sample + " -o " + quoted(dir / "out")).exit_code, 0);
+  test::write_text(dir / "out/notes.txt", "mine");
+  const auto again = run_reissue("repair -q " + sample + " -o " + quoted(dir / "out"));
+  EXPECT_EQ(again.exit_code, 7) << again.err;
+  EXPECT_NE(again.err.find("(notes.txt)"), std::string::npos) << again.err;
+  EXPECT_EQ(test::read_text(dir / "out/notes.txt"), "mine");
+}
+
+TEST(StreamsCli, OneFileIsOneIssue) {
+  test::TempDir dir;
+  // Two issues run together: the XML is written, kept whole, but not a success.
+  test::write_text(dir / "two.txt", test::read_text(test::source_dir() / "tests/data/corpus/corpus-000.txt") +
+                                        test::read_text(test::source_dir() / "tests/data/corpus/corpus-001.txt"));
+  const auto two = run_reissue("extract -q " + quoted(dir / "two.txt") + " -o " + quoted(dir / "two.xml"));
+  EXPECT_EQ(two.exit_code, 1) << two.err;
+  EXPECT_NE(two.err.find("the input holds more than one issue"), std::string::npos) << two.err;
+  EXPECT_TRUE(fs::exists(dir / "two.xml"));
+  // Hundreds of issues run together: refused before it is read whole.
+  const std::string one = test::read_text(test::source_dir() / "tests/data/corpus/corpus-001.txt");
+  std::string many;
+  while (many.size() < (std::size_t{17} << 20)) many += one;
+  test::write_text(dir / "many.txt", many);
+  const auto big = run_reissue("extract -q " + quoted(dir / "many.txt") + " -o " + quoted(dir / "many.xml"));
+  EXPECT_EQ(big.exit_code, 2);
+  EXPECT_NE(big.err.find("many.txt: is too large for one issue's text"), std::string::npos) << big.err;
+  EXPECT_NE(big.err.find("the limit is 16 MiB"), std::string::npos) << big.err;
+  const auto piped = run_command("cat " + quoted(dir / "many.txt") + " | " + binary() + " extract -q - -o " +
+                                 quoted(dir / "many.xml"));
+  EXPECT_EQ(piped.exit_code, 2);
+  EXPECT_NE(piped.err.find("standard input: is too large for one issue's text (more than 16 MiB"), std::string::npos)
+      << piped.err;
+  EXPECT_FALSE(fs::exists(dir / "many.xml"));
+}
+
+TEST(StreamsCli, InterruptedRepairLeavesNoScratch) {
+  test::TempDir dir;
+  fs::create_directories(dir / "tmp");
+  const std::string sample = quoted(test::source_dir() / "samples/649.xml");
+  const auto stopped = run_command("(TMPDIR=" + quoted(dir / "tmp") + " REISSUE_TEST_HANG=649 " + binary() +
+                                   " repair -q " + sample + " -o " + quoted(dir / "out") +
+                                   " & pid=$!; sleep 1; kill -INT $pid; wait $pid)");
+  EXPECT_EQ(stopped.exit_code, 130) << stopped.err;
+  EXPECT_TRUE(fs::is_empty(dir / "tmp"));
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  const auto timed_out = run_command("TMPDIR=" + quoted(dir / "tmp") + " REISSUE_TEST_HANG=649 " + binary() +
+                                     " repair -q " + sample + " -o " + quoted(dir / "out") + " --timeout 1");
+  EXPECT_EQ(timed_out.exit_code, 5) << timed_out.err;
+  EXPECT_TRUE(fs::is_empty(dir / "tmp"));
 }

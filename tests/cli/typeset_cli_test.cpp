@@ -117,3 +117,17 @@ TEST(TypesetCli, StyleSheetMistakesNameTheirLine) {
       << font.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "x.pdf"));
 }
+
+TEST(TypesetCli, CharactersNoFontHasAreWarnedInRepairToo) {
+  test::TempDir dir;
+  std::string issue = test::read_text(test::source_dir() / "samples/649.xml");
+  const std::string paragraph = "<p>";
+  issue.insert(issue.find(paragraph) + paragraph.size(), "\xF4\x8F\xBF\xBD");  // U+10FFFD (private use), in no installed font
+  test::write_text(dir / "emoji.xml", issue);
+  const auto typeset = run_reissue("typeset -q " + quoted(dir / "emoji.xml") + " -o " + quoted(dir / "x.pdf"));
+  EXPECT_NE(typeset.err.find("no installed font has these characters"), std::string::npos) << typeset.err;
+  const auto repair = run_reissue("repair " + quoted(dir / "emoji.xml") + " -o " + quoted(dir / "out"));
+  EXPECT_EQ(repair.exit_code, 0) << repair.err;
+  EXPECT_NE(repair.err.find("no installed font has these characters"), std::string::npos) << repair.err;
+  EXPECT_NE(test::read_text(dir / "out/status.json").find("\"warnings\": 1"), std::string::npos);
+}

@@ -35,8 +35,8 @@ struct BatchInput {
 
 // The inputs under `root` (recursive; *.pdf, *.txt, *.xml by name, case
 // insensitive; links followed to files, not to folders), sorted, with their
-// output folders (the relative path without its extension; "name.pdf" and
-// "name.txt" side by side keep the extension). A folder that cannot be
+// output folders: the relative path without its extension, or with it when
+// that would share or nest folders ("x.pdf" beside "x.txt": x.pdf/, x.txt/). A folder that cannot be
 // listed and a link to nothing are inputs too, with `unreadable` saying why.
 std::vector<BatchInput> discover_inputs(const std::filesystem::path& root);
 

@@ -50,8 +50,11 @@ void write_repair(const std::filesystem::path& folder, const RepairResult& resul
 // or altered: the input is then done again).
 std::string recorded_key(const std::filesystem::path& folder);
 
-// A folder that repair made (its status.json says so): the only kind of
-// non-empty folder repair and batch replace.
+// What in `folder` repair did not write ("" when it is all an earlier
+// repair's, as its status.json lists): repair and batch replace no other
+// non-empty folder.
+std::string foreign_to_repair(const std::filesystem::path& folder);
+// A folder repair made (its status.json says so), whatever was added since.
 bool is_repair_folder(const std::filesystem::path& folder);
 
 }  // namespace reissue

@@ -7,8 +7,10 @@
 // The PDF and text paths share every stage after "lines".
 #pragma once
 
+#include "reissue/atomic_file.h"
 #include "reissue/error.h"
 #include "reissue/issue.h"
+#include "reissue/issue_xml.h"
 
 #include <filesystem>
 #include <string>
@@ -41,6 +43,9 @@ struct ExtractReport {
   std::vector<ReviewItem> review;   // uncertain decisions
   std::vector<std::string> warnings;
   std::vector<SetAside> set_aside;
+  // What makes the recovered issue untrustworthy as a whole (the input holds
+  // more than one issue): the XML is still written, but not as a success.
+  std::vector<Problem> contradictions;
 };
 
 // A figure image recovered from a PDF, to be written at `path` (relative to
@@ -86,6 +91,13 @@ ExtractResult extract_pdf(std::string_view bytes, const std::string& name,
 ExtractResult extract_document(std::string_view bytes, const std::string& name,
                                const ExtractOptions& options = {});
 bool looks_like_pdf(std::string_view bytes);
+
+// Reads an input for extract_document ("-": standard input) under the limit
+// of its kind, told from its first bytes: a text over `max_bytes` is refused
+// after that many bytes, not read whole. Throws ReadError naming the limit.
+std::string read_document(const std::filesystem::path& path, const ExtractOptions& options = {});
+// The limit read_document applies to an input that starts with `head`.
+InputLimit input_limit(std::string_view head, const ExtractOptions& options = {});
 // An XML document (an issue XML): "<?xml" or a root element first.
 bool looks_like_xml(std::string_view bytes);
 

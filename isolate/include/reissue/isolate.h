@@ -41,7 +41,8 @@ struct IsolatedOutcome {
 // Runs `work` in a forked child under `limits`. The child's return value
 // travels back as parts; an exception thrown by `work` becomes
 // Status::failed with exit_status_for(exception) and its what() as message
-// (std::bad_alloc: Status::out_of_memory).
+// (std::bad_alloc: Status::out_of_memory). When the caller watches
+// interruptions, SIGINT/SIGTERM/SIGHUP end the child: Status::interrupted.
 IsolatedOutcome run_isolated(const std::function<std::vector<std::string>()>& work, const IsolationLimits& limits);
 
 // A program started in a child process under limits: stdin and stdout are

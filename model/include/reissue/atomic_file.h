@@ -40,9 +40,10 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 // renamed into place (exchanged with an older one in one step). Missing parent
 // folders are created (again, if another process removed them meanwhile).
 // Names must stay inside the folder. An existing folder is replaced only when
-// it is empty or `replaceable(folder)` says it holds nothing but an earlier
-// output (without the check, any folder would be replaced). Throws WriteError.
-using FolderCheck = std::function<bool(const std::filesystem::path& existing_folder)>;
+// it is empty or `foreign(folder)` finds nothing in it but an earlier output
+// (it returns "" then, else what is foreign, e.g. "notes.txt"). Throws
+// WriteError.
+using FolderCheck = std::function<std::string(const std::filesystem::path& existing_folder)>;
 void write_directory_atomically(const std::filesystem::path& directory,
                                 const std::vector<std::pair<std::string, std::string>>& files,
                                 const FolderCheck& replaceable);
@@ -59,6 +60,19 @@ void remove_directory_output(const std::filesystem::path& directory, const Folde
 // Reads a whole file ("-": standard input), refusing more than `max_bytes`.
 // Throws ReadError naming the file and the limit.
 std::string read_file_limited(const std::filesystem::path& path, std::size_t max_bytes);
+
+// The same when the limit depends on what the file is: `limit_for(head)` is
+// told its first bytes (up to 4 KiB) and names the limit for that kind of
+// file, which is then enforced while reading (a 3 GB text is refused after
+// its first megabytes, not after reading it). The message names the kind
+// ("one issue's text") and says what to do.
+struct InputLimit {
+  std::size_t max_bytes = 0;
+  std::string kind;    // "one issue's text"
+  std::string advice;  // "give one file per issue"
+};
+using LimitForHead = std::function<InputLimit(std::string_view head)>;
+std::string read_file_limited(const std::filesystem::path& path, const LimitForHead& limit_for);
 
 // How messages name an input path: "standard input" for "-".
 std::string input_display_name(const std::filesystem::path& path);
