@@ -152,9 +152,13 @@ std::optional<std::vector<std::string>> run_isolated_work(const std::function<st
       break;
     case Status::crashed:
     case Status::timed_out:
-    case Status::out_of_memory:
       std::cerr << "reissue: " << input << ": " << what << " " << outcome.message
                 << "; nothing was written (the input is the likely culprit)\n";
+      exit_code = to_int(ExitStatus::aborted);
+      break;
+    case Status::out_of_memory:
+      std::cerr << "reissue: " << input << ": " << what << " " << outcome.message
+                << "; nothing was written (raise --memory if the input is a real issue)\n";
       exit_code = to_int(ExitStatus::aborted);
       break;
   }
