@@ -6,8 +6,8 @@ function(reissue_embed out_var symbol input)
   add_custom_command(
     OUTPUT ${output}
     COMMAND ${CMAKE_COMMAND} -DINPUT=${input} -DOUTPUT=${output} -DSYMBOL=${symbol}
-            -P ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
-    DEPENDS ${input} ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
+            -P ${PROJECT_SOURCE_DIR}/cmake/embed_file.cmake
+    DEPENDS ${input} ${PROJECT_SOURCE_DIR}/cmake/embed_file.cmake
     VERBATIM)
   set(${out_var} ${output} PARENT_SCOPE)
 endfunction()

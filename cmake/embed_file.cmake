@@ -1,4 +1,4 @@
-# Usage: cmake -DINPUT=file -DOUTPUT=file.cpp -DSYMBOL=name -P embed.cmake
+# Usage: cmake -DINPUT=file -DOUTPUT=file.cpp -DSYMBOL=name -P embed_file.cmake
 # Writes `namespace reissue::embedded { extern const char NAME[] = "..."; }`.
 file(READ "${INPUT}" content HEX)
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${content}")
