@@ -7,9 +7,9 @@
 #include "reissue/issue_xml.h"
 #include "reissue/text.h"
 #include "reissue/typeset.h"
+#include "status.h"
 #include "workers.h"
 
-#include <nlohmann/json.hpp>
 
 #include <stdlib.h>
 
@@ -116,59 +116,38 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
   if (options.docx) result.files.push_back({"issue.docx", write_docx(issue, style, scratch)});
   result.files.push_back({"review.json", review});
 
-  nlohmann::ordered_json status;
-  status["input"] = name;
-  status["key"] = options.key;
-  status["kind"] = result.kind;
-  status["pages"] = result.pages;
-  status["articles"] = result.articles;
-  status["warnings"] = result.warnings;
-  status["uncertain"] = result.uncertain;
-  if (options.pdf) status["typeset_pages"] = typeset_pages;
-  // What the folder holds, so that a later run can tell it is still whole.
-  auto& digests = status["files"] = nlohmann::ordered_json::object();
-  for (const auto& [file, content] : result.files) digests[file] = content_key(content);
-  // Names from an archive need not be UTF-8: JSON gets U+FFFD for bad bytes.
-  result.files.push_back(
-      {"status.json", status.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"});
+  batch::RepairStatus status;
+  status.input = name;
+  status.key = options.key;
+  status.kind = result.kind;
+  status.pages = result.pages;
+  status.articles = result.articles;
+  status.warnings = result.warnings;
+  status.uncertain = result.uncertain;
+  if (options.pdf) status.typeset_pages = typeset_pages;
+  for (const auto& [file, content] : result.files) status.files[file] = content_key(content);
+  result.files.push_back({"status.json", batch::status_json(status)});
   return result;
 }
 
-namespace {
-
-// A repair folder's status.json, or null when there is none of ours.
-nlohmann::json repair_status(const fs::path& folder) {
-  try {
-    auto status = nlohmann::json::parse(read_file_limited(folder / "status.json", 1 << 20));
-    if (status.is_object() && status.contains("kind") && status.contains("input") && status.contains("files"))
-      return status;
-  } catch (const std::exception&) {
-  }
-  return nullptr;
-}
-
-}  // namespace
-
 std::string foreign_to_repair(const fs::path& folder) {
-  const nlohmann::json status = repair_status(folder);
+  const std::optional<batch::RepairStatus> status = batch::read_status(folder);
   std::error_code error;
-  if (status.is_null()) {  // not a repair's: name something in it
+  if (!status) {  // not a repair's: name something in it
     for (const auto& entry : fs::directory_iterator(folder, error)) return entry.path().filename().string();
     return "";
   }
   // Only what the repair wrote: a file added by hand (notes, a correction
   // beside the outputs) makes it the user's folder.
-  std::set<std::string> written = {"status.json"};
-  for (const auto& [file, digest] : status.at("files").items()) written.insert(file);
   for (auto it = fs::recursive_directory_iterator(folder, error); !error && it != fs::recursive_directory_iterator();
        it.increment(error)) {
     const std::string relative = it->path().lexically_relative(folder).generic_string();
-    if (!it->is_directory(error) && !written.count(relative)) return relative;
+    if (!it->is_directory(error) && relative != "status.json" && !status->files.count(relative)) return relative;
   }
   return error ? "a part that cannot be read" : "";
 }
 
-bool is_repair_folder(const fs::path& folder) { return !repair_status(folder).is_null(); }
+bool is_repair_folder(const fs::path& folder) { return batch::read_status(folder).has_value(); }
 
 void write_repair(const fs::path& folder, const RepairResult& result) {
   // Never replace a folder of the user's: only an empty one or an earlier repair.
@@ -176,16 +155,16 @@ void write_repair(const fs::path& folder, const RepairResult& result) {
 }
 
 std::string recorded_key(const fs::path& folder) {
+  const std::optional<batch::RepairStatus> status = batch::read_status(folder);
+  if (!status) return "";
+  // Every file the run wrote must still be there as it wrote it.
   try {
-    const auto status = nlohmann::json::parse(read_file_limited(folder / "status.json", 1 << 20));
-    // Every file the run wrote must still be there as it wrote it.
-    if (!status.contains("files")) return "";
-    for (const auto& [file, digest] : status.at("files").items())
-      if (content_key(read_file_limited(folder / file, std::size_t{1} << 30)) != digest.get<std::string>()) return "";
-    return status.value("key", "");
-  } catch (const std::exception&) {
+    for (const auto& [file, digest] : status->files)
+      if (content_key(read_file_limited(folder / file, std::size_t{1} << 30)) != digest) return "";
+  } catch (const Error&) {
     return "";
   }
+  return status->key;
 }
 
 }  // namespace reissue

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "status.h"
 #include "workspace.h"
 
 #include "reissue/atomic_file.h"
@@ -63,15 +64,13 @@ void summarize(BatchResult& result) {
 }
 
 void fill_from_status(BatchRow& row, const std::filesystem::path& folder) {
-  try {
-    const auto status = nlohmann::json::parse(read_file_limited(folder / "status.json", 1 << 20));
-    row.kind = status.value("kind", "");
-    row.pages = status.value("pages", 0);
-    row.articles = status.value("articles", 0);
-    row.warnings = status.value("warnings", 0);
-    row.uncertain = status.value("uncertain", 0);
-  } catch (const std::exception&) {
-    // The outputs were written; the figures are then unknown (zero).
+  // The outputs were written; without a readable status the figures stay zero.
+  if (const std::optional<RepairStatus> status = read_status(folder)) {
+    row.kind = status->kind;
+    row.pages = status->pages;
+    row.articles = status->articles;
+    row.warnings = status->warnings;
+    row.uncertain = status->uncertain;
   }
 }
 
