@@ -48,6 +48,10 @@ bool discards(const std::string& output);
 // Flushes standard output; a write error there turns success into exit 7.
 int finish_standard_output(int exit_code);
 
+// Called by `repair` before the work; does something only in the test
+// suite's build (cli/test_hooks.cpp).
+void test_hook(const std::string& input);
+
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_format_command(CLI::App& app, int& exit_code);
 void add_extract_command(CLI::App& app, int& exit_code);

@@ -10,11 +10,7 @@
 
 #include <stdlib.h>
 
-#include <chrono>
-#include <csignal>
-#include <cstdlib>
 #include <iostream>
-#include <thread>
 
 namespace reissue::cli {
 
@@ -35,19 +31,6 @@ struct RepairArguments {
   bool in_process = false;
   bool quiet = false;
 };
-
-// Test hooks (tests/cli/batch_cli_test.cpp): an input whose path contains
-// $REISSUE_TEST_HANG hangs, one containing $REISSUE_TEST_CRASH crashes, as
-// a hostile PDF can make a parser do.
-void test_hook(const std::string& input) {
-  auto named = [&](const char* variable) {
-    const char* value = std::getenv(variable);
-    return value && *value && input.find(value) != std::string::npos;
-  };
-  if (named("REISSUE_TEST_HANG"))
-    while (true) std::this_thread::sleep_for(std::chrono::hours(1));
-  if (named("REISSUE_TEST_CRASH")) std::raise(SIGSEGV);
-}
 
 RepairResult repair(const RepairArguments& arguments) {
   test_hook(arguments.input);

@@ -58,7 +58,7 @@ TEST(BatchCli, GoodInputsConvertedBadOnesReportedNothingPartial) {
             0);
 
   const auto result = test::run_command("REISSUE_TEST_HANG=hang-me REISSUE_TEST_CRASH=crash-me " +
-                                        quoted(test::reissue_binary()) + " batch " +
+                                        quoted(test::reissue_test_hooks_binary()) + " batch " +
                                         quoted(in) + " -o " + quoted(out) + " -j 2 --timeout 3");
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.err.find("batch: 11 input(s): 5 converted, 0 up to date, 6 failed"), std::string::npos)

@@ -287,8 +287,9 @@ TEST(BatchCluster, MergeWaitsForAShardStillRunning) {
   for (const char* shard : {"1/2", "2/2"})
     ASSERT_EQ(run_command(batch_command(dir / "in", dir / "out", "--to xml --shard " + std::string(shard))).exit_code, 0);
   // Shard 1 runs again (one input hangs) while --merge is asked for.
-  const auto merged = run_command("(REISSUE_TEST_HANG=2025-0 " +
-                                  batch_command(dir / "in", dir / "out", "--to xml --force --timeout 5 --shard 1/2") +
+  const std::string hanging = quoted(test::reissue_test_hooks_binary()) + " batch -q " + quoted(dir / "in") + " -o " +
+                              quoted(dir / "out") + " --to xml --force --timeout 5 --shard 1/2";
+  const auto merged = run_command("(REISSUE_TEST_HANG=2025-0 " + hanging +
                                   " & pid=$!; sleep 1; " + quoted(test::reissue_binary()) + " batch --merge " +
                                   quoted(dir / "out") + "; status=$?; wait $pid; exit $status)");
   EXPECT_EQ(merged.exit_code, 6) << merged.err;

@@ -346,13 +346,13 @@ TEST(StreamsCli, InterruptedRepairLeavesNoScratch) {
   test::TempDir dir;
   fs::create_directories(dir / "tmp");
   const std::string sample = quoted(test::source_dir() / "samples/649.xml");
-  const auto stopped = run_command("(TMPDIR=" + quoted(dir / "tmp") + " REISSUE_TEST_HANG=649 " + binary() +
+  const auto stopped = run_command("(TMPDIR=" + quoted(dir / "tmp") + " REISSUE_TEST_HANG=649 " + quoted(test::reissue_test_hooks_binary()) +
                                    " repair -q " + sample + " -o " + quoted(dir / "out") +
                                    " & pid=$!; sleep 1; kill -INT $pid; wait $pid)");
   EXPECT_EQ(stopped.exit_code, 130) << stopped.err;
   EXPECT_TRUE(fs::is_empty(dir / "tmp"));
   EXPECT_FALSE(fs::exists(dir / "out"));
-  const auto timed_out = run_command("TMPDIR=" + quoted(dir / "tmp") + " REISSUE_TEST_HANG=649 " + binary() +
+  const auto timed_out = run_command("TMPDIR=" + quoted(dir / "tmp") + " REISSUE_TEST_HANG=649 " + quoted(test::reissue_test_hooks_binary()) +
                                      " repair -q " + sample + " -o " + quoted(dir / "out") + " --timeout 1");
   EXPECT_EQ(timed_out.exit_code, 5) << timed_out.err;
   EXPECT_TRUE(fs::is_empty(dir / "tmp"));

@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 fs::path source_dir() { return REISSUE_SOURCE_DIR; }
 fs::path shared_dir() { return fs::weakly_canonical(REISSUE_SHARED_DIR); }
 fs::path reissue_binary() { return REISSUE_BINARY; }
+fs::path reissue_test_hooks_binary() { return REISSUE_TEST_HOOKS_BINARY; }
 
 std::string read_text(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);

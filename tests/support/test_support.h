@@ -11,6 +11,8 @@ namespace reissue::test {
 std::filesystem::path source_dir();  // the repository
 std::filesystem::path shared_dir();  // ../shared (seeds, corpus, robustness)
 std::filesystem::path reissue_binary();
+// The same command built with test hooks (REISSUE_TEST_HANG/CRASH: cli/test_hooks.cpp).
+std::filesystem::path reissue_test_hooks_binary();
 
 std::string read_text(const std::filesystem::path& file);
 void write_text(const std::filesystem::path& file, const std::string& content);
