@@ -1,5 +1,7 @@
 #include "reissue/text.h"
 
+#include "reissue/error.h"
+
 #include <cstdio>
 
 #include <unicode/normalizer2.h>
@@ -9,7 +11,6 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include <stdexcept>
 
 namespace reissue {
 
@@ -64,7 +65,7 @@ namespace {
 const icu::Normalizer2& nfc() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normalizer unavailable");
+  if (U_FAILURE(status)) throw InternalError("ICU", "the NFC normalizer is unavailable");
   return *normalizer;
 }
 
@@ -83,7 +84,7 @@ std::string to_nfc(std::string_view text) {
   if (nfc().isNormalized(source, status) && U_SUCCESS(status)) return std::string(text);
   status = U_ZERO_ERROR;
   icu::UnicodeString normalized = nfc().normalize(source, status);
-  if (U_FAILURE(status)) throw std::runtime_error("NFC normalization failed");
+  if (U_FAILURE(status)) throw InternalError("ICU", "NFC normalization failed");
   std::string out;
   normalized.toUTF8String(out);
   return out;

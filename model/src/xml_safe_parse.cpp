@@ -140,7 +140,7 @@ const CompiledSchema& compiled_schema(const char* schema_text) {
       xmlSchemaNewMemParserCtxt(schema_text, static_cast<int>(std::strlen(schema_text)));
   entry.schema = xmlSchemaParse(parser);
   xmlSchemaFreeParserCtxt(parser);
-  if (!entry.schema) throw std::logic_error("built-in XML schema does not compile");
+  if (!entry.schema) throw InternalError("libxml2", "the built-in XML schema does not compile");
   entry.outline = std::make_unique<SchemaOutline>(schema_text);
   return entry;
 }

@@ -1,14 +1,15 @@
 #include "reissue/xml_writer.h"
 
+#include "reissue/error.h"
+
 #include <libxml/xmlwriter.h>
 
-#include <stdexcept>
 
 namespace reissue::xml {
 
 namespace {
 void check(int result) {
-  if (result < 0) throw std::runtime_error("XML writer failed");
+  if (result < 0) throw InternalError("libxml2", "the XML writer failed");
 }
 }  // namespace
 
@@ -24,7 +25,7 @@ Writer::Writer(bool indent) : writer_(nullptr) {
   writer_ = output ? xmlNewTextWriter(output) : nullptr;  // owns `output` from here
   if (!writer_) {
     if (output) xmlOutputBufferClose(output);
-    throw std::runtime_error("cannot create XML writer");
+    throw InternalError("libxml2", "cannot create an XML writer");
   }
   if (indent) {
     xmlTextWriterSetIndent(writer_, 1);

@@ -77,6 +77,15 @@ class OutOfMemory : public Error {
   ExitStatus status() const override { return ExitStatus::aborted; }
 };
 
+// Something that cannot happen with a sound installation went wrong (ICU
+// cannot normalize, the built-in schema does not compile, zlib fails): a
+// defect or a broken installation, not the input's fault.
+class InternalError : public Error {
+ public:
+  InternalError(const std::string& what, const std::string& message) : Error(what, 0, message) {}
+  ExitStatus status() const override { return ExitStatus::internal; }
+};
+
 // The exit status for anything a library threw: its own errors say theirs,
 // std::bad_alloc is `aborted` (out of memory), anything else is `internal`.
 ExitStatus exit_status_for(const std::exception& error);
