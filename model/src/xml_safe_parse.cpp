@@ -119,6 +119,19 @@ void collect_schema_error(void* context, xmlErrorPtr error) {
   if (error) static_cast<SchemaMessages*>(context)->add(*error);
 }
 
+// libxml2 handles freed however a scope is left.
+template <class T, void (*Free)(T*)>
+struct Freer {
+  void operator()(T* handle) const { Free(handle); }
+};
+using ParserContext = std::unique_ptr<xmlParserCtxt, Freer<xmlParserCtxt, xmlFreeParserCtxt>>;
+using SchemaParserContext = std::unique_ptr<xmlSchemaParserCtxt, Freer<xmlSchemaParserCtxt, xmlSchemaFreeParserCtxt>>;
+using SchemaValidContext = std::unique_ptr<xmlSchemaValidCtxt, Freer<xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt>>;
+void free_string(xmlChar* text) { xmlFree(text); }
+using XmlString = std::unique_ptr<xmlChar, Freer<xmlChar, free_string>>;
+
+std::string to_string(const XmlString& text) { return text ? reinterpret_cast<const char*>(text.get()) : ""; }
+
 struct CompiledSchema {
   xmlSchemaPtr schema = nullptr;
   std::unique_ptr<SchemaOutline> outline;
@@ -136,10 +149,8 @@ const CompiledSchema& compiled_schema(const char* schema_text) {
   std::lock_guard lock(mutex);
   auto& entry = cache[schema_text];
   if (entry.schema) return entry;
-  xmlSchemaParserCtxtPtr parser =
-      xmlSchemaNewMemParserCtxt(schema_text, static_cast<int>(std::strlen(schema_text)));
-  entry.schema = xmlSchemaParse(parser);
-  xmlSchemaFreeParserCtxt(parser);
+  const SchemaParserContext parser(xmlSchemaNewMemParserCtxt(schema_text, static_cast<int>(std::strlen(schema_text))));
+  entry.schema = parser ? xmlSchemaParse(parser.get()) : nullptr;
   if (!entry.schema) throw InternalError("libxml2", "the built-in XML schema does not compile");
   entry.outline = std::make_unique<SchemaOutline>(schema_text);
   return entry;
@@ -155,13 +166,13 @@ DocPtr parse_untrusted(std::string_view bytes, const std::string& name, std::siz
   if (bytes.empty()) throw ReadError(name, 0, "file is empty, not an XML document");
 
   ParseState state;
-  current_state = &state;
-  xmlParserCtxtPtr ctxt =
-      xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
-  if (!ctxt) {
-    current_state = nullptr;
-    throw ReadError(name, 0, "cannot create XML parser");
-  }
+  struct CurrentState {  // the parser's callbacks report into `state` while it runs
+    explicit CurrentState(ParseState* parse) { current_state = parse; }
+    ~CurrentState() { current_state = nullptr; }
+  } current(&state);
+  const ParserContext context(xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size())));
+  if (!context) throw InternalError("libxml2", "cannot create an XML parser");
+  xmlParserCtxtPtr ctxt = context.get();
   xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
                               XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   ctxt->sax->internalSubset = on_doctype;
@@ -175,8 +186,6 @@ DocPtr parse_untrusted(std::string_view bytes, const std::string& name, std::siz
   DocPtr doc(ctxt->myDoc);
   const bool well_formed = ctxt->wellFormed && state.refusal.empty() && !state.first_failure;
   ctxt->myDoc = nullptr;
-  xmlFreeParserCtxt(ctxt);
-  current_state = nullptr;
 
   if (!state.refusal.empty()) throw ReadError(name, state.refusal_line, state.refusal);
   if (!well_formed || !doc) {
@@ -190,10 +199,10 @@ DocPtr parse_untrusted(std::string_view bytes, const std::string& name, std::siz
 SchemaCheck check_with_schema(xmlDoc* doc, const char* schema_text, bool report_identity) {
   const CompiledSchema& compiled = compiled_schema(schema_text);
   SchemaMessages messages(*compiled.outline, report_identity);
-  xmlSchemaValidCtxtPtr validator = xmlSchemaNewValidCtxt(compiled.schema);
-  xmlSchemaSetValidStructuredErrors(validator, collect_schema_error, &messages);
-  const int result = xmlSchemaValidateDoc(validator, doc);
-  xmlSchemaFreeValidCtxt(validator);
+  const SchemaValidContext validator(xmlSchemaNewValidCtxt(compiled.schema));
+  if (!validator) throw InternalError("libxml2", "cannot create a schema validator");
+  xmlSchemaSetValidStructuredErrors(validator.get(), collect_schema_error, &messages);
+  const int result = xmlSchemaValidateDoc(validator.get(), doc);
   if (result != 0 && messages.problems.empty() && report_identity)
     messages.problems.push_back({0, "does not match the schema"});
   return {result == 0, std::move(messages.problems), std::move(messages.rejected_attributes)};
@@ -208,18 +217,10 @@ bool is_element(const xmlNode* node, const char* local_name) {
          xmlStrEqual(node->name, BAD_CAST local_name);
 }
 
-std::string text_of(const xmlNode* node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  std::string text = content ? reinterpret_cast<const char*>(content) : "";
-  xmlFree(content);
-  return text;
-}
+std::string text_of(const xmlNode* node) { return to_string(XmlString(xmlNodeGetContent(node))); }
 
 std::string attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, BAD_CAST name);
-  std::string text = value ? reinterpret_cast<const char*>(value) : "";
-  xmlFree(value);
-  return text;
+  return to_string(XmlString(xmlGetProp(node, BAD_CAST name)));
 }
 
 int line_of(const xmlNode* node) { return static_cast<int>(xmlGetLineNo(node)); }
