@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
+    if (error.get_exit_code() == 0) return reissue::cli::finish_standard_output(app.exit(error));  // --help, --version
     std::cerr << usage_message(app, error) << "\n";
     return to_int(ExitStatus::usage);
   } catch (const reissue::Error& error) {
