@@ -32,7 +32,10 @@ Issue ten_page_issue(const std::string& root) {
     for (Article article : more.articles) {
       article.n = static_cast<int>(issue.articles.size()) + 1;
       article.id = article_id(article.n);
-      issue.contents.push_back({article.id, article.title, article.source, 0});
+      ContentsEntry& entry = issue.contents.emplace_back();
+      entry.ref = article.id;
+      entry.title = article.title;
+      entry.source = article.source;
       issue.articles.push_back(std::move(article));
     }
   }

@@ -23,6 +23,7 @@ struct ExtractArguments {
   std::string encoding;
   bool quiet = false;
   bool in_process = false;
+  bool debug = false;
   double timeout = 120;
   std::size_t memory_mib = 2048;
 };
@@ -94,6 +95,7 @@ int run_extract(const ExtractArguments& arguments) {
   const bool to_stream = arguments.output.empty() || output_kind(arguments.output) == OutputKind::stream;
   ExtractOptions options;
   options.encoding = arguments.encoding;
+  if (arguments.debug) options.debug = [](const std::string& line) { std::cerr << line << '\n'; };
   const fs::path image_folder = image_folder_for(arguments, to_stream);
   options.image_folder = image_folder.filename().string();
 
@@ -186,6 +188,9 @@ void add_extract_command(CLI::App& app, int& exit_code) {
   command->add_flag("--in-process", arguments->in_process,
                     "Do not isolate the extraction in a child process (for debugging)");
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
+  command->add_flag("--debug", arguments->debug,
+                    "Print the extractor's reasoning on stderr: each line's measured evidence and every\n"
+                    "paragraph-boundary decision (for tuning the rules on a new archive)");
   command->callback([arguments, &exit_code] { exit_code = run_extract(*arguments); });
 }
 

@@ -1,6 +1,7 @@
 #include "blocks.h"
 
 #include "chars.h"
+#include "provenance.h"
 #include "reissue/text.h"
 
 namespace reissue::extract {
@@ -80,7 +81,18 @@ bool ends_with_photo_credit(const std::u32string& text) {
   return false;
 }
 
-std::vector<Block> classify_body(const LineSet& set, std::vector<BlockText> paragraphs, Review& review) {
+Block figure_block(LineSet& set, size_t index, const KeepFigure& keep_figure) {
+  const Line& line = set.lines[index];
+  Block block;
+  block.kind = BlockKind::figure;
+  block.image = keep_figure(set.figures.at(static_cast<size_t>(line.figure)));
+  block.line = line.number;
+  block.provenance = provenance_of(set, index, index);
+  return block;
+}
+
+std::vector<Block> classify_body(LineSet& set, std::vector<BlockText> paragraphs, Review& review,
+                                 const KeepFigure& keep_figure) {
   std::vector<Block> blocks;
   blocks.reserve(paragraphs.size());
   bool previous_was_single_line_heading = false;
@@ -91,8 +103,9 @@ std::vector<Block> classify_body(const LineSet& set, std::vector<BlockText> para
     const Line& first_line = set.lines[paragraph.lines.first];
     const int line = first_line.number;
     const bool last = i + 1 == paragraphs.size();
-    if (first_line.image >= 0) {  // a figure from a PDF; "#N" is resolved by the caller
-      blocks.push_back({BlockKind::figure, "", "#" + std::to_string(first_line.image), line});
+    const Provenance provenance = provenance_of(set, paragraph.lines.first, paragraph.lines.last);
+    if (first_line.is_figure()) {
+      blocks.push_back(figure_block(set, paragraph.lines.first, keep_figure));
       figure_awaits_caption = true;
       previous_was_single_line_heading = false;
       continue;
@@ -102,12 +115,14 @@ std::vector<Block> classify_body(const LineSet& set, std::vector<BlockText> para
       // The caption under a picture: a credit or 图为, smaller type, or no closing punctuation.
       if (is_caption(text) || first_line.size_ratio < 0.97 || !ends_sentence(text)) {
         blocks.back().text = std::move(paragraph.text);
+        extend(blocks.back().provenance, provenance);
         continue;
       }
     }
     const bool heading = is_heading_like(text, paragraph, set);
     Block block;
     block.line = line;
+    block.provenance = provenance;
     if (is_caption(text)) {
       block.kind = BlockKind::figure;
     } else if (is_byline(text, last)) {
@@ -117,6 +132,7 @@ std::vector<Block> classify_body(const LineSet& set, std::vector<BlockText> para
       if (previous_was_single_line_heading && !blocks.empty()) {
         // A sub-heading printed on two lines (拥抱数字技术 / 加速转型创新).
         blocks.back().text += " " + paragraph.text;
+        extend(blocks.back().provenance, provenance);
         previous_was_single_line_heading = false;
         continue;
       }

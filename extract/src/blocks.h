@@ -12,9 +12,14 @@ struct BlockText {
 };
 
 // Classifies the paragraphs of one article body (in order) into blocks, merging
-// a sub-heading printed on two lines into one heading. The paragraphs' texts
-// move into the blocks.
-std::vector<Block> classify_body(const LineSet& set, std::vector<BlockText> paragraphs, Review& review);
+// a sub-heading printed on two lines into one heading and a figure with the
+// caption under it. The paragraphs' texts move into the blocks; figures are
+// handed to `keep_figure`.
+std::vector<Block> classify_body(LineSet& set, std::vector<BlockText> paragraphs, Review& review,
+                                 const KeepFigure& keep_figure);
+
+// The block of the figure standing at set.lines[index].
+Block figure_block(LineSet& set, size_t index, const KeepFigure& keep_figure);
 
 bool is_byline(const std::u32string& text, bool last_block);
 bool is_caption(const std::u32string& text);

@@ -67,7 +67,7 @@ void remove_control_characters(std::vector<Line>& lines, Review& review) {
       review.set_aside("control", line.number, removed);
       line.text = trim(line.text);
     }
-    if (line.text.empty()) continue;
+    if (line.text.empty() && !line.is_figure()) continue;
     if (&lines[kept] != &line) lines[kept] = std::move(line);
     ++kept;
   }
@@ -132,7 +132,10 @@ std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size
   };
   std::array<Vote, 4> votes;  // positions 0, 1, -1, -2
   auto vote_at = [&](int position) -> Vote& { return votes[position >= 0 ? position : 1 - position]; };
+  // A figure takes its place among the lines but is content, never furniture:
+  // it neither votes nor goes.
   for_each_candidate([&](size_t i, int position) {
+    if (lines[i].is_figure()) return;
     Vote& vote = vote_at(position);
     std::u32string signature = furniture_signature(lines[i].text);
     if (vote.weight == 0) {
@@ -147,13 +150,14 @@ std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size
   // One line per position and page: counting lines counts pages.
   for_each_candidate([&](size_t i, int position) {
     Vote& vote = vote_at(position);
-    if (vote.weight > 0 && furniture_signature(lines[i].text) == vote.signature) ++vote.pages;
+    if (!lines[i].is_figure() && vote.weight > 0 && furniture_signature(lines[i].text) == vote.signature)
+      ++vote.pages;
   });
 
   std::vector<bool> remove(lines.size(), false);
   for_each_candidate([&](size_t i, int position) {
     const Line& line = lines[i];
-    if (is_structure_label(line.text)) return;
+    if (line.is_figure() || is_structure_label(line.text)) return;
     const Vote& vote = vote_at(position);
     const bool repeated = pages >= 2 && vote.weight > 0 && vote.pages >= needed &&
                           furniture_signature(line.text) == vote.signature;

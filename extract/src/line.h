@@ -1,10 +1,13 @@
-// The common currency of both extractors: printed lines in reading order, with
-// whatever layout evidence the source still has. Everything after this point
-// (furniture removal, paragraphs, structure) is shared by the PDF and text paths.
+// The common currency of every source once lines are assembled: printed lines
+// in reading order, figures among them, with whatever layout evidence the
+// source still has. Everything after this point (furniture removal,
+// paragraphs, structure) is shared by all sources.
 #pragma once
 
+#include "reissue/extract_source.h"
+
+#include <functional>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,21 +20,21 @@ struct Line {
 
   // Layout evidence in em of the body text. A text file has lost the indent and
   // the right edge, so those are estimated from character widths (see measure.h).
-  std::optional<double> indent;  // left edge minus the text block's left edge (PDF)
+  double indent = 0;             // (PDF) left edge minus the text block's left edge
   double slack = 0;              // room left before the right margin
   double size_ratio = 1.0;       // font size relative to the body text size (PDF)
   double gap_before = 0;         // extra vertical space above, in line heights (PDF)
 
-  int number = 0;  // input line number (text) or running line number (PDF), for reports
-  int page = 0;    // 0-based
-  int image = -1;  // (PDF) index of a figure image standing here; text is U+FFFC then
+  int number = 0;   // input line number (text) or running line number (PDF), for reports
+  int page = 0;     // 0-based
+  int figure = -1;  // a figure stands here instead of text: its index in LineSet::figures
   bool page_start = false;
   bool centered = false;         // (PDF) centred between the margins
   bool bold = false;             // (PDF)
   bool ends_with_space = false;  // (PDF) a space glyph or gap at the end of the line
-};
 
-inline constexpr char32_t kImageMark = U'\uFFFC';  // object replacement character
+  bool is_figure() const { return figure >= 0; }
+};
 
 // The lines of one issue and what was measured about them as a whole.
 struct LineSet {
@@ -43,6 +46,16 @@ struct LineSet {
   std::vector<std::u32string> running_signatures;  // running headers/footers (furniture_signature)
   // (PDF) URI annotations touching a line, by Line::number.
   std::map<int, std::vector<std::string>> link_targets;
+  // (PDF) The pictures that figure lines stand for, in reading order.
+  std::vector<SourceImage> figures;
+  // (PDF) Where each line is printed, by Line::number: kept whole while lines
+  // are set aside or consumed, so recovered blocks and review items can point
+  // back at the page.
+  std::vector<PageBox> places;
 };
+
+// Receives each figure the recognizer keeps, in reading order, and returns the
+// path its block refers to.
+using KeepFigure = std::function<std::string(SourceImage&)>;
 
 }  // namespace reissue::extract

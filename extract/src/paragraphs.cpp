@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 namespace reissue::extract {
 
@@ -66,12 +65,12 @@ Boundary decide_with_geometry(const Line& a, const Line& b) {
   const bool a_full = a.slack <= kFullSlack;
   if (b.centered) {
     // The last line of a centred paragraph (a caption) follows a full-width line.
-    if (a_full && a.indent.value_or(0) < 1.0 && !a.centered)
+    if (a_full && a.indent < 1.0 && !a.centered)
       return {false, Strength::strong, "the last line of a centred paragraph"};
     return {true, Strength::strong, "a centred line"};
   }
   if (a.centered) return {true, Strength::strong, "the alignment changes"};
-  if (b.indent && *b.indent >= 1.0) return {true, Strength::strong, "the line is indented"};
+  if (b.indent >= 1.0) return {true, Strength::strong, "the line is indented"};
   // A line stops short where a paragraph ends, or where the next Latin word
   // (a URL, a name) did not fit, or where justification ran out of stretch.
   if (!a_full && !ends_sentence(a.text) && leading_latin_width(b.text) > a.slack - 0.5)
@@ -165,10 +164,12 @@ Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& 
           "would have to be unindented)"};
 }
 
-// REISSUE_DEBUG_BREAKS=1 prints every boundary decision (for tuning on new archives).
-bool debug_breaks() {
-  static const bool enabled = std::getenv("REISSUE_DEBUG_BREAKS") != nullptr;
-  return enabled;
+// Every boundary decision, for tuning the rules on a new archive.
+void trace_boundary(const Line& a, double shift, const Boundary& boundary, const Review& review) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%d slack=%.2f %s | ", a.number, a.slack - shift,
+                boundary.is_break ? "BREAK" : "join");
+  review.trace(text + std::string(boundary.why));
 }
 
 int bracket_balance(const std::u32string& text) {
@@ -205,13 +206,11 @@ std::vector<LineRange> split_paragraphs(const LineSet& set, size_t begin, size_t
     const Line& a = set.lines[i - 1];
     const Line& b = set.lines[i];
     const Boundary boundary =
-        a.image >= 0 || b.image >= 0 ? Boundary{true, Strength::strong, "a figure stands here"}
+        a.is_figure() || b.is_figure() ? Boundary{true, Strength::strong, "a figure stands here"}
         : set.has_geometry ? decide_with_geometry(a, b)
                          : decide_without_geometry(set, a, b, i + 1 < end ? &set.lines[i + 1] : nullptr, shift,
                                                    current.first == i - 1, bracket_balance(a.text));
-    if (debug_breaks())
-      std::fprintf(stderr, "%d slack=%.2f %s | %s\n", a.number, a.slack - shift, boundary.is_break ? "BREAK" : "join",
-                   boundary.why);
+    if (review.tracing()) trace_boundary(a, shift, boundary, review);
     if (boundary.strength == Strength::weak)
       review.uncertain("paragraph-boundary", a.number, b.number,
                        std::string(boundary.is_break ? "new paragraph: " : "same paragraph: ") +

@@ -2,7 +2,6 @@
 
 #include "png_writer.h"
 #include "reissue/error.h"
-#include "reissue/text.h"
 
 #include <ErrorCodes.h>
 #include <GfxState.h>
@@ -15,8 +14,6 @@
 #include <goo/GooString.h>
 
 #include <algorithm>
-#include <cmath>
-#include <map>
 #include <memory>
 #include <mutex>
 
@@ -49,8 +46,8 @@ constexpr double kMinFigureSide = 36;
 // A TextOutputDev that also keeps the images it is shown, in the same pass.
 class TextAndImageDev : public TextOutputDev {
  public:
-  TextAndImageDev(bool want_images, double page_height)
-      : TextOutputDev(nullptr, false, 0, false, false), want_images_(want_images), page_height_(page_height) {}
+  explicit TextAndImageDev(bool want_images)
+      : TextOutputDev(nullptr, false, 0, false, false), want_images_(want_images) {}
 
   bool needNonText() override { return want_images_; }
 
@@ -67,7 +64,7 @@ class TextAndImageDev : public TextOutputDev {
     keep(state, str, width, height, colors, false);
   }
 
-  std::vector<PdfImage> take_images() { return std::move(images_); }
+  std::vector<SourceImage> take_images() { return std::move(images_); }
 
  private:
   void keep(GfxState* state, Stream* str, int width, int height, GfxImageColorMap* colors, bool inline_image) {
@@ -83,9 +80,8 @@ class TextAndImageDev : public TextOutputDev {
     }
     Box box{*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4), *std::max_element(xs, xs + 4),
             *std::max_element(ys, ys + 4)};
-    (void)page_height_;
     if (box.right - box.left < kMinFigureSide || box.bottom - box.top < kMinFigureSide) return;
-    PdfImage image;
+    SourceImage image;
     image.box = box;
     image.width = width;
     image.height = height;
@@ -105,19 +101,7 @@ class TextAndImageDev : public TextOutputDev {
   }
 
   bool want_images_;
-  double page_height_;
-  std::vector<PdfImage> images_;
-};
-
-struct WordGeometry {
-  std::u32string text;
-  int char_pos = 0, char_len = 0;  // where its characters stand in the content stream
-  Box box;
-  double baseline;
-  double size;
-  bool space_after;
-  bool bold;
-  bool colored;
+  std::vector<SourceImage> images_;
 };
 
 bool is_bold_font(const TextFontInfo* font) {
@@ -130,198 +114,41 @@ bool is_bold_font(const TextFontInfo* font) {
          text.find("Heavy") != std::string::npos || text.find("Black") != std::string::npos;
 }
 
-std::vector<WordGeometry> words_of_flow(const TextFlow* flow) {
-  std::vector<WordGeometry> words;
-  for (const TextBlock* block = flow->getBlocks(); block; block = block->getNext())
-    for (const TextLine* line = block->getLines(); line; line = line->getNext())
-      for (const TextWord* word = line->getWords(); word; word = word->getNext()) {
-        if (word->getRotation() != 0) continue;  // vertical or rotated text: not body text
-        WordGeometry geometry;
-        for (int i = 0; i < word->getLength(); ++i) geometry.text.push_back(*word->getChar(i));
-        word->getBBox(&geometry.box.left, &geometry.box.top, &geometry.box.right, &geometry.box.bottom);
-        geometry.baseline = word->getBaseline();
-        geometry.size = word->getFontSize();
-        geometry.space_after = word->getSpaceAfter();
-        geometry.char_pos = word->getCharPos();
-        geometry.char_len = word->getCharLen();
-        geometry.bold = word->getLength() > 0 && is_bold_font(word->getFontInfo(0));
-        double r, g, b;
-        word->getColor(&r, &g, &b);
-        geometry.colored = std::max({r, g, b}) - std::min({r, g, b}) > 0.25;
-        words.push_back(std::move(geometry));
-      }
-  return words;
+SourceRun run_of_word(const TextWord* word, int flow) {
+  SourceRun run;
+  for (int i = 0; i < word->getLength(); ++i) run.text.push_back(*word->getChar(i));
+  word->getBBox(&run.box.left, &run.box.top, &run.box.right, &run.box.bottom);
+  run.baseline = word->getBaseline();
+  run.font_size = word->getFontSize();
+  run.space_after = word->getSpaceAfter();
+  run.flow = flow;
+  run.content_begin = word->getCharPos();
+  run.content_end = word->getCharPos() + word->getCharLen();
+  const TextFontInfo* font = word->getLength() > 0 ? word->getFontInfo(0) : nullptr;
+  if (font && font->getFontName()) run.font = font->getFontName()->toStr();
+  run.bold = is_bold_font(font);
+  double r, g, b;
+  word->getColor(&r, &g, &b);
+  run.colored = std::max({r, g, b}) - std::min({r, g, b}) > 0.25;
+  return run;
 }
 
-// Poppler splits a page into flows; a line with wide gaps (justified around
-// a long Latin word) can end up in several. Flows that share horizontal
-// extent are one column: their words are regrouped together, columns stay
-// apart, in Poppler's order.
-// Whether a word of `a` and a word of `b` share height (their vertical
-// extents overlap by more than half the smaller one).
-bool side_by_side(const std::vector<WordGeometry>& a, const std::vector<WordGeometry>& b) {
-  auto extents = [](const std::vector<WordGeometry>& words) {
-    std::vector<std::pair<double, double>> out;
-    for (const WordGeometry& word : words) out.emplace_back(word.box.top, word.box.bottom);
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  const auto ea = extents(a), eb = extents(b);
-  size_t i = 0, j = 0;
-  while (i < ea.size() && j < eb.size()) {
-    const double overlap = std::min(ea[i].second, eb[j].second) - std::max(ea[i].first, eb[j].first);
-    const double smaller = std::min(ea[i].second - ea[i].first, eb[j].second - eb[j].first);
-    if (overlap > 0.5 * smaller) return true;
-    if (ea[i].second < eb[j].second) ++i;
-    else ++j;
-  }
-  return false;
+// Poppler's words, flow by flow in its reading order. Vertical or rotated
+// text is not body text: the recognizer reads horizontal lines only.
+std::vector<SourceRun> runs_of_page(const TextPage* text) {
+  std::vector<SourceRun> runs;
+  int flow_index = 0;
+  for (const TextFlow* flow = text->getFlows(); flow; flow = flow->getNext(), ++flow_index)
+    for (const TextBlock* block = flow->getBlocks(); block; block = block->getNext())
+      for (const TextLine* line = block->getLines(); line; line = line->getNext())
+        for (const TextWord* word = line->getWords(); word; word = word->getNext())
+          if (word->getRotation() == 0) runs.push_back(run_of_word(word, flow_index));
+  return runs;
 }
 
-std::vector<std::vector<WordGeometry>> columns_of(const TextPage* text) {
-  struct Column {
-    double left, right;
-    std::vector<WordGeometry> words;
-  };
-  std::vector<Column> columns;
-  for (const TextFlow* flow = text->getFlows(); flow; flow = flow->getNext()) {
-    std::vector<WordGeometry> words = words_of_flow(flow);
-    if (words.empty()) continue;
-    double left = words.front().box.left, right = words.front().box.right;
-    for (const WordGeometry& word : words) left = std::min(left, word.box.left), right = std::max(right, word.box.right);
-    Column* home = nullptr;
-    for (Column& column : columns) {
-      const double overlap = std::min(right, column.right) - std::max(left, column.left);
-      // Any horizontal overlap: the same column.
-      if (overlap > 0) {
-        home = &column;
-        break;
-      }
-    }
-    if (!home) {
-      columns.push_back({left, right, {}});
-      home = &columns.back();
-    }
-    home->left = std::min(home->left, left);
-    home->right = std::max(home->right, right);
-    for (WordGeometry& word : words) home->words.push_back(std::move(word));
-  }
-  // Columns that never stand side by side (no line of one level with a line
-  // of the other) are one column that Poppler split, e.g. a short label at
-  // the left margin under a centred masthead: their lines are ordered by
-  // height together. Real columns share heights.
-  for (size_t i = 0; i < columns.size(); ++i)
-    for (size_t j = i + 1; j < columns.size();) {
-      if (side_by_side(columns[i].words, columns[j].words)) {
-        ++j;
-        continue;
-      }
-      for (WordGeometry& word : columns[j].words) columns[i].words.push_back(std::move(word));
-      columns.erase(columns.begin() + static_cast<long>(j));
-    }
-  std::vector<std::vector<WordGeometry>> out;
-  for (Column& column : columns) out.push_back(std::move(column.words));
-  return out;
-}
-
-// Poppler's own lines split where compressed glyphs overlap; printed lines are
-// rebuilt from words sharing a baseline.
-std::vector<PdfLine> lines_of_flow(std::vector<WordGeometry> words) {
-  std::stable_sort(words.begin(), words.end(), [](const WordGeometry& a, const WordGeometry& b) {
-    return a.baseline < b.baseline;
-  });
-  std::vector<std::vector<WordGeometry>> groups;
-  for (WordGeometry& word : words) {
-    const double tolerance = std::max(1.0, 0.25 * word.size);
-    if (!groups.empty() && std::abs(groups.back().back().baseline - word.baseline) <= tolerance)
-      groups.back().push_back(std::move(word));
-    else
-      groups.push_back({std::move(word)});
-  }
-  std::vector<PdfLine> lines;
-  for (auto& group : groups) {
-    std::stable_sort(group.begin(), group.end(),
-                     [](const WordGeometry& a, const WordGeometry& b) { return a.box.left < b.box.left; });
-    PdfLine line;
-    line.box = group.front().box;
-    std::map<double, size_t> sizes;
-    size_t bold = 0, colored = 0, total = 0;
-    for (size_t i = 0; i < group.size(); ++i) {
-      const WordGeometry& word = group[i];
-      if (i > 0) {
-        const WordGeometry& before = group[i - 1];
-        // A gap the size of a space separates Latin words even when no space
-        // glyph exists. Between Chinese characters justification spreads gaps,
-        // so there only a space character in the content stream (Poppler skips
-        // it, leaving a hole in the character positions) or a wide gap counts.
-        const double gap = word.box.left - before.box.right;
-        const double size = std::min(word.size, before.size);
-        auto chinese_mark = [](char32_t c) { return is_east_asian_wide(c) || is_cjk_punctuation(c); };
-        const bool chinese = !before.text.empty() && !word.text.empty() && chinese_mark(before.text.back()) &&
-                             chinese_mark(word.text.front());
-        const bool skipped = word.char_pos > before.char_pos + before.char_len;
-        const bool space = chinese ? (skipped && gap > 0.05 * size) || gap > 0.6 * size
-                                   : before.space_after || gap > 0.2 * size;
-        if (space) line.text.push_back(U' ');
-      }
-      line.text += word.text;
-      line.box.left = std::min(line.box.left, word.box.left);
-      line.box.right = std::max(line.box.right, word.box.right);
-      line.box.top = std::min(line.box.top, word.box.top);
-      line.box.bottom = std::max(line.box.bottom, word.box.bottom);
-      const size_t n = word.text.size();
-      sizes[std::round(word.size * 4) / 4] += n;
-      bold += word.bold ? n : 0;
-      colored += word.colored ? n : 0;
-      total += n;
-      line.baseline = word.baseline;
-    }
-    size_t best = 0;
-    for (auto [size, count] : sizes)
-      if (count > best) best = count, line.font_size = size;
-    line.bold = bold * 2 > total;
-    line.colored = colored * 2 > total;
-    lines.push_back(std::move(line));
-  }
-  return lines;
-}
-
-// A few characters standing alone at the height of a line in another flow
-// (a contents page number at the right margin) belong to that line.
-void merge_stray_fragments(std::vector<PdfLine>& lines) {
-  auto is_fragment = [](const PdfLine& line) {
-    if (line.text.size() > 4) return false;
-    for (char32_t c : line.text)
-      if (!(c >= U'0' && c <= U'9') && c != U' ' && c != U'.' && c != U'-') return false;
-    return true;
-  };
-  // Each fragment looks at every line: a page of thousands of them is not a
-  // contents page, and merging there would take quadratic time.
-  constexpr size_t kMaxFragments = 200;
-  if (std::count_if(lines.begin(), lines.end(), is_fragment) > static_cast<long>(kMaxFragments)) return;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    PdfLine& fragment = lines[i];
-    if (!is_fragment(fragment)) continue;
-    for (size_t k = 0; k < lines.size(); ++k) {
-      PdfLine& line = lines[k];
-      if (k == i || is_fragment(line)) continue;
-      const double tolerance = 0.25 * std::max(line.font_size, fragment.font_size);
-      if (std::abs(line.baseline - fragment.baseline) > tolerance) continue;
-      if (fragment.box.left < line.box.right && line.box.left < fragment.box.right) continue;  // overlapping
-      const bool after = fragment.box.left >= line.box.right;
-      line.text = after ? line.text + U" " + fragment.text : fragment.text + U" " + line.text;
-      line.box.left = std::min(line.box.left, fragment.box.left);
-      line.box.right = std::max(line.box.right, fragment.box.right);
-      lines.erase(lines.begin() + static_cast<long>(i));
-      --i;
-      break;
-    }
-  }
-}
-
-std::vector<PdfLink> links_of_page(Page* page) {
+std::vector<SourceLink> links_of_page(Page* page) {
   const PDFRectangle* media = page->getMediaBox();
-  std::vector<PdfLink> out;
+  std::vector<SourceLink> out;
   std::unique_ptr<Links> links = page->getLinks();
   if (!links) return out;
   for (AnnotLink* link : links->getLinks()) {
@@ -339,6 +166,28 @@ std::vector<PdfLink> links_of_page(Page* page) {
   return out;
 }
 
+// The text page a TextOutputDev hands over is reference counted.
+struct ReleaseTextPage {
+  void operator()(TextPage* text) const { text->decRefCnt(); }
+};
+using TextPagePtr = std::unique_ptr<TextPage, ReleaseTextPage>;
+
+SourcePage read_page(PDFDoc& document, int number, Page& page, const PdfLimits& limits, const std::string& name) {
+  SourcePage result;
+  // Poppler places the text in the media box, turned by the page's rotation.
+  const bool rotated = page.getRotate() % 180 != 0;
+  result.width = rotated ? page.getMediaHeight() : page.getMediaWidth();
+  result.height = rotated ? page.getMediaWidth() : page.getMediaHeight();
+  TextAndImageDev device(limits.extract_images);
+  if (!device.isOk()) throw ReadError(name, 0, "cannot set up text extraction");
+  document.displayPage(&device, number, 72, 72, 0, true, false, false);
+  const TextPagePtr text(device.takeText());
+  result.runs = runs_of_page(text.get());
+  result.images = device.take_images();
+  result.links = links_of_page(&page);
+  return result;
+}
+
 std::string open_error_message(int code) {
   switch (code) {
     case errEncrypted: return "the PDF is encrypted and needs a password to open";
@@ -351,21 +200,22 @@ std::string open_error_message(int code) {
 
 }  // namespace
 
-PdfContent read_pdf(std::string_view bytes, const std::string& name, const PdfLimits& limits) {
+SourceDocument read_pdf(std::string_view bytes, const std::string& name, const PdfLimits& limits) {
   initialize_poppler_once();
   if (bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos)
     throw ReadError(name, 0, "not a PDF (no %PDF- header)");
-  PdfContent content;
+  SourceDocument content;
+  content.kind = "pdf";
   poppler_messages = &content.warnings;
   struct Reset {
     ~Reset() { poppler_messages = nullptr; }
   } reset;
 
-  // MemStream reads `bytes` in place; the document never outlives this call.
+  // PDFDoc takes the stream and deletes it; MemStream reads `bytes` in place,
+  // and the document never outlives this call.
   auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
   PDFDoc document(stream);
   if (!document.isOk()) throw ReadError(name, 0, open_error_message(document.getErrorCode()));
-  content.encrypted = document.isEncrypted();
   const int pages = document.getNumPages();
   if (pages <= 0) throw ReadError(name, 0, "the PDF has no pages");
   if (pages > limits.max_pages)
@@ -378,22 +228,7 @@ PdfContent read_pdf(std::string_view bytes, const std::string& name, const PdfLi
       content.pages.emplace_back();
       continue;
     }
-    PdfPage result;
-    const bool rotated = page->getRotate() % 180 != 0;
-    result.width = rotated ? page->getCropHeight() : page->getCropWidth();
-    result.height = rotated ? page->getCropWidth() : page->getCropHeight();
-    TextAndImageDev device(limits.extract_images, result.height);
-    if (!device.isOk()) throw ReadError(name, 0, "cannot set up text extraction");
-    document.displayPage(&device, number, 72, 72, 0, true, false, false);
-    TextPage* text = device.takeText();
-    for (auto& column : columns_of(text)) {
-      for (PdfLine& line : lines_of_flow(std::move(column))) result.lines.push_back(std::move(line));
-    }
-    text->decRefCnt();
-    merge_stray_fragments(result.lines);
-    result.images = device.take_images();
-    result.links = links_of_page(page);
-    content.pages.push_back(std::move(result));
+    content.pages.push_back(read_page(document, number, *page, limits, name));
   }
   return content;
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <map>
 
 namespace reissue::extract {
@@ -16,6 +17,21 @@ void Review::set_aside(const std::string& reason, int line, const std::u32string
 
 namespace reissue {
 
+namespace {
+
+// [{"page": 2, "box": [left, top, right, bottom]}, ...], in points rounded to 0.1.
+nlohmann::ordered_json boxes_to_json(const std::vector<PageBox>& boxes) {
+  auto rounded = [](double value) { return std::round(value * 10) / 10; };
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const PageBox& place : boxes)
+    out.push_back({{"page", place.page},
+                   {"box", {rounded(place.box.left), rounded(place.box.top), rounded(place.box.right),
+                            rounded(place.box.bottom)}}});
+  return out;
+}
+
+}  // namespace
+
 std::string report_to_json(const ExtractReport& report) {
   nlohmann::ordered_json json;
   json["input"] = report.input;
@@ -24,10 +40,13 @@ std::string report_to_json(const ExtractReport& report) {
   json["pages"] = report.pages;
   json["warnings"] = report.warnings;
   auto& review = json["review"] = nlohmann::ordered_json::array();
-  for (const ReviewItem& item : report.review)
-    review.push_back({{"kind", item.kind},
-                      {"lines", {item.first_line, item.last_line}},
-                      {"message", item.message}});
+  for (const ReviewItem& item : report.review) {
+    nlohmann::ordered_json entry = {{"kind", item.kind}, {"lines", {item.first_line, item.last_line}}};
+    if (item.page > 0) entry["page"] = item.page;
+    if (!item.boxes.empty()) entry["boxes"] = boxes_to_json(item.boxes);
+    entry["message"] = item.message;
+    review.push_back(std::move(entry));
+  }
   auto& contradictions = json["contradictions"] = nlohmann::ordered_json::array();
   for (const Problem& problem : report.contradictions)
     contradictions.push_back({{"line", problem.line}, {"message", problem.message}});

@@ -1,4 +1,5 @@
-// Collects what the extractor set aside and what it was unsure of.
+// Collects what the extractor set aside and what it was unsure of, and passes
+// its reasoning to the caller's debug sink when one is set.
 #pragma once
 
 #include "line.h"
@@ -8,17 +9,29 @@ namespace reissue::extract {
 
 class Review {
  public:
-  explicit Review(ExtractReport& report) : report_(report) {}
+  explicit Review(ExtractReport& report, ExtractDebug debug = {}) : report_(report), debug_(std::move(debug)) {}
 
   void uncertain(const std::string& kind, int first_line, int last_line, std::string message) {
-    report_.review.push_back({kind, first_line, last_line, std::move(message)});
+    ReviewItem item;
+    item.kind = kind;
+    item.first_line = first_line;
+    item.last_line = last_line;
+    item.message = std::move(message);
+    report_.review.push_back(std::move(item));
   }
   void set_aside(const std::string& reason, int line, const std::u32string& text);
   void warn(std::string message) { report_.warnings.push_back(std::move(message)); }
   void contradiction(int line, std::string message) { report_.contradictions.push_back({line, std::move(message)}); }
 
+  // Diagnostics: callers build the message only when tracing.
+  bool tracing() const { return static_cast<bool>(debug_); }
+  void trace(const std::string& message) const {
+    if (debug_) debug_(message);
+  }
+
  private:
   ExtractReport& report_;
+  ExtractDebug debug_;
 };
 
 }  // namespace reissue::extract

@@ -9,6 +9,7 @@
 #include "joiner.h"
 #include "paragraphs.h"
 #include "patterns.h"
+#include "provenance.h"
 #include "reissue/numerals.h"
 #include "reissue/text.h"
 
@@ -77,8 +78,8 @@ class Recognizer {
   // The recognizer cuts labels off the lines in place (each line belongs to one
   // region and is read once), so `set` is consumed: copying regions instead
   // would double the memory of a large text.
-  Recognizer(LineSet& set, Review& review)
-      : set_(set), lines_(set.lines), review_(review), vocabulary_(set.lines) {}
+  Recognizer(LineSet& set, Review& review, const KeepFigure& keep_figure)
+      : set_(set), lines_(set.lines), review_(review), keep_figure_(keep_figure), vocabulary_(set.lines) {}
 
   Issue run() {
     const Markers markers = find_markers(lines_);
@@ -126,8 +127,25 @@ class Recognizer {
     if (!text.empty()) review_.set_aside(reason, lines_[index].number, text);
   }
 
+  // Figure lines hold no text: joined, they add nothing.
   std::string join(size_t first, size_t last) {
     return normalized(join_lines(lines_, first, last, vocabulary_, review_));
+  }
+
+  Provenance provenance(size_t first, size_t last) const { return provenance_of(set_, first, last); }
+
+  // The format has no place for a figure outside an article (masthead, intro,
+  // contents): it is reported and not kept.
+  void drop_figure(size_t index) {
+    review_.uncertain("figure", lines_[index].number, lines_[index].number,
+                      "a figure outside the articles has no place in the issue; it was not kept");
+  }
+
+  // Figures among an article's header lines (title, link, headline): the
+  // article's first body blocks, as they cannot stand in the header.
+  void take_figures(size_t first, size_t last, std::vector<Block>& into) {
+    for (size_t i = first; i <= last && i < lines_.size(); ++i)
+      if (lines_[i].is_figure()) into.push_back(figure_block(set_, i, keep_figure_));
   }
 
   // A paragraph of running text, whose first line was indented (text input).
@@ -141,6 +159,10 @@ class Recognizer {
     Masthead& masthead = issue_.masthead;
     const RunningCopies copies = running_copies(begin, end);
     for (size_t i = begin; i < end; ++i) {
+      if (lines_[i].is_figure()) {
+        drop_figure(i);
+        continue;
+      }
       const std::u32string& text = lines_[i].text;
       if (is_running_header_on_first_page(i, copies)) {
         review_.set_aside("furniture", lines_[i].number, text);
@@ -150,6 +172,7 @@ class Recognizer {
       if (const auto date = find_chinese_date(text); date && !masthead.date) {
         masthead.date = Date{date->year, date->month, date->day};
         masthead.date_text = normalized(text.substr(date->begin, date->end - date->begin));
+        masthead.provenance.date = provenance(i, i);
         if (!masthead.date->valid())
           review_.warn("masthead date \"" + masthead.date_text + "\" is not a valid date");
         // 北京市卫生健康大数据与政策研究中心 2025 年 5 月 23 日: publisher and date on one line.
@@ -166,12 +189,14 @@ class Recognizer {
       const std::string value = normalized(text);
       if (masthead.series.empty() && text.find(U'报') != std::u32string::npos) {
         masthead.series = value;
+        masthead.provenance.series = provenance(index, index);
       } else if (!masthead.series.empty() && value == masthead.series) {
         review_.set_aside("furniture", lines_[index].number, text);  // a running header on page 1
       } else if (masthead.publisher.empty()) {
         masthead.publisher = value;
+        masthead.provenance.publisher = provenance(index, index);
       } else {
-        leftover_intro_.push_back({BlockKind::paragraph, value, "", lines_[index].number});
+        leftover_intro_.push_back(paragraph(value, index, index));
         review_.uncertain("unrecognized-line", lines_[index].number, lines_[index].number,
                           "a masthead line that is neither series, number, publisher nor date "
                           "was kept as an intro paragraph");
@@ -225,6 +250,7 @@ class Recognizer {
     if (!number || *number <= 0) return false;
     issue_.masthead.number = static_cast<int>(*number);
     issue_.masthead.number_text = normalized(inner);
+    issue_.masthead.provenance.number = provenance(index, index);
     if (in_brackets) {
       set_aside("bracket", index, text.substr(0, 1));
       set_aside("bracket", index, text.substr(text.size() - 1));
@@ -237,8 +263,10 @@ class Recognizer {
     size_t first = marker;
     if (rest.empty()) ++first;
     else lines_[marker].text = rest;
-    for (const LineRange& range : split_paragraphs(set_, first, end, review_))
-      issue_.intro.push_back({BlockKind::paragraph, join_paragraph(range), "", lines_[range.first].number});
+    for (const LineRange& range : split_paragraphs(set_, first, end, review_)) {
+      if (lines_[range.first].is_figure()) drop_figure(range.first);
+      else issue_.intro.push_back(paragraph(join_paragraph(range), range.first, range.last));
+    }
   }
 
   void infer_missing_date() {
@@ -288,10 +316,14 @@ class Recognizer {
         tail = trim(tail.substr(0, digits));
       }
       entry.title = join(i, last);
+      for (size_t k = i; k <= last; ++k)
+        if (lines_[k].is_figure()) drop_figure(k);
+      entry.provenance = provenance(i, last);
       i = last + 1;
       if (i < end) {
         if (const auto source = bracketed(lines_[i].text)) {
           entry.source = normalized(*source);
+          extend(entry.provenance, provenance(i, i));
           set_aside("bracket", i, lines_[i].text.substr(0, 1));
           set_aside("bracket", i, lines_[i].text.substr(lines_[i].text.size() - 1));
           ++i;
@@ -302,8 +334,21 @@ class Recognizer {
     }
   }
 
+  // A paragraph from lines[first..last].
+  Block paragraph(std::string text, size_t first, size_t last) const {
+    Block block;
+    block.text = std::move(text);
+    block.line = lines_[first].number;
+    block.provenance = provenance(first, last);
+    return block;
+  }
+
   void keep_unrecognized(size_t index, const std::string& what) {
-    leftover_intro_.push_back({BlockKind::paragraph, normalized(lines_[index].text), "", lines_[index].number});
+    if (lines_[index].is_figure()) {
+      drop_figure(index);
+      return;
+    }
+    leftover_intro_.push_back(paragraph(normalized(lines_[index].text), index, index));
     review_.uncertain("unrecognized-line", lines_[index].number, lines_[index].number,
                       what + " was kept as an intro paragraph");
   }
@@ -347,12 +392,15 @@ class Recognizer {
     size_t i = begin + 1;
     while (i < end && !after_label(lines_[i].text, U"来源") && i < begin + 4) ++i;
     article.title = join(begin, i - 1);
+    article.provenance.title = provenance(begin, i - 1);
 
-    std::vector<Block> leading;  // recovered text that has no structural home
+    std::vector<Block> leading;  // recovered text and figures that have no structural home
+    take_figures(begin, i - 1, leading);
     if (i < end) {
       if (const auto source = after_label(lines_[i].text, U"来源", &label)) {
         set_aside("label", i, label);
         article.source = normalized(*source);
+        article.provenance.source = provenance(i, i);
         ++i;
       }
     }
@@ -366,9 +414,11 @@ class Recognizer {
         while (i < end && !after_label(lines_[i].text, U"主要内容") && !has_cjk(lines_[i].text) &&
                lines_[i].text.find(U' ') == std::u32string::npos) {
           for (const std::string& target : link_targets(i)) targets.push_back(target);
+          take_figures(i, i, leading);
           url += lines_[i++].text;
         }
-        read_link(article, url, first_url_line, leading);
+        article.provenance.link = provenance(first_url_line, i - 1);
+        read_link(article, url, first_url_line, i - 1, leading);
         confirm_link(article, targets, first_url_line);
       }
     }
@@ -383,9 +433,14 @@ class Recognizer {
         for (size_t k = i; k < end && k < i + 4; ++k) {
           const auto match = dateline(lines_[k].text);
           if (!match) continue;
-          if (k > i) article.headline = join(i, k - 1);
+          if (k > i) {
+            article.headline = join(i, k - 1);
+            article.provenance.headline = provenance(i, k - 1);
+            take_figures(i, k - 1, leading);
+          }
           Dateline line;
           line.source = normalized(match->source);
+          line.provenance = provenance(k, k);
           const Date date{match->year, match->month, match->day};
           if (date.valid()) line.date = date;
           else review_.warn("article " + std::to_string(n) + ": dateline date \"" +
@@ -409,7 +464,8 @@ class Recognizer {
     return found == set_.link_targets.end() ? std::vector<std::string>{} : found->second;
   }
 
-  void read_link(Article& article, std::u32string url, size_t index, std::vector<Block>& leading) {
+  // `url` was printed on lines[index..last].
+  void read_link(Article& article, std::u32string url, size_t index, size_t last, std::vector<Block>& leading) {
     if (starts_with(url, U"<") && ends_with(url, U">")) {
       set_aside("bracket", index, url.substr(0, 1));
       set_aside("bracket", index, url.substr(url.size() - 1));
@@ -421,7 +477,7 @@ class Recognizer {
     if (http && text.find(' ') == std::string::npos) {
       article.href = text;
     } else if (!text.empty()) {
-      leading.push_back({BlockKind::paragraph, normalized(url), "", lines_[index].number});
+      leading.push_back(paragraph(normalized(url), index, last));
       review_.uncertain("unrecognized-line", lines_[index].number, lines_[index].number,
                         "the text after 链接： is not an http(s) URL; kept as a paragraph");
     }
@@ -450,16 +506,18 @@ class Recognizer {
   }
 
   std::vector<Block> read_body(size_t begin, size_t end) {
-    const std::vector<LineRange> ranges = split_paragraphs(set_, begin, end, review_);
     std::vector<BlockText> paragraphs;
-    paragraphs.reserve(ranges.size());
-    for (const LineRange& range : ranges) {
-      paragraphs.push_back({join_paragraph(range), range});
-      // Joined, the lines' text is not read again (their layout evidence is):
-      // freeing it keeps a large text from being held twice.
-      for (size_t i = range.first; i <= range.last; ++i) std::u32string().swap(lines_[i].text);
+    {
+      const std::vector<LineRange> ranges = split_paragraphs(set_, begin, end, review_);
+      paragraphs.reserve(ranges.size());
+      for (const LineRange& range : ranges) {
+        paragraphs.push_back({join_paragraph(range), range});
+        // Joined, the lines' text is not read again (their layout evidence is):
+        // freeing it keeps a large text from being held twice.
+        for (size_t i = range.first; i <= range.last; ++i) std::u32string().swap(lines_[i].text);
+      }
     }
-    return classify_body(set_, std::move(paragraphs), review_);
+    return classify_body(set_, std::move(paragraphs), review_, keep_figure_);
   }
 
   void keep_everything_as_one_article(size_t begin) {
@@ -486,9 +544,10 @@ class Recognizer {
                    " articles were found");
   }
 
-  const LineSet& set_;
+  LineSet& set_;
   std::vector<Line>& lines_;
   Review& review_;
+  const KeepFigure& keep_figure_;
   Vocabulary vocabulary_;
   Issue issue_;
   std::vector<std::pair<size_t, std::u32string>> others_text_;
@@ -503,8 +562,8 @@ size_t masthead_zone_end(const std::vector<Line>& lines) {
   return 0;
 }
 
-Issue recognize_structure(LineSet& set, Review& review) {
-  return Recognizer(set, review).run();
+Issue recognize_structure(LineSet& set, Review& review, const KeepFigure& keep_figure) {
+  return Recognizer(set, review, keep_figure).run();
 }
 
 }  // namespace reissue::extract

@@ -10,8 +10,9 @@
 namespace reissue::extract {
 
 // `set` has page furniture removed and layout evidence measured. Labels are
-// cut off its lines in place: the lines are consumed.
-Issue recognize_structure(LineSet& set, Review& review);
+// cut off its lines in place: the lines are consumed. Every part of the issue
+// gets its provenance.
+Issue recognize_structure(LineSet& set, Review& review, const KeepFigure& keep_figure);
 
 // Index of the first line after the masthead (the intro marker, or the first
 // section marker); 0 when there is none. Used to protect the masthead from

@@ -2,9 +2,10 @@
 // an article. Tested on the shared structure recognizer with seed 001's lines,
 // given the link targets a PDF would attach to the URL line.
 #include "../../extract/src/furniture.h"
+#include "../../extract/src/lines_from_source.h"
 #include "../../extract/src/measure.h"
 #include "../../extract/src/structure.h"
-#include "../../extract/src/text_input.h"
+#include "../../extract/src/text_source.h"
 #include "reissue/text.h"
 #include "test_support.h"
 
@@ -29,8 +30,8 @@ Recognized recognize(const std::string& printed, const std::vector<std::string>&
     if (entry.path().filename().string().rfind("001_", 0) == 0) text = test::read_text(entry.path());
   Recognized out;
   extract::Review review(out.report);
-  extract::LineSet set;
-  set.lines = extract::split_lines(text);
+  SourceDocument source = extract::text_source(text, "001.txt");
+  extract::LineSet set = extract::lines_from_source(source, review);
   set.running_signatures = extract::remove_page_furniture(set.lines, extract::masthead_zone_end(set.lines), review);
   for (extract::Line& line : set.lines)
     if (u32_to_utf8(line.text) == std::string("<") + kPrinted + ">") {
@@ -39,7 +40,7 @@ Recognized recognize(const std::string& printed, const std::vector<std::string>&
       break;
     }
   extract::measure_text_lines(set);
-  out.issue = extract::recognize_structure(set, review);
+  out.issue = extract::recognize_structure(set, review, {});
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The typeset PDF checked by independent consumers (qpdf, pdffonts,
 // pdftotext, pdfinfo, pdftoppm, mutool) and by its own re-extracted lines.
+#include "../../extract/src/line_assembly.h"
 #include "../../extract/src/pdf_source.h"
 #include "reissue/issue_xml.h"
 #include "reissue/style.h"
@@ -122,21 +123,22 @@ TEST_F(TypesetSample, PdftotextGivesBackEveryParagraph) {
 }
 
 TEST_F(TypesetSample, LinesFollowTheChineseLineBreakingRules) {
-  const extract::PdfContent content = extract::read_pdf(*pdf_, "649.pdf");
+  const SourceDocument source = extract::read_pdf(*pdf_, "649.pdf");
   const Style& style = default_style();
   const double left = style.margin_left, right = style.page_width - style.margin_right;
   static const std::u32string kNeverFirst = U"、，。：；！？”’）》」』】〕〗…—·";
   static const std::u32string kNeverLast = U"“‘（《「『【〔〖";
   int checked = 0;
-  for (const auto& page : content.pages)
-    for (size_t i = 0; i < page.lines.size(); ++i) {
-      const auto& line = page.lines[i];
+  for (const SourcePage& source_page : source.pages) {
+    const std::vector<extract::PrintedLine> page_lines = extract::assemble_lines(source_page.runs);
+    for (size_t i = 0; i < page_lines.size(); ++i) {
+      const auto& line = page_lines[i];
       ASSERT_FALSE(line.text.empty());
       EXPECT_EQ(kNeverFirst.find(line.text.front()), std::u32string::npos) << u32_to_utf8(line.text);
       EXPECT_EQ(kNeverLast.find(line.text.back()), std::u32string::npos) << u32_to_utf8(line.text);
       // A body line followed by an unindented body line ends at the right margin.
-      if (i + 1 >= page.lines.size()) continue;
-      const auto& next = page.lines[i + 1];
+      if (i + 1 >= page_lines.size()) continue;
+      const auto& next = page_lines[i + 1];
       const bool body = std::abs(line.font_size - 12) < 0.1 && std::abs(next.font_size - 12) < 0.1 &&
                         !line.bold && !next.bold && !line.colored;
       const bool continues = std::abs(next.box.left - left) < 0.5 && next.baseline - line.baseline < 12 * 1.7;
@@ -147,6 +149,7 @@ TEST_F(TypesetSample, LinesFollowTheChineseLineBreakingRules) {
       EXPECT_NEAR(line.box.right, right + (half_width_end ? 6 : 0), 0.5) << u32_to_utf8(line.text);
       ++checked;
     }
+  }
   EXPECT_GT(checked, 40);
 }
 

@@ -36,9 +36,13 @@ Issue issue_from_gold_json(const std::filesystem::path& file) {
   issue.masthead.date_text = std::to_string(issue.masthead.date->year) + "年" +
                              std::to_string(issue.masthead.date->month) + "月" +
                              std::to_string(issue.masthead.date->day) + "日";
-  for (const auto& p : gold["intro"]) issue.intro.push_back({BlockKind::paragraph, norm(p), "", 0});
-  for (const auto& entry : gold["contents"])
-    issue.contents.push_back({article_id(entry["n"].get<int>()), norm(entry["title"]), norm(entry["source"]), 0});
+  for (const auto& p : gold["intro"]) issue.intro.emplace_back().text = norm(p);
+  for (const auto& entry : gold["contents"]) {
+    ContentsEntry& added = issue.contents.emplace_back();
+    added.ref = article_id(entry["n"].get<int>());
+    added.title = norm(entry["title"]);
+    added.source = norm(entry["source"]);
+  }
   for (const auto& a : gold["articles"]) {
     Article article;
     article.n = a["n"].get<int>();
@@ -47,14 +51,17 @@ Issue issue_from_gold_json(const std::filesystem::path& file) {
     article.source = norm(a["source"]);
     article.href = a["url"].get<std::string>();
     article.headline = norm(a["headline"]);
-    article.dateline = Dateline{Date::parse_iso(a["dateline"].get<std::string>()), article.source};
+    article.dateline.emplace().date = Date::parse_iso(a["dateline"].get<std::string>());
+    article.dateline->source = article.source;
     for (size_t b = 0; b < a["blocks"].size(); ++b) {
       const std::string kind = a["kinds"][b].get<std::string>();
       const BlockKind block_kind = kind == "heading" ? BlockKind::heading
                                    : kind == "byline" ? BlockKind::byline
                                    : kind == "caption" ? BlockKind::figure
                                                        : BlockKind::paragraph;
-      article.blocks.push_back({block_kind, norm(a["blocks"][b]), "", 0});
+      Block& block = article.blocks.emplace_back();
+      block.kind = block_kind;
+      block.text = norm(a["blocks"][b]);
     }
     issue.articles.push_back(std::move(article));
   }

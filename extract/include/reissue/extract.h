@@ -1,10 +1,10 @@
 // Recovering an issue from a PDF or from text extracted from one.
 //
-//   input (PDF page text with geometry, or text lines)
+//   source (Poppler: positioned runs and images; a text file: lines)
 //     -> lines -> page furniture removed -> blocks (repair rules)
-//     -> structure recognizer -> reissue::Issue
+//     -> structure recognizer -> reissue::Issue, each part with its provenance
 //
-// The PDF and text paths share every stage after "lines".
+// Every source feeds the same stages from "lines" on (extract_source.h).
 #pragma once
 
 #include "reissue/atomic_file.h"
@@ -13,6 +13,7 @@
 #include "reissue/issue_xml.h"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,8 @@ struct ReviewItem {
   int first_line = 0;  // input lines (text) or running line numbers (PDF)
   int last_line = 0;
   std::string message;
+  int page = 0;                 // 1-based page of first_line; 0: unknown
+  std::vector<PageBox> boxes;   // PDF: where those lines are printed, a box a page
 };
 
 // What the extractor set aside as not being content, so that nothing is lost
@@ -61,6 +64,11 @@ struct ExtractResult {
   std::vector<ExtractedImage> images;
 };
 
+// Receives the extractor's reasoning, one line of text a call, for tuning the
+// rules on a new archive: each line's measured evidence, every paragraph
+// boundary. Unset, nothing is formatted; the library itself never prints.
+using ExtractDebug = std::function<void(const std::string&)>;
+
 struct ExtractOptions {
   // Text input: an ICU converter name ("UTF-8", "GB18030", "GBK"); empty means
   // detect (BOM, then strict UTF-8, then GB18030).
@@ -72,6 +80,7 @@ struct ExtractOptions {
   std::string image_folder = "images";
   int max_pages = 2000;
   std::size_t max_pdf_bytes = 512u * 1024 * 1024;
+  ExtractDebug debug;
 };
 
 // Text as produced by pdftotext (hard-wrapped, or one paragraph per line).

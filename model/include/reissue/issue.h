@@ -20,6 +20,33 @@ struct Date {
   friend bool operator==(const Date&, const Date&) = default;
 };
 
+// A rectangle in PDF points, measured from the top-left corner of a page.
+struct Box {
+  double left = 0, top = 0, right = 0, bottom = 0;
+};
+
+// Where on a page of the input something is printed (page 1-based).
+struct PageBox {
+  int page = 0;
+  Box box;
+};
+
+// Where a recovered part of an issue came from in the extraction input, so that
+// a review can point at it. Set by extraction only: the XML neither holds nor
+// reads it (an issue read from XML has none).
+struct Provenance {
+  int first_line = 0;  // input lines (text) or running line numbers (PDF); 0: unknown
+  int last_line = 0;
+  int page = 0;                 // 1-based page of the first line; 0: unknown
+  std::vector<PageBox> boxes;   // PDF input: one box a page it is printed on
+
+  bool known() const { return first_line > 0; }
+};
+
+struct MastheadProvenance {
+  Provenance series, number, publisher, date;
+};
+
 struct Masthead {
   std::string series;        // 全国卫生信息化舆情监测周报; empty when not printed
   std::string number_text;   // as printed, e.g. 第六四九; empty when not printed
@@ -28,6 +55,7 @@ struct Masthead {
   std::string date_text;     // as printed, e.g. 2025年11月14日; empty when inferred
   std::optional<Date> date;
   int line = 0;
+  MastheadProvenance provenance;
 
   bool empty() const {
     return series.empty() && number_text.empty() && !number && publisher.empty() &&
@@ -40,6 +68,7 @@ struct ContentsEntry {
   std::string title;
   std::string source;
   int line = 0;        // where it came from (XML or text line), 0 if unknown
+  Provenance provenance;  // title lines and source line
 };
 
 enum class BlockKind { paragraph, heading, figure, byline };
@@ -52,11 +81,17 @@ struct Block {
   std::string text;
   std::string image;
   int line = 0;
+  Provenance provenance;  // a figure: the picture and its caption
 };
 
 struct Dateline {
   std::optional<Date> date;
   std::string source;  // the outlet after 来源：
+  Provenance provenance;
+};
+
+struct ArticleProvenance {
+  Provenance title, source, link, headline;
 };
 
 struct Article {
@@ -69,6 +104,7 @@ struct Article {
   std::optional<Dateline> dateline;
   std::vector<Block> blocks;
   int line = 0;
+  ArticleProvenance provenance;
 };
 
 struct Issue {

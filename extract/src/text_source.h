@@ -1,7 +1,7 @@
-// Text input: bytes -> Unicode -> printed lines with page breaks.
+// The text source: bytes -> Unicode -> pages of printed lines (no geometry).
 #pragma once
 
-#include "line.h"
+#include "reissue/extract_source.h"
 
 #include <string>
 #include <string_view>
@@ -24,10 +24,11 @@ struct DecodedText {
 DecodedText decode_text(std::string_view bytes, const std::string& name,
                         const std::string& encoding);
 
-// Splits into non-blank lines (CRLF, CR and LF all end a line). A form feed, or
-// a run of blank lines longer than the usual separator, is a page break.
-// Memory: the lines and their text (4 bytes a character), nothing else the
-// size of the input.
-std::vector<Line> split_lines(std::string_view utf8);
+// Splits into pages of non-blank lines (CRLF, CR and LF all end a line). A form
+// feed, or a run of blank lines longer than the usual separator, is a page
+// break. Memory: the lines and their text (4 bytes a character), nothing else
+// the size of the input. Throws ReadError naming `name` when no line holds
+// anything but white space and control characters.
+SourceDocument text_source(std::string_view utf8, const std::string& name);
 
 }  // namespace reissue::extract

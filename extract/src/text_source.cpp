@@ -1,4 +1,4 @@
-#include "text_input.h"
+#include "text_source.h"
 
 #include "chars.h"
 #include "reissue/error.h"
@@ -13,28 +13,11 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 namespace reissue::extract {
 
 namespace {
-
-// Offset of the first byte that is not valid UTF-8, or npos.
-size_t first_invalid_utf8(std::string_view bytes) {
-  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  const int32_t length = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < length) {
-    if (data[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(data, i, length, c);
-    if (c < 0) return static_cast<size_t>(start);
-  }
-  return std::string_view::npos;
-}
 
 // 1-based line of a byte offset, for messages.
 int line_of_offset(std::string_view bytes, size_t offset) {
@@ -158,8 +141,6 @@ std::u32string decode_line(std::string_view bytes) {
   return out;
 }
 
-bool is_layout_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
-
 }  // namespace
 
 DecodedText decode_text(std::string_view bytes, const std::string& name,
@@ -167,7 +148,7 @@ DecodedText decode_text(std::string_view bytes, const std::string& name,
   if (!encoding.empty()) {
     if (encoding == "UTF-8" || encoding == "utf-8" || encoding == "utf8") {
       if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-      if (const size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
+      if (const size_t bad = utf8_census(bytes).first_invalid; bad != std::string_view::npos)
         throw ReadError(name, line_of_offset(bytes, bad),
                         "not valid UTF-8: byte 0x" + hex_byte(bytes[bad]) + " at byte offset " + std::to_string(bad));
       reject_binary(bytes, name);
@@ -180,7 +161,7 @@ DecodedText decode_text(std::string_view bytes, const std::string& name,
   }
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     bytes.remove_prefix(3);
-    if (const size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
+    if (const size_t bad = utf8_census(bytes).first_invalid; bad != std::string_view::npos)
       throw ReadError(name, 0, "has a UTF-8 byte order mark but is not valid UTF-8 (bad byte at offset " +
                                    std::to_string(bad + 3) + ")");
     reject_binary(bytes, name);
@@ -205,37 +186,93 @@ DecodedText decode_text(std::string_view bytes, const std::string& name,
   return converted(convert_with_icu(bytes, name, "GB18030"), "GB18030");
 }
 
-std::vector<Line> split_lines(std::string_view utf8) {
+namespace {
+
+// Calls visit(bytes) for each line (CRLF, CR and LF all end a line).
+template <typename Visit>
+void for_each_line(std::string_view utf8, Visit&& visit) {
+  size_t start = 0;
+  for (size_t i = 0; i <= utf8.size(); ++i) {
+    if (i < utf8.size() && utf8[i] != '\n' && utf8[i] != '\r') continue;
+    visit(utf8.substr(start, i - start));
+    if (i < utf8.size() && utf8[i] == '\r' && i + 1 < utf8.size() && utf8[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+}
+
+// Nothing but white space (form feeds included): what decoding, NFC and
+// trimming leave empty, since NFC maps white space to white space only.
+bool is_blank(std::string_view bytes) {
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    if (c < 0 || !is_space(static_cast<char32_t>(c))) return false;
+  }
+  return true;
+}
+
+// Something other than white space and control characters, which the
+// recognizer sets aside.
+bool has_text(const std::u32string& text) {
+  return std::any_of(text.begin(), text.end(), [](char32_t c) { return !is_space(c) && !is_control(c); });
+}
+
+// How many printed lines each page holds. A form feed, or a run of blank
+// lines longer than the usual separator (the most common run), is a page
+// break. Known before any line is decoded, so that the lines are allocated
+// once at their number: a large text is not held twice.
+std::vector<size_t> page_sizes(std::string_view utf8) {
+  struct Gap {
+    int blanks = 0;
+    bool form_feed = false;
+  };
+  std::vector<Gap> gaps;  // before each printed line
+  Gap gap;
+  for_each_line(utf8, [&](std::string_view bytes) {
+    gap.form_feed = gap.form_feed || bytes.find('\f') != std::string_view::npos;
+    if (is_blank(bytes)) {
+      ++gap.blanks;
+      return;
+    }
+    gaps.push_back(gap);
+    gap = {};
+  });
+  std::map<int, int> runs;
+  for (size_t i = 1; i < gaps.size(); ++i) ++runs[gaps[i].blanks];
+  int usual = 0, best = -1;
+  for (auto [run, count] : runs)
+    if (count > best) best = count, usual = run;
+  std::vector<size_t> sizes;
+  for (size_t i = 0; i < gaps.size(); ++i) {
+    if (i == 0 || gaps[i].form_feed || gaps[i].blanks > usual) sizes.push_back(0);
+    ++sizes.back();
+  }
+  return sizes;
+}
+
+}  // namespace
+
+SourceDocument text_source(std::string_view utf8, const std::string& name) {
+  SourceDocument document;
+  document.kind = "text";
+  const std::vector<size_t> sizes = page_sizes(utf8);
+  document.pages.resize(sizes.size());
+  size_t count = 0;
+  for (size_t size : sizes) count += size;
+  document.lines.reserve(count);
   // Lines are decoded one at a time: the whole text as UTF-32 would be four
   // times the input. NFC never joins characters across a line break, so
   // normalizing line by line gives the same text.
-  auto line_ends = [&](size_t i) { return utf8[i] == '\n' || utf8[i] == '\r'; };
-  size_t printed = 0;  // lines with something other than ASCII layout space: an upper bound
-  bool has_text = false;
-  for (size_t i = 0; i <= utf8.size(); ++i) {
-    if (i == utf8.size() || line_ends(i)) {
-      printed += has_text;
-      has_text = false;
-    } else if (!is_layout_space(utf8[i])) {
-      has_text = true;
-    }
-  }
-  std::vector<Line> lines;
-  lines.reserve(printed);
-  std::vector<int> blanks_before;
-  std::vector<bool> form_feed_before;
-  blanks_before.reserve(printed);
-  form_feed_before.reserve(printed);
-
-  int number = 1, blanks = 0;
-  bool form_feed = false;
-  size_t start = 0;
-  for (size_t i = 0; i <= utf8.size(); ++i) {
-    if (i < utf8.size() && !line_ends(i)) continue;
-    const std::string_view bytes = utf8.substr(start, i - start);
+  size_t page = 0, on_page = 0;
+  int number = 0;
+  bool any_text = false;
+  for_each_line(utf8, [&](std::string_view bytes) {
+    ++number;
+    if (is_blank(bytes)) return;
     std::u32string text;
     if (bytes.find('\f') != std::string_view::npos) {
-      form_feed = true;
       std::string without_feeds(bytes);
       std::erase(without_feeds, '\f');
       text = decode_line(without_feeds);
@@ -243,37 +280,13 @@ std::vector<Line> split_lines(std::string_view utf8) {
       text = decode_line(bytes);
     }
     text = trim(to_nfc(std::move(text)));
-    if (text.empty()) {
-      ++blanks;
-    } else {
-      Line line;
-      line.text = std::move(text);
-      line.number = number;
-      lines.push_back(std::move(line));
-      blanks_before.push_back(blanks);
-      form_feed_before.push_back(form_feed);
-      blanks = 0;
-      form_feed = false;
-    }
-    if (i < utf8.size() && utf8[i] == '\r' && i + 1 < utf8.size() && utf8[i + 1] == '\n') ++i;
-    start = i + 1;
-    ++number;
-  }
-  // The usual separator between printed lines is the most common blank run.
-  std::map<int, int> runs;
-  for (size_t i = 1; i < lines.size(); ++i) ++runs[blanks_before[i]];
-  int usual = 0, best = -1;
-  for (auto [run, count] : runs)
-    if (count > best) best = count, usual = run;
-
-  int page = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const bool page_break = i > 0 && (form_feed_before[i] || blanks_before[i] > usual);
-    if (page_break) ++page;
-    lines[i].page = page;
-    lines[i].page_start = i == 0 || page_break;
-  }
-  return lines;
+    any_text = any_text || has_text(text);
+    if (on_page == sizes[page]) ++page, on_page = 0;
+    ++on_page;
+    document.lines.push_back({std::move(text), number, static_cast<int>(page)});
+  });
+  if (!any_text) throw ReadError(name, 0, "contains no text");
+  return document;
 }
 
 }  // namespace reissue::extract

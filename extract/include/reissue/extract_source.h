@@ -1,0 +1,81 @@
+// The seam between an input and the recognizer. A source (Poppler, a text
+// file; later OCR of page images or a DOCX) yields the pages of its input as
+// typed items, collected apart from any analysis, as MuPDF's structured text
+// does; the recognizer (line assembly, page furniture, paragraphs, joins,
+// structure) reads nothing else.
+#pragma once
+
+#include "reissue/extract.h"
+#include "reissue/issue.h"
+
+#include <string>
+#include <vector>
+
+namespace reissue {
+
+// A run of text as a positioned source placed it (a word, or a stretch in one
+// font). Boxes are in points from the page's top-left corner.
+struct SourceRun {
+  std::u32string text;
+  Box box;
+  double baseline = 0;
+  double font_size = 0;
+  std::string font;          // the font's name as the source gives it
+  bool bold = false;         // the font is bold (by its flags or its name)
+  bool colored = false;      // neither black nor grey
+  bool space_after = false;  // the source has a space after the run
+  // The source's own order, which line assembly reads as evidence: runs of one
+  // flow were laid out together (one column, unless they stand side by side),
+  // and a gap between one run's characters and the next run's in the content
+  // stream is a space the source skipped.
+  int flow = 0;
+  int content_begin = 0, content_end = 0;
+};
+
+// A printed line from a source without geometry (a text file): as printed,
+// NFC, trimmed.
+struct SourceLine {
+  std::u32string text;
+  int line = 0;  // 1-based line of the input
+  int page = 0;  // index in SourceDocument::pages
+};
+
+struct SourceImage {
+  Box box;
+  std::string bytes;          // a whole file: JPEG as embedded, or PNG
+  std::string extension;      // "jpg" or "png"
+  int width = 0, height = 0;  // pixels
+};
+
+struct SourceLink {
+  Box box;
+  std::string uri;
+};
+
+// One page's positioned items, each kind in the order the source met it.
+struct SourcePage {
+  double width = 0, height = 0;  // the media box in points (0: no geometry)
+  std::vector<SourceRun> runs;
+  std::vector<SourceImage> images;
+  std::vector<SourceLink> links;
+};
+
+// A source fills the pages' runs (positioned text), or `lines` (text without
+// geometry, in reading order, each naming its page: one list, as a large
+// text has hundreds of thousands of them).
+struct SourceDocument {
+  std::string kind;  // the report's input kind: "pdf", "text"
+  std::vector<SourcePage> pages;
+  std::vector<SourceLine> lines;
+  std::vector<std::string> warnings;  // damage the source worked around
+
+  bool positioned() const;  // any page has runs
+};
+
+// The recognizer over any source: lines assembled from runs (or taken as they
+// are), page furniture set aside, paragraphs, joins, structure; figures named
+// under options.image_folder. Every recovered part carries its provenance.
+// Throws ReadError when no text is left to recognize.
+ExtractResult extract_source(SourceDocument document, const std::string& name, const ExtractOptions& options = {});
+
+}  // namespace reissue

@@ -1,0 +1,73 @@
+// The entry points by input kind: each checks what only its kind can tell,
+// runs its source and hands the pages to the one recognizer (recognizer.cpp).
+#include "pdf_source.h"
+#include "reissue/atomic_file.h"
+#include "reissue/error.h"
+#include "reissue/extract.h"
+#include "reissue/extract_source.h"
+#include "text_source.h"
+
+#include <filesystem>
+
+namespace reissue {
+
+bool looks_like_pdf(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+ExtractResult extract_pdf(std::string_view bytes, const std::string& name, const ExtractOptions& options) {
+  if (bytes.size() > options.max_pdf_bytes)
+    throw ReadError(name, 0, "is too large for one issue's PDF (" + human_size(bytes.size()) + "; the limit is " +
+                                 human_size(options.max_pdf_bytes) + ")");
+  extract::PdfLimits limits;
+  limits.max_pages = options.max_pages;
+  SourceDocument source = extract::read_pdf(bytes, name, limits);
+  size_t runs = 0, images = 0;
+  for (const SourcePage& page : source.pages) runs += page.runs.size(), images += page.images.size();
+  if (runs == 0)
+    throw NoTextLayer(name, 0,
+                      "no text layer: none of the PDF's " + std::to_string(source.pages.size()) +
+                          " page(s) has text" + (images ? " (only images: a scan?); run OCR first" : ""));
+  return extract_source(std::move(source), name, options);
+}
+
+ExtractResult extract_text(std::string_view bytes, const std::string& name, const ExtractOptions& options) {
+  if (bytes.size() > options.max_bytes)
+    throw ReadError(name, 0, "is too large for one issue's text (" + human_size(bytes.size()) + "; the limit is " +
+                                 human_size(options.max_bytes) +
+                                 ", an issue is usually under 1 MiB): give one file per issue");
+  if (bytes.empty()) throw ReadError(name, 0, "file is empty");
+  const extract::DecodedText decoded = extract::decode_text(bytes, name, options.encoding);
+  ExtractResult result = extract_source(extract::text_source(decoded.utf8(), name), name, options);
+  result.report.encoding = decoded.encoding;
+  return result;
+}
+
+InputLimit input_limit(std::string_view head, const ExtractOptions& options) {
+  if (looks_like_pdf(head)) return {options.max_pdf_bytes, "one issue's PDF", ""};
+  return {options.max_bytes, "one issue's text", "an issue is usually under 1 MiB; give one file per issue"};
+}
+
+std::string read_document(const std::filesystem::path& path, const ExtractOptions& options) {
+  return read_file_limited(path, [&](std::string_view head) { return input_limit(head, options); });
+}
+
+bool looks_like_xml(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  const size_t start = bytes.find_first_not_of(" \t\r\n");
+  return start != std::string_view::npos &&
+         (bytes.substr(start, 5) == "<?xml" || bytes.substr(start, 6) == "<issue");
+}
+
+ExtractResult extract_document(std::string_view bytes, const std::string& name, const ExtractOptions& options) {
+  if (looks_like_pdf(bytes)) return extract_pdf(bytes, name, options);
+  std::string extension = std::filesystem::path(name).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".pdf") throw ReadError(name, 0, "is named .pdf but is not a PDF (no %PDF- header): damaged or mislabelled");
+  if (looks_like_xml(bytes))
+    throw ReadError(name, 0, "is an XML file, not a PDF or a text extracted from one: an issue XML needs no "
+                             "extraction (check it with `reissue validate`, publish it with `reissue repair`)");
+  return extract_text(bytes, name, options);
+}
+
+}  // namespace reissue

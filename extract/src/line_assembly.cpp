@@ -1,0 +1,200 @@
+#include "line_assembly.h"
+
+#include "reissue/text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace reissue::extract {
+
+namespace {
+
+using Runs = std::vector<const SourceRun*>;
+
+// Whether a run of `a` and a run of `b` share height (their vertical extents
+// overlap by more than half the smaller one).
+bool side_by_side(const Runs& a, const Runs& b) {
+  auto extents = [](const Runs& runs) {
+    std::vector<std::pair<double, double>> out;
+    for (const SourceRun* run : runs) out.emplace_back(run->box.top, run->box.bottom);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto ea = extents(a), eb = extents(b);
+  size_t i = 0, j = 0;
+  while (i < ea.size() && j < eb.size()) {
+    const double overlap = std::min(ea[i].second, eb[j].second) - std::max(ea[i].first, eb[j].first);
+    const double smaller = std::min(ea[i].second - ea[i].first, eb[j].second - eb[j].first);
+    if (overlap > 0.5 * smaller) return true;
+    if (ea[i].second < eb[j].second) ++i;
+    else ++j;
+  }
+  return false;
+}
+
+// The source's flows, in its order (consecutive runs of one flow).
+std::vector<Runs> flows_of(const std::vector<SourceRun>& runs) {
+  std::vector<Runs> flows;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    if (i == 0 || runs[i].flow != runs[i - 1].flow) flows.emplace_back();
+    flows.back().push_back(&runs[i]);
+  }
+  return flows;
+}
+
+// A source may split a page into flows where a line has wide gaps (justified
+// around a long Latin word). Flows that share horizontal extent are one
+// column: their runs are regrouped together, columns stay apart, in the
+// source's order.
+std::vector<Runs> columns_of(const std::vector<SourceRun>& runs) {
+  struct Column {
+    double left, right;
+    Runs runs;
+  };
+  std::vector<Column> columns;
+  for (Runs& flow : flows_of(runs)) {
+    double left = flow.front()->box.left, right = flow.front()->box.right;
+    for (const SourceRun* run : flow) left = std::min(left, run->box.left), right = std::max(right, run->box.right);
+    Column* home = nullptr;
+    for (Column& column : columns) {
+      const double overlap = std::min(right, column.right) - std::max(left, column.left);
+      // Any horizontal overlap: the same column.
+      if (overlap > 0) {
+        home = &column;
+        break;
+      }
+    }
+    if (!home) {
+      columns.push_back({left, right, {}});
+      home = &columns.back();
+    }
+    home->left = std::min(home->left, left);
+    home->right = std::max(home->right, right);
+    home->runs.insert(home->runs.end(), flow.begin(), flow.end());
+  }
+  // Columns that never stand side by side (no line of one level with a line
+  // of the other) are one column that the source split, e.g. a short label at
+  // the left margin under a centred masthead: their lines are ordered by
+  // height together. Real columns share heights.
+  for (size_t i = 0; i < columns.size(); ++i)
+    for (size_t j = i + 1; j < columns.size();) {
+      if (side_by_side(columns[i].runs, columns[j].runs)) {
+        ++j;
+        continue;
+      }
+      columns[i].runs.insert(columns[i].runs.end(), columns[j].runs.begin(), columns[j].runs.end());
+      columns.erase(columns.begin() + static_cast<long>(j));
+    }
+  std::vector<Runs> out;
+  for (Column& column : columns) out.push_back(std::move(column.runs));
+  return out;
+}
+
+// A gap the size of a space separates Latin words even when no space glyph
+// exists. Between Chinese characters justification spreads gaps, so there
+// only a space character in the content stream (the source skipped it,
+// leaving a hole in the character positions) or a wide gap counts.
+bool space_between(const SourceRun& before, const SourceRun& run) {
+  const double gap = run.box.left - before.box.right;
+  const double size = std::min(run.font_size, before.font_size);
+  auto chinese_mark = [](char32_t c) { return is_east_asian_wide(c) || is_cjk_punctuation(c); };
+  const bool chinese = !before.text.empty() && !run.text.empty() && chinese_mark(before.text.back()) &&
+                       chinese_mark(run.text.front());
+  const bool skipped = run.content_begin > before.content_end;
+  return chinese ? (skipped && gap > 0.05 * size) || gap > 0.6 * size : before.space_after || gap > 0.2 * size;
+}
+
+// One printed line from runs sharing a baseline, ordered left to right.
+PrintedLine line_of(Runs group) {
+  std::stable_sort(group.begin(), group.end(),
+                   [](const SourceRun* a, const SourceRun* b) { return a->box.left < b->box.left; });
+  PrintedLine line;
+  line.box = group.front()->box;
+  std::map<double, size_t> sizes;
+  size_t bold = 0, colored = 0, total = 0;
+  for (size_t i = 0; i < group.size(); ++i) {
+    const SourceRun& run = *group[i];
+    if (i > 0 && space_between(*group[i - 1], run)) line.text.push_back(U' ');
+    line.text += run.text;
+    line.box.left = std::min(line.box.left, run.box.left);
+    line.box.right = std::max(line.box.right, run.box.right);
+    line.box.top = std::min(line.box.top, run.box.top);
+    line.box.bottom = std::max(line.box.bottom, run.box.bottom);
+    const size_t n = run.text.size();
+    sizes[std::round(run.font_size * 4) / 4] += n;
+    bold += run.bold ? n : 0;
+    colored += run.colored ? n : 0;
+    total += n;
+    line.baseline = run.baseline;
+  }
+  size_t best = 0;
+  for (auto [size, count] : sizes)
+    if (count > best) best = count, line.font_size = size;
+  line.bold = bold * 2 > total;
+  line.colored = colored * 2 > total;
+  return line;
+}
+
+// A source's own lines may split where compressed glyphs overlap; printed
+// lines are rebuilt from runs sharing a baseline.
+std::vector<PrintedLine> lines_of_column(Runs runs) {
+  std::stable_sort(runs.begin(), runs.end(),
+                   [](const SourceRun* a, const SourceRun* b) { return a->baseline < b->baseline; });
+  std::vector<Runs> groups;
+  for (const SourceRun* run : runs) {
+    const double tolerance = std::max(1.0, 0.25 * run->font_size);
+    if (!groups.empty() && std::abs(groups.back().back()->baseline - run->baseline) <= tolerance)
+      groups.back().push_back(run);
+    else
+      groups.push_back({run});
+  }
+  std::vector<PrintedLine> lines;
+  for (Runs& group : groups) lines.push_back(line_of(std::move(group)));
+  return lines;
+}
+
+// A few characters standing alone at the height of a line in another column
+// (a contents page number at the right margin) belong to that line.
+void merge_stray_fragments(std::vector<PrintedLine>& lines) {
+  auto is_fragment = [](const PrintedLine& line) {
+    if (line.text.size() > 4) return false;
+    for (char32_t c : line.text)
+      if (!(c >= U'0' && c <= U'9') && c != U' ' && c != U'.' && c != U'-') return false;
+    return true;
+  };
+  // Each fragment looks at every line: a page of thousands of them is not a
+  // contents page, and merging there would take quadratic time.
+  constexpr size_t kMaxFragments = 200;
+  if (std::count_if(lines.begin(), lines.end(), is_fragment) > static_cast<long>(kMaxFragments)) return;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    PrintedLine& fragment = lines[i];
+    if (!is_fragment(fragment)) continue;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      PrintedLine& line = lines[k];
+      if (k == i || is_fragment(line)) continue;
+      const double tolerance = 0.25 * std::max(line.font_size, fragment.font_size);
+      if (std::abs(line.baseline - fragment.baseline) > tolerance) continue;
+      if (fragment.box.left < line.box.right && line.box.left < fragment.box.right) continue;  // overlapping
+      const bool after = fragment.box.left >= line.box.right;
+      line.text = after ? line.text + U" " + fragment.text : fragment.text + U" " + line.text;
+      line.box.left = std::min(line.box.left, fragment.box.left);
+      line.box.right = std::max(line.box.right, fragment.box.right);
+      lines.erase(lines.begin() + static_cast<long>(i));
+      --i;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PrintedLine> assemble_lines(const std::vector<SourceRun>& runs) {
+  std::vector<PrintedLine> lines;
+  for (Runs& column : columns_of(runs))
+    for (PrintedLine& line : lines_of_column(std::move(column))) lines.push_back(std::move(line));
+  merge_stray_fragments(lines);
+  return lines;
+}
+
+}  // namespace reissue::extract

@@ -1,0 +1,191 @@
+#include "lines_from_source.h"
+
+#include "chars.h"
+#include "line_assembly.h"
+#include "reissue/text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <utility>
+
+namespace reissue::extract {
+
+namespace {
+
+// Most common value, after rounding to `step`; weights count.
+double weighted_mode(const std::vector<std::pair<double, double>>& values, double step) {
+  std::map<long, double> histogram;
+  for (auto [value, weight] : values) histogram[std::lround(value / step)] += weight;
+  long best = 0;
+  double most = -1;
+  for (auto [bucket, weight] : histogram)
+    if (weight > most) most = weight, best = bucket;
+  return static_cast<double>(best) * step;
+}
+
+struct LayoutStats {
+  double body_size = 0;
+  double left_margin = 0, right_margin = 0;
+  double leading = 0;
+};
+
+using PrintedPages = std::vector<std::vector<PrintedLine>>;
+
+LayoutStats measure(const PrintedPages& pages) {
+  LayoutStats stats;
+  std::vector<std::pair<double, double>> sizes;
+  for (const auto& page : pages)
+    for (const PrintedLine& line : page) sizes.push_back({line.font_size, static_cast<double>(line.text.size())});
+  stats.body_size = sizes.empty() ? 12 : weighted_mode(sizes, 0.25);
+  if (stats.body_size <= 0) stats.body_size = 12;
+
+  std::vector<std::pair<double, double>> lefts, rights, leadings;
+  for (const auto& page : pages) {
+    const PrintedLine* previous = nullptr;
+    for (const PrintedLine& line : page) {
+      const bool body = std::abs(line.font_size - stats.body_size) < 0.3;
+      if (body) {
+        lefts.push_back({line.box.left, 1});
+        rights.push_back({line.box.right, 1});
+        if (previous && std::abs(previous->font_size - stats.body_size) < 0.3) {
+          const double step = line.baseline - previous->baseline;
+          if (step > 0.5 * stats.body_size && step < 3 * stats.body_size) leadings.push_back({step, 1});
+        }
+      }
+      previous = &line;
+    }
+  }
+  stats.left_margin = lefts.empty() ? 0 : weighted_mode(lefts, 1.0);
+  stats.right_margin = rights.empty() ? 0 : weighted_mode(rights, 1.0);
+  stats.leading = leadings.empty() ? stats.body_size * 1.3 : weighted_mode(leadings, 0.25);
+  return stats;
+}
+
+// A page's printed lines in reading order, each figure before the first line
+// that starts below its top.
+struct PageItem {
+  const PrintedLine* line = nullptr;
+  SourceImage* image = nullptr;
+};
+
+std::vector<PageItem> page_items(const std::vector<PrintedLine>& lines, std::vector<SourceImage>& images) {
+  std::vector<PageItem> items;
+  for (const PrintedLine& line : lines) items.push_back({&line, nullptr});
+  std::vector<SourceImage*> figures;
+  for (SourceImage& image : images) figures.push_back(&image);
+  std::stable_sort(figures.begin(), figures.end(),
+                   [](const SourceImage* a, const SourceImage* b) { return a->box.top < b->box.top; });
+  for (SourceImage* image : figures) {
+    auto at = std::find_if(items.begin(), items.end(),
+                           [&](const PageItem& item) { return item.line && item.line->box.top >= image->box.top; });
+    items.insert(at, {nullptr, image});
+  }
+  return items;
+}
+
+bool overlaps(const Box& a, const Box& b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+// A text line's evidence, measured against the document's body text.
+Line evidence_of(const PrintedLine& source, const PrintedLine* previous, const LayoutStats& stats) {
+  const double em = stats.body_size;
+  Line line;
+  line.text = trim(to_nfc(source.text));
+  line.indent = (source.box.left - stats.left_margin) / em;
+  line.slack = (stats.right_margin - source.box.right) / em;
+  line.size_ratio = source.font_size / em;
+  line.bold = source.bold;
+  const double left_room = source.box.left - stats.left_margin;
+  const double right_room = stats.right_margin - source.box.right;
+  // Centred: equal room on both sides, more than a paragraph indent leaves.
+  line.centered = left_room > 2.5 * em && std::abs(left_room - right_room) < 0.6 * em;
+  if (previous) {
+    // Leading beyond the usual, in lines; a larger font needs more.
+    const double expected = stats.leading * std::max(1.0, source.font_size / em);
+    line.gap_before = (source.baseline - previous->baseline - expected) / stats.leading;
+  }
+  return line;
+}
+
+void trace_stats(const LayoutStats& stats, double full_width, Review& review) {
+  if (!review.tracing()) return;
+  char text[160];
+  std::snprintf(text, sizeof text, "body %.2fpt margins %.1f..%.1f leading %.2f measure %.1fem", stats.body_size,
+                stats.left_margin, stats.right_margin, stats.leading, full_width);
+  review.trace(text);
+}
+
+// One page's lines and figures in reading order. Every item gets the next
+// running number, also a line left empty, as the places are kept by number.
+void add_page(LineSet& set, size_t page_index, const std::vector<PrintedLine>& printed, SourcePage& page,
+              const LayoutStats& stats) {
+  const PrintedLine* previous = nullptr;
+  bool first_on_page = true;
+  for (const PageItem& item : page_items(printed, page.images)) {
+    Line line;
+    if (item.image) {
+      line.figure = static_cast<int>(set.figures.size());
+      line.gap_before = 1;
+    } else {
+      line = evidence_of(*item.line, previous, stats);
+    }
+    line.number = static_cast<int>(set.places.size());
+    line.page = static_cast<int>(page_index);
+    line.page_start = std::exchange(first_on_page, false);
+    set.places.push_back({line.page + 1, item.image ? item.image->box : item.line->box});
+    if (item.image) {
+      set.figures.push_back(std::move(*item.image));
+      previous = nullptr;
+    } else {
+      if (line.text.empty()) continue;
+      for (const SourceLink& link : page.links)
+        if (overlaps(link.box, item.line->box)) set.link_targets[line.number].push_back(link.uri);
+      previous = item.line;
+    }
+    set.lines.push_back(std::move(line));
+  }
+}
+
+LineSet lines_with_geometry(SourceDocument& document, Review& review) {
+  PrintedPages printed;
+  for (SourcePage& page : document.pages) {
+    printed.push_back(assemble_lines(page.runs));
+    std::vector<SourceRun>().swap(page.runs);
+  }
+  const LayoutStats stats = measure(printed);
+  LineSet set;
+  set.has_geometry = true;
+  set.hard_wrapped = true;
+  set.full_width = (stats.right_margin - stats.left_margin) / stats.body_size;
+  trace_stats(stats, set.full_width, review);
+  set.places.emplace_back();  // line numbers start at 1
+  for (size_t p = 0; p < document.pages.size(); ++p) add_page(set, p, printed[p], document.pages[p], stats);
+  return set;
+}
+
+LineSet lines_without_geometry(SourceDocument& document) {
+  LineSet set;
+  set.lines.reserve(document.lines.size());
+  for (SourceLine& source : document.lines) {
+    Line line;
+    line.text = std::move(source.text);
+    line.number = source.line;
+    line.page = source.page;
+    line.page_start = set.lines.empty() || set.lines.back().page != source.page;
+    set.lines.push_back(std::move(line));
+  }
+  // A large text is not held twice.
+  std::vector<SourceLine>().swap(document.lines);
+  return set;
+}
+
+}  // namespace
+
+LineSet lines_from_source(SourceDocument& document, Review& review) {
+  return document.positioned() ? lines_with_geometry(document, review) : lines_without_geometry(document);
+}
+
+}  // namespace reissue::extract

@@ -1,0 +1,19 @@
+// The lines stage: a source's pages -> the common lines (line.h).
+//
+// Positioned runs are assembled into printed lines (line_assembly.h); then the
+// body text's size, margins and leading are measured over the document, and
+// each line gets its indent, its room before the right margin, its size
+// relative to the body, extra space above it, the links that touch it and
+// where it is printed. Images become figure lines in reading order. Lines of a
+// source without geometry are taken as they are (their evidence is estimated
+// later, measure.h). The source's items are consumed.
+#pragma once
+
+#include "line.h"
+#include "review.h"
+
+namespace reissue::extract {
+
+LineSet lines_from_source(SourceDocument& document, Review& review);
+
+}  // namespace reissue::extract
