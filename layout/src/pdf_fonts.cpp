@@ -3,6 +3,7 @@
 #include "reissue/text.h"
 
 #include <hb.h>
+#include <hb-cplusplus.hh>
 #include <podofo/podofo.h>
 
 #include <zlib.h>
@@ -77,7 +78,7 @@ std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& text_of_co
 
 // The font's bounding box from its 'head' table, in 1/1000 em.
 PdfArray bounding_box(const Font& font) {
-  hb_blob_t* head = hb_face_reference_table(font.face(), HB_TAG('h', 'e', 'a', 'd'));
+  const hb::unique_ptr<hb_blob_t> head(hb_face_reference_table(font.face(), HB_TAG('h', 'e', 'a', 'd')));
   unsigned length = 0;
   const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head, &length));
   PdfArray box;
@@ -91,7 +92,6 @@ PdfArray bounding_box(const Font& font) {
     for (double v : {-100.0, font.descender() * 1000, 1100.0, font.ascender() * 1000})
       box.push_back(PdfVariant(static_cast<pdf_int64>(v)));
   }
-  hb_blob_destroy(head);
   return box;
 }
 

@@ -5,6 +5,7 @@
 #include "reissue/text.h"
 
 #include <hb.h>
+#include <hb-cplusplus.hh>
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -134,7 +135,7 @@ std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& f
 
   // 2. Shape runs of one font.
   std::vector<Atom> atoms;
-  hb_buffer_t* buffer = hb_buffer_create();
+  const hb::unique_ptr<hb_buffer_t> buffer(hb_buffer_create());
   const hb_language_t chinese = hb_language_from_string("zh-Hans", -1);
   bool pending_space = false;
   size_t i = 0;
@@ -188,7 +189,6 @@ std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& f
     }
     i = end;
   }
-  hb_buffer_destroy(buffer);
 
   // A space between Chinese phrases (开启智慧医疗新篇 云南首例) is content: a line
   // never ends at it, where it would vanish from the page and from the text.
