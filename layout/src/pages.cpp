@@ -292,12 +292,9 @@ std::string footer_text(const std::string& format, int page, int pages) {
   return text;
 }
 
-}  // namespace
-
-PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& style, const Figures& figures,
-                       FontLibrary& library, const TypesetOptions& options) {
-  const std::string issue_name = options.issue_name.empty() ? "issue" : options.issue_name;
-  PagedDocument out;
+// Each block made ready to place: text set into lines, figures sized, rules measured.
+std::vector<Plan> plan_blocks(const std::vector<ComposedBlock>& blocks, const Style& style, const Figures& figures,
+                              FontLibrary& library, const LineObserver& on_line, PagedDocument& out) {
   std::vector<Plan> plans(blocks.size());
   const double width = style.text_width();
   const double body_height = style.page_height - style.margin_top - style.margin_bottom;
@@ -325,19 +322,23 @@ PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& st
     ShapeReport report;
     // Contents entries keep room for their page number at the right.
     const double reserve = block.page_of.empty() ? 0 : plan.role->size * 3;
-    plan.paragraph = layout_paragraph(block.text, *plan.role, plan.fonts, library, width, report, reserve, options.on_line);
+    plan.paragraph = layout_paragraph(block.text, *plan.role, plan.fonts, library, width, report, reserve, on_line);
     out.uncovered += report.uncovered;
   }
-  Paginator paginator(style, out, issue_name);
-  paginator.place(plans);
+  return plans;
+}
 
-  const int pages = static_cast<int>(out.pages.size());
+// Each contents entry's page number, at the right of its last line.
+void place_page_numbers(const Paginator& paginator, const std::vector<Plan>& plans, const Style& style,
+                        FontLibrary& library, const LineObserver& on_line, const std::string& issue_name,
+                        PagedDocument& out) {
   for (const auto& slot : paginator.page_number_slots()) {
     const auto found = out.destinations.find(slot.plan->block->page_of);
     if (found == out.destinations.end()) continue;
     const std::string digits = std::to_string(found->second.page + 1);
-    std::optional<PlacedText> number = set_line(digits, *slot.plan->role, slot.plan->fonts, library, width,
-                                                style.margin_left, slot.baseline, out, Align::right, options.on_line);
+    std::optional<PlacedText> number = set_line(digits, *slot.plan->role, slot.plan->fonts, library,
+                                                style.text_width(), style.margin_left, slot.baseline, out,
+                                                Align::right, on_line);
     if (!number)
       throw Error(issue_name, slot.plan->block->source_line,
                   "the contents page number " + digits + " does not fit on one line; make the contents role smaller");
@@ -346,25 +347,41 @@ PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& st
     number->bottom = slot.bottom;
     out.pages[static_cast<size_t>(slot.page)].texts.push_back(std::move(*number));
   }
-  if (!style.footer_format.empty()) {
-    const RoleStyle& role = style.role(Role::footer);
-    const RoleFonts fonts = fonts_for_role(style, role, library);
-    for (int p = 0; p < pages; ++p) {
-      const std::string text = footer_text(style.footer_format, p + 1, pages);
-      std::optional<PlacedText> footer =
-          set_line(text, role, fonts, library, width, style.margin_left, style.footer_offset, out, Align::center,
-                   options.on_line);
-      if (!footer)
-        throw Error(style.source, style.footer_line,
-                    "the footer \"" + text + "\" is wider than the text (" + points(width) +
-                        "); shorten the footer format or make the footer role smaller");
-      footer->block = -1;  // an artifact, not content
-      // Its glyphs, as the style sheet's footer offset allows for them.
-      footer->top = style.footer_offset + role.size;
-      footer->bottom = style.footer_offset - 0.25 * role.size;
-      out.pages[static_cast<size_t>(p)].texts.push_back(std::move(*footer));
-    }
+}
+
+// The running footer of every page, an artifact in the bottom margin.
+void place_footers(const Style& style, FontLibrary& library, const LineObserver& on_line, PagedDocument& out) {
+  if (style.footer_format.empty()) return;
+  const RoleStyle& role = style.role(Role::footer);
+  const RoleFonts fonts = fonts_for_role(style, role, library);
+  const int pages = static_cast<int>(out.pages.size());
+  for (int p = 0; p < pages; ++p) {
+    const std::string text = footer_text(style.footer_format, p + 1, pages);
+    std::optional<PlacedText> footer = set_line(text, role, fonts, library, style.text_width(), style.margin_left,
+                                                style.footer_offset, out, Align::center, on_line);
+    if (!footer)
+      throw Error(style.source, style.footer_line,
+                  "the footer \"" + text + "\" is wider than the text (" + points(style.text_width()) +
+                      "); shorten the footer format or make the footer role smaller");
+    footer->block = -1;  // an artifact, not content
+    // Its glyphs, as the style sheet's footer offset allows for them.
+    footer->top = style.footer_offset + role.size;
+    footer->bottom = style.footer_offset - 0.25 * role.size;
+    out.pages[static_cast<size_t>(p)].texts.push_back(std::move(*footer));
   }
+}
+
+}  // namespace
+
+PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& style, const Figures& figures,
+                       FontLibrary& library, const TypesetOptions& options) {
+  const std::string issue_name = options.issue_name.empty() ? "issue" : options.issue_name;
+  PagedDocument out;
+  const std::vector<Plan> plans = plan_blocks(blocks, style, figures, library, options.on_line, out);
+  Paginator paginator(style, out, issue_name);
+  paginator.place(plans);
+  place_page_numbers(paginator, plans, style, library, options.on_line, issue_name, out);
+  place_footers(style, library, options.on_line, out);
   check_placement(out, style, blocks, issue_name);
   return out;
 }

@@ -129,9 +129,17 @@ namespace {
 // the final-block bit, so that pieces concatenate into one stream (pigz's
 // method).
 std::string deflate_piece(std::string_view data, bool last) {
-  z_stream stream{};
-  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("zlib compression failed");
+  // zlib's state, released however this ends.
+  struct Deflater {
+    z_stream stream{};
+    bool started = false;
+    ~Deflater() {
+      if (started) deflateEnd(&stream);
+    }
+  } deflater;
+  z_stream& stream = deflater.stream;
+  deflater.started = deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+  if (!deflater.started) throw std::runtime_error("zlib compression failed");
   std::string out(deflateBound(&stream, static_cast<uLong>(data.size())) + 16, '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   stream.avail_in = static_cast<uInt>(data.size());
@@ -139,7 +147,6 @@ std::string deflate_piece(std::string_view data, bool last) {
   stream.avail_out = static_cast<uInt>(out.size());
   const int status = deflate(&stream, last ? Z_FINISH : Z_FULL_FLUSH);
   out.resize(stream.total_out);
-  deflateEnd(&stream);
   if (status != (last ? Z_STREAM_END : Z_OK)) throw std::runtime_error("zlib compression failed");
   return out;
 }
