@@ -67,7 +67,8 @@ double adjustment_ratio(const LineItems::Widths& widths, double measure) {
   return widths.natural > measure + kEpsilon ? -kInfinity : 0;
 }
 
-std::vector<std::size_t> total_fit(const LineItems& items, double measure, double tolerance) {
+std::vector<std::size_t> total_fit(const LineItems& items, double measure, double tolerance,
+                                   double last_line_reserve) {
   struct Node {
     std::size_t position;  // the break
     std::size_t start;     // where the line after it starts
@@ -79,12 +80,13 @@ std::vector<std::size_t> total_fit(const LineItems& items, double measure, doubl
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (!items.is_breakpoint(i)) continue;
     const Element& e = items[i];
+    const double line_measure = is_forced_break(e) ? measure - last_line_reserve : measure;
     int best = -1;
     double best_demerits = std::numeric_limits<double>::infinity();
     std::vector<int> still_active;
     for (int a : active) {
       const Node& node = nodes[static_cast<std::size_t>(a)];
-      const double ratio = adjustment_ratio(items.line_widths(node.start, i), measure);
+      const double ratio = adjustment_ratio(items.line_widths(std::min(node.start, i), i), line_measure);
       if (ratio >= -1) still_active.push_back(a);  // a node dies once its lines overflow
       if (ratio < -1 || ratio > tolerance) continue;
       const double demerits = node.demerits + demerits_of(ratio, e);

@@ -56,9 +56,12 @@ class LineItems {
 double adjustment_ratio(const LineItems::Widths& widths, double measure);
 
 // Knuth-Plass total fit: the breakpoints (element indices, the last one the
-// paragraph's end) minimising total demerits. Empty when no set of breaks
-// keeps every line's ratio within [-1, tolerance].
-std::vector<std::size_t> total_fit(const LineItems& items, double measure, double tolerance);
+// paragraph's end) minimising total demerits. The last line keeps
+// `last_line_reserve` free at its right (a contents page number stands
+// there). Empty when no set of breaks keeps every line's ratio within
+// [-1, tolerance].
+std::vector<std::size_t> total_fit(const LineItems& items, double measure, double tolerance,
+                                   double last_line_reserve = 0);
 
 // First fit, for lines set ragged: each line takes as much as fits. A run
 // with no opportunity that is wider than the measure is broken where it

@@ -169,7 +169,7 @@ PreparedParagraph prepare_paragraph(const std::u32string& text, const RoleStyle&
 std::vector<size_t> break_paragraph(const LineItems& items, Align align, double measure, double reserve_right) {
   if (align == Align::justify) {
     for (double tolerance : {1.0, 3.0, 1e9}) {
-      std::vector<size_t> breaks = total_fit(items, measure, tolerance);
+      std::vector<size_t> breaks = total_fit(items, measure, tolerance, reserve_right);
       if (!breaks.empty()) return breaks;
     }
   }

@@ -48,7 +48,8 @@ PreparedParagraph prepare_paragraph(const std::u32string& text, const RoleStyle&
                                     FontLibrary& library, ShapeReport& report);
 
 // 2. Break: the element each line ends at, the last one the paragraph's end.
-// `reserve_right` (em) is kept free at the right of ragged lines.
+// `reserve_right` (em) is kept free at the right of the last line (ragged
+// lines keep it on every line).
 std::vector<std::size_t> break_paragraph(const LineItems& items, Align align, double measure,
                                          double reserve_right = 0);
 

@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 #include <png.h>
 
+#include <algorithm>
 #include <regex>
 
 using namespace reissue;
@@ -427,4 +428,34 @@ TEST(StyleRanges, LimitsThemselvesAreAcceptedAndTheShippedSheetsLoad) {
   EXPECT_EQ(style.source, "limits.xml");
   for (const char* file : {"styles/default.xml", "styles/large-print.xml"})
     EXPECT_NO_THROW(load_style(test::source_dir() / file)) << file;
+}
+
+// A contents entry keeps room for its page number on its last line whether
+// the contents are set ragged or justified (the justified breaker used to
+// fill that line to the margin, under the number).
+TEST(LayoutNeverLosesText, ContentsPageNumbersNeverOverprintTheirEntry) {
+  Style justified = default_style();
+  justified.roles[Role::contents].align = Align::justify;
+  FontLibrary fonts;
+  const std::string words = "全国卫生健康信息化建设Digital Health与数据要素价值释放的实践探索AI医疗";
+  int checked = 0;
+  for (size_t length = 30; length <= 120; ++length) {
+    Issue issue = read_issue(test::source_dir() / "samples/649.xml");
+    std::u32string title;
+    while (title.size() < length) title += utf8_to_u32(words);
+    issue.contents.front().title = u32_to_utf8(title.substr(0, length));
+    const std::vector<ComposedBlock> blocks = compose_issue(issue);
+    const layout::PagedDocument paged = layout::paginate(blocks, justified, Figures(), fonts, TypesetOptions());
+    for (const layout::Page& page : paged.pages)
+      for (const layout::PlacedText& number : page.texts) {
+        if (number.block < 0 || blocks[static_cast<size_t>(number.block)].page_of.empty()) continue;
+        if (number.text.empty() || !std::all_of(number.text.begin(), number.text.end(), is_latin_or_digit)) continue;
+        for (const layout::PlacedText& line : page.texts)
+          if (&line != &number && line.block == number.block && line.baseline == number.baseline) {
+            ++checked;
+            EXPECT_LE(line.x + line.width, number.x + 0.01) << "title of " << length << " characters";
+          }
+      }
+  }
+  EXPECT_GT(checked, 50);
 }
