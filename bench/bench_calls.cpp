@@ -1,5 +1,5 @@
-// Typesetting calls per second on samples/649.xml: every call with a font
-// library of its own (the one-off API, as each call paid before libraries
+// Typesetting calls per second on samples/649.xml (and on its first article
+// alone): every call with a font library of its own (the one-off API, as each call paid before libraries
 // could be shared) against one library shared by all calls (repair, fuzz
 // targets, anything that typesets many issues). Fonts are subset without
 // threads, as batch workers and fuzz targets do. DOCX needs no fonts.
