@@ -71,8 +71,16 @@ const Font& FontLibrary::get(const std::string& family, bool bold) {
     missing_families_.emplace(key, why);
     throw Error(family, 0, why);
   }
-  fonts_.push_back(std::make_unique<Font>(found->file, found->index, family, bold));
-  return *families_.emplace(key, fonts_.back().get()).first->second;
+  const Font& font = face(found->file, found->index, family, bold);
+  families_.emplace(key, &font);
+  return font;
+}
+
+const Font& FontLibrary::face(const std::string& file, int index, const std::string& family, bool bold) {
+  for (const auto& loaded : fonts_)
+    if (loaded->path() == file && loaded->index() == index && loaded->bold() == bold) return *loaded;
+  fonts_.push_back(std::make_unique<Font>(file, index, family, bold));
+  return *fonts_.back();
 }
 
 const Font* FontLibrary::font_for(char32_t c, const Font& preferred, bool bold) {
@@ -99,15 +107,10 @@ const Font* FontLibrary::fontconfig_font_for(char32_t c, bool bold) {
   const auto found = match(pattern.get());
   const Font* font = nullptr;
   if (found) {
-    for (const auto& loaded : fonts_)
-      if (!font && loaded->path() == found->file && loaded->index() == found->index) font = loaded.get();
-    if (!font) {
-      try {
-        fonts_.push_back(std::make_unique<Font>(found->file, found->index, found->family, bold));
-        font = fonts_.back().get();
-      } catch (const Error&) {
-        return nullptr;  // not kept: a font that could not be loaded now may load later
-      }
+    try {
+      font = &face(found->file, found->index, found->family, bold);
+    } catch (const Error&) {
+      return nullptr;  // not kept: a font that could not be loaded now may load later
     }
   }
   if (font && !font->covers(c)) font = nullptr;

@@ -59,9 +59,10 @@ class Font {
 // family is an error rather than a silent substitute. A library keeps what
 // it found and loaded (fontconfig's answers, faces, HarfBuzz's shaping
 // caches) for as long as it lives, so a caller that typesets many issues
-// shares one and pays for the set-up once; the same lookups give the same
-// fonts however many calls came before. Use it from one thread at a time;
-// the fonts it hands out stay valid while it lives.
+// shares one and pays for the set-up once. Each answer is fontconfig's and
+// one face (file, index, weight) is one Font, so a lookup gives the same
+// font whatever was looked up before. Use a library from one thread at a
+// time; the fonts it hands out stay valid while it lives.
 class FontLibrary {
  public:
   FontLibrary();
@@ -79,6 +80,8 @@ class FontLibrary {
 
  private:
   const Font* fontconfig_font_for(char32_t c, bool bold);
+  // The Font of a face, loaded on first use; `family` names it in messages.
+  const Font& face(const std::string& file, int index, const std::string& family, bool bold);
   std::vector<std::unique_ptr<Font>> fonts_;
   // Answers kept: a family's font, or why there is none; a character's font or none.
   std::map<std::pair<std::string, bool>, const Font*> families_;
