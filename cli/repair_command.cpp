@@ -8,15 +8,11 @@
 #include "reissue/isolate.h"
 #include "reissue/repair.h"
 
-#include <stdlib.h>
-
 #include <iostream>
 
 namespace reissue::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct RepairArguments {
   std::string input;
@@ -24,7 +20,7 @@ struct RepairArguments {
   std::vector<std::string> formats = {"xml", "pdf", "docx"};
   std::string style;
   std::string encoding;
-  std::string name, key, scratch;  // set by `batch`
+  std::string name, key;            // set by `batch`
   bool single_thread = false;       // set by `batch`, which runs one worker per core
   double timeout = 300;
   std::size_t memory_mib = 2048;
@@ -45,7 +41,6 @@ RepairResult repair(const RepairArguments& arguments) {
   options.encoding = arguments.encoding;
   options.name = arguments.name;
   options.key = arguments.key;
-  options.scratch_parent = arguments.scratch;
   options.parallel = !arguments.single_thread;
   return repair_issue(arguments.input, options);
 }
@@ -57,28 +52,14 @@ int run_repair(const RepairArguments& arguments) {
   if (arguments.in_process) {
     result = repair(arguments);
   } else {
-    // The whole repair runs in a child: the output folder is written by this
-    // process only when the child succeeded. The child's scratch files live
-    // in a folder this process removes however the child ends (a crash, the
-    // deadline, Ctrl-C: watched, so that this process lives to clean up).
-    struct Scratch {
-      fs::path path;
-      ~Scratch() {
-        std::error_code ignored;
-        if (!path.empty()) fs::remove_all(path, ignored);
-      }
-    } scratch;
-    RepairArguments child = arguments;
-    if (child.scratch.empty()) {
-      std::string pattern = (fs::temp_directory_path() / "reissue-repair-XXXXXX").string();
-      if (!::mkdtemp(pattern.data())) throw WriteError(pattern, 0, "cannot create a scratch folder");
-      scratch.path = child.scratch = pattern;
-    }
+    // The whole repair runs in a child, in memory: the output folder is
+    // written by this process only when the child succeeded. Interruptions
+    // are watched, so that this process lives to stop the child.
     watch_interruptions();
     int failure = kOk;
     const auto parts = run_isolated_work(
         [&] {
-          RepairResult repaired = repair(child);
+          RepairResult repaired = repair(arguments);
           std::vector<std::string> out = {repaired.summary};
           for (auto& [name, bytes] : repaired.files) out.push_back(name), out.push_back(std::move(bytes));
           return out;
@@ -125,7 +106,6 @@ void add_repair_command(CLI::App& app, int& exit_code) {
   // Set by `reissue batch` for its workers.
   command->add_option("--name", arguments->name, "How reports name the input")->group("");
   command->add_option("--key", arguments->key, "Key recorded in status.json")->group("");
-  command->add_option("--scratch", arguments->scratch, "Folder for scratch files")->group("");
   command->add_flag("--single-thread", arguments->single_thread, "No threads within the issue")->group("");
   command->callback([arguments, &exit_code] { exit_code = run_repair(*arguments); });
 }

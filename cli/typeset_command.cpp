@@ -5,6 +5,7 @@
 #include "reissue/atomic_file.h"
 #include "reissue/docx.h"
 #include "reissue/error.h"
+#include "reissue/figure_set.h"
 #include "reissue/issue_xml.h"
 #include "reissue/style.h"
 #include "reissue/text.h"
@@ -12,6 +13,8 @@
 
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 namespace reissue::cli {
@@ -27,6 +30,17 @@ struct PublishArguments {
 
 enum class Format { pdf, docx };
 
+// REISSUE_DEBUG_LAYOUT=1: each line as it was set, with its adjustment ratios
+// (for tuning the line breaker), on stderr.
+LineObserver layout_debug_printer() {
+  if (!std::getenv("REISSUE_DEBUG_LAYOUT")) return {};
+  return [](const LineDiagnostic& line) {
+    std::fprintf(stderr, "measure %.2f natural %.2f stretch %.2f ratio %.2f/%.2f set %.2f %s %s\n", line.measure,
+                 line.natural, line.stretch, line.chinese_ratio, line.other_ratio, line.width,
+                 line.justified ? "J" : "-", line.text.c_str());
+  };
+}
+
 int run_publish(const PublishArguments& arguments, Format format) {
   check_outputs({arguments.input, arguments.style}, {arguments.output});
   if (arguments.output == "-" && ::isatty(STDOUT_FILENO))
@@ -39,19 +53,21 @@ int run_publish(const PublishArguments& arguments, Format format) {
     for (const Block& block : article.blocks)
       if (!block.image.empty()) figures.push_back((base / block.image).string());
   check_outputs(figures, {arguments.output});
+  const Figures images = read_figures(issue, base);
   std::string bytes;
   std::string summary;
   if (format == Format::pdf) {
     TypesetReport report;
     TypesetOptions options;
     options.issue_name = arguments.input;
-    bytes = typeset_pdf(issue, style, base, &report, options);
+    options.on_line = layout_debug_printer();
+    bytes = typeset_pdf(issue, style, images, &report, options);
     if (!report.uncovered.empty())
       std::cerr << arguments.input << ": warning: no installed font has these characters (drawn as U+FFFD): "
                 << u32_to_utf8(report.uncovered) << "\n";
     summary = std::to_string(report.pages) + " page(s), ";
   } else {
-    bytes = write_docx(issue, style, base);
+    bytes = write_docx(issue, style, images);
   }
   write_file_atomically(arguments.output, bytes);
   if (!arguments.quiet) std::cerr << arguments.output << ": " << summary << bytes.size() / 1024 << " KiB\n";

@@ -7,6 +7,8 @@
 #include "fuzz_support.h"
 #include "reissue/docx.h"
 #include "reissue/error.h"
+#include "reissue/figure_set.h"
+#include "reissue/fonts.h"
 #include "reissue/style.h"
 #include "reissue/typeset.h"
 
@@ -112,8 +114,8 @@ class SheetWriter {
     footer += attribute("offset", length(between(in_, std::max(1.0, bottom / 5), std::max(1.0, bottom / 2))));
     xml += footer + "/>\n";
     // Which roles appear, and in which order (at least one: the schema wants one).
-    std::array<const char*, std::size(reissue::kRoleNames)> roles;
-    std::copy(std::begin(reissue::kRoleNames), std::end(reissue::kRoleNames), roles.begin());
+    std::array<std::string_view, reissue::kRoleCount> roles;
+    std::transform(reissue::kRoles.begin(), reissue::kRoles.end(), roles.begin(), reissue::role_name);
     for (size_t i = roles.size() - 1; i > 0; --i) std::swap(roles[i], roles[in_.pick(i + 1)]);
     const size_t count = 1 + in_.pick(roles.size());
     // The body role is required (other roles fall back to it).
@@ -188,11 +190,11 @@ class SheetWriter {
     return in_.flag() ? text(in_, 24) : choose(in_, kOthers);
   }
 
-  std::string role(const char* name) {
+  std::string role(std::string_view name) {
     static constexpr std::array<const char*, 2> kFamilies = {"serif", "sans"};
     static constexpr std::array<const char*, 4> kAligns = {"justify", "left", "center", "right"};
     static constexpr std::array<const char*, 4> kBooleans = {"true", "false", "1", "0"};
-    std::string out = "  <role" + attribute("name", name);
+    std::string out = "  <role" + attribute("name", std::string(name));
     // Each optional attribute is present or left to the schema's default.
     if (in_.flag()) out += attribute("family", choose(in_, kFamilies));
     const double indent = in_.flag() ? between(in_, 0, 10) : 0;
@@ -227,8 +229,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const Style style = load_style_from_memory(xml, "fuzz-style.xml");
     TypesetOptions options;
     options.parallel = false;  // one input at a time; threads only slow the sanitizers down
-    typeset_pdf(fuzz::small_issue(), style, fuzz::image_folder(), nullptr, options);
-    write_docx(fuzz::small_issue(), style, fuzz::image_folder());
+    // The issue, its figures and the fonts are the same for every input.
+    static const Figures figures = read_figures(fuzz::small_issue(), fuzz::image_folder());
+    static FontLibrary fonts;
+    typeset_pdf(fuzz::small_issue(), style, figures, fonts, nullptr, options);
+    write_docx(fuzz::small_issue(), style, figures);
   } catch (const Error& error) {
     if (show) std::fprintf(stderr, "refused: %s\n", error.what());
   }

@@ -7,7 +7,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace reissue;
   try {
     const Style style = load_style_from_memory(fuzz::as_text(data, size), "fuzz-style.xml");
-    for (const char* role : kRoleNames) style.role(role);
+    for (Role role : kRoles) style.role(role);
   } catch (const Error&) {
   }
   return 0;

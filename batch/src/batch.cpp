@@ -243,8 +243,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
     std::vector<std::string> arguments = {
         "repair", "--in-process", "-q", (plan.input_root / input.relative).string(), "-o",
         (plan.output_root / input.output).string(), "--to", joined(options.formats), "--name",
-        input.relative.generic_string(), "--key", plan.keys[index], "--scratch", workspace.folder().string(),
-        "--single-thread"};  // the batch runs one worker per core
+        input.relative.generic_string(), "--key", plan.keys[index], "--single-thread"};  // the batch runs one worker per core
     if (!options.style.empty()) arguments.insert(arguments.end(), {"--style", fs::absolute(options.style).string()});
     tasks.push_back({arguments, workspace.folder() / ("worker-" + std::to_string(tasks.size()) + ".err")});
   }

@@ -4,6 +4,8 @@
 #include "reissue/docx.h"
 #include "reissue/error.h"
 #include "reissue/extract.h"
+#include "reissue/figure_set.h"
+#include "reissue/fonts.h"
 #include "reissue/issue_xml.h"
 #include "reissue/text.h"
 #include "reissue/typeset.h"
@@ -11,10 +13,7 @@
 #include "workers.h"
 
 
-#include <stdlib.h>
-
-#include <cerrno>
-#include <cstring>
+#include <map>
 #include <set>
 
 namespace reissue {
@@ -23,21 +22,98 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The figures' images (src -> bytes) in the order the outputs list them.
+using Images = std::vector<std::pair<std::string, std::string>>;
+
+// What a repair reads from its input: the issue, its figures' images and the
+// extraction's review.
+struct Recovered {
+  Issue issue;
+  Images images;
+  std::string review = "{}\n";
+};
+
 // Issue XML (an editor's new issue): validated, then published as it is.
 // Its figure images come along into the output folder.
-void read_xml_input(const fs::path& input, const std::string& bytes, const std::string& name, Issue& issue,
-                    RepairResult& result) {
+Recovered read_xml_input(const fs::path& input, const std::string& bytes, const std::string& name,
+                         RepairResult& result) {
   LoadResult loaded = load_issue_from_memory(bytes, name);
   if (!loaded.ok()) {
     const Problem first = loaded.problems.empty() ? Problem{0, "not a valid issue"} : loaded.problems.front();
     throw Error(name, first.line, first.message);
   }
-  issue = std::move(*loaded.issue);
+  Recovered recovered{std::move(*loaded.issue), {}, "{}\n"};
   result.kind = "xml";
-  for (const Article& article : issue.articles)
+  std::set<std::string> seen;
+  for (const Article& article : recovered.issue.articles)
     for (const Block& block : article.blocks)
-      if (!block.image.empty())
-        result.files.push_back({block.image, read_file_limited(issue_folder(input) / block.image, 64u << 20)});
+      if (!block.image.empty() && seen.insert(block.image).second)
+        recovered.images.push_back({block.image, read_file_limited(issue_folder(input) / block.image, 64u << 20)});
+  return recovered;
+}
+
+// A PDF or text: extracted, and the recovered structure checked like an editor's file.
+Recovered extract_input(const std::string& bytes, const std::string& name, const ExtractOptions& options,
+                        RepairResult& result) {
+  ExtractResult extracted = extract_document(bytes, name, options);
+  std::vector<Problem> problems = extracted.report.contradictions;
+  for (Problem& problem : check_semantics(extracted.issue)) problems.push_back(std::move(problem));
+  if (!problems.empty())
+    throw Error(name, problems.front().line, "the recovered structure is not valid: " + problems.front().message);
+  result.kind = extracted.report.input_kind;
+  result.pages = extracted.report.pages;
+  result.warnings = static_cast<int>(extracted.report.warnings.size());
+  result.uncertain = static_cast<int>(extracted.report.review.size());
+  result.summary = report_summary(extracted.report);
+  Recovered recovered{std::move(extracted.issue), {}, report_to_json(extracted.report)};
+  for (ExtractedImage& image : extracted.images) recovered.images.push_back({image.path, std::move(image.bytes)});
+  return recovered;
+}
+
+// The PDF and DOCX, written from the images in memory: nothing goes through
+// the disk. Returns the PDF's page count.
+int publish(const Recovered& recovered, const std::string& name, const RepairOptions& options,
+            RepairResult& result) {
+  if (!options.pdf && !options.docx) return 0;
+  const Style& style = options.style ? *options.style : default_style();
+  const Figures figures =
+      figures_from_memory(recovered.issue, std::map<std::string, std::string>(recovered.images.begin(),
+                                                                              recovered.images.end()));
+  int typeset_pages = 0;
+  if (options.pdf) {
+    TypesetReport report;
+    TypesetOptions typeset;
+    typeset.issue_name = name;
+    typeset.parallel = options.parallel;
+    FontLibrary own_fonts;
+    FontLibrary& fonts = options.fonts ? *options.fonts : own_fonts;
+    result.files.push_back({"issue.pdf", typeset_pdf(recovered.issue, style, figures, fonts, &report, typeset)});
+    typeset_pages = report.pages;
+    // Characters no font has are drawn as U+FFFD: a loss the report must show.
+    if (!report.uncovered.empty()) {
+      ++result.warnings;
+      result.summary += name + ": warning: no installed font has these characters (drawn as U+FFFD in the PDF): " +
+                        u32_to_utf8(report.uncovered) + "\n";
+    }
+  }
+  if (options.docx) result.files.push_back({"issue.docx", write_docx(recovered.issue, style, figures)});
+  return typeset_pages;
+}
+
+// What the folder holds, so that a later run can tell it is still whole.
+std::string status_for(const std::string& name, const RepairOptions& options, const RepairResult& result,
+                       int typeset_pages) {
+  batch::RepairStatus status;
+  status.input = name;
+  status.key = options.key;
+  status.kind = result.kind;
+  status.pages = result.pages;
+  status.articles = result.articles;
+  status.warnings = result.warnings;
+  status.uncertain = result.uncertain;
+  if (options.pdf) status.typeset_pages = typeset_pages;
+  for (const auto& [file, content] : result.files) status.files[file] = content_key(content);
+  return batch::status_json(status);
 }
 
 }  // namespace
@@ -52,81 +128,18 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
     return input_limit(head, extract);
   });
   RepairResult result;
-  Issue issue;
-  std::string review = "{}\n";
-  if (looks_like_xml(bytes) && !looks_like_pdf(bytes)) {
-    read_xml_input(input, bytes, name, issue, result);
-  } else {
-    ExtractResult extracted = extract_document(bytes, name, extract);
-    // The extractor's output is checked like an editor's file.
-    std::vector<Problem> problems = extracted.report.contradictions;
-    for (Problem& problem : check_semantics(extracted.issue)) problems.push_back(std::move(problem));
-    if (!problems.empty())
-      throw Error(name, problems.front().line, "the recovered structure is not valid: " + problems.front().message);
-    issue = std::move(extracted.issue);
-    result.kind = extracted.report.input_kind;
-    result.pages = extracted.report.pages;
-    result.warnings = static_cast<int>(extracted.report.warnings.size());
-    result.uncertain = static_cast<int>(extracted.report.review.size());
-    result.summary = report_summary(extracted.report);
-    review = report_to_json(extracted.report);
-    for (ExtractedImage& image : extracted.images) result.files.push_back({image.path, std::move(image.bytes)});
-  }
-  result.articles = static_cast<int>(issue.articles.size());
+  Recovered recovered = looks_like_xml(bytes) && !looks_like_pdf(bytes)
+                            ? read_xml_input(input, bytes, name, result)
+                            : extract_input(bytes, name, extract, result);
+  result.articles = static_cast<int>(recovered.issue.articles.size());
 
-  // Figures are read from the files gathered so far, through a scratch folder
-  // the writers can open (they read images relative to the issue).
-  const Style& style = options.style ? *options.style : default_style();
-  const fs::path scratch_parent = options.scratch_parent.empty() ? fs::temp_directory_path() : options.scratch_parent;
-  const std::string scratch_pattern = (scratch_parent / "reissue-repair-XXXXXX").string();
-  std::vector<char> scratch_name(scratch_pattern.begin(), scratch_pattern.end());
-  scratch_name.push_back('\0');
-  if (!::mkdtemp(scratch_name.data()))
-    throw Error(scratch_pattern, 0, std::string("cannot create a scratch folder: ") + std::strerror(errno));
-  const fs::path scratch(scratch_name.data());
-  struct Cleanup {
-    fs::path path;
-    ~Cleanup() {
-      std::error_code ignored;
-      fs::remove_all(path, ignored);
-    }
-  } cleanup{scratch};
-  for (const auto& [file, content] : result.files) {
-    fs::create_directories((scratch / file).parent_path());
-    write_file_atomically(scratch / file, content);
+  if (options.xml) {  // figures travel with the XML only
+    result.files = recovered.images;
+    result.files.push_back({"issue.xml", write_issue_xml(recovered.issue)});
   }
-  if (!options.xml) result.files.clear();  // figures travel with the XML only
-
-  int typeset_pages = 0;
-  if (options.xml) result.files.push_back({"issue.xml", write_issue_xml(issue)});
-  if (options.pdf) {
-    TypesetReport report;
-    TypesetOptions typeset;
-    typeset.issue_name = name;
-    typeset.parallel = options.parallel;
-    result.files.push_back({"issue.pdf", typeset_pdf(issue, style, scratch, &report, typeset)});
-    typeset_pages = report.pages;
-    // Characters no font has are drawn as U+FFFD: a loss the report must show.
-    if (!report.uncovered.empty()) {
-      ++result.warnings;
-      result.summary += name + ": warning: no installed font has these characters (drawn as U+FFFD in the PDF): " +
-                        u32_to_utf8(report.uncovered) + "\n";
-    }
-  }
-  if (options.docx) result.files.push_back({"issue.docx", write_docx(issue, style, scratch)});
-  result.files.push_back({"review.json", review});
-
-  batch::RepairStatus status;
-  status.input = name;
-  status.key = options.key;
-  status.kind = result.kind;
-  status.pages = result.pages;
-  status.articles = result.articles;
-  status.warnings = result.warnings;
-  status.uncertain = result.uncertain;
-  if (options.pdf) status.typeset_pages = typeset_pages;
-  for (const auto& [file, content] : result.files) status.files[file] = content_key(content);
-  result.files.push_back({"status.json", batch::status_json(status)});
+  const int typeset_pages = publish(recovered, name, options, result);
+  result.files.push_back({"review.json", recovered.review});
+  result.files.push_back({"status.json", status_for(name, options, result, typeset_pages)});
   return result;
 }
 

@@ -4,26 +4,41 @@
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <hb-cplusplus.hh>
 #include <unistd.h>
 
 namespace reissue {
 
+struct Font::HarfBuzz {
+  hb::unique_ptr<hb_blob_t> blob;
+  hb::unique_ptr<hb_face_t> face;
+  hb::unique_ptr<hb_font_t> font;
+};
+
+namespace {
+
+// A readable file that cannot be mapped means the process is out of memory
+// (or of address space under a memory limit).
+hb::unique_ptr<hb_blob_t> map_font_file(const std::string& path) {
+  hb::unique_ptr<hb_blob_t> blob(hb_blob_create_from_file_or_fail(path.c_str()));
+  if (blob) return blob;
+  if (::access(path.c_str(), R_OK) == 0) throw OutOfMemory(path, 0, "cannot load the font: ran out of memory");
+  throw Error(path, 0, "cannot read font file");
+}
+
+}  // namespace
+
 Font::Font(std::string path, int index, std::string family, bool bold)
-    : path_(std::move(path)), index_(index), family_(std::move(family)), bold_(bold) {
-  blob_ = hb_blob_create_from_file_or_fail(path_.c_str());
-  if (!blob_) {
-    // A readable file that cannot be mapped means the process is out of
-    // memory (or of address space under a memory limit).
-    const bool readable = ::access(path_.c_str(), R_OK) == 0;
-    if (readable) throw OutOfMemory(path_, 0, "cannot load the font: ran out of memory");
-    throw Error(path_, 0, "cannot read font file");
-  }
-  face_ = hb_face_create(blob_, static_cast<unsigned>(index_));
-  units_per_em_ = hb_face_get_upem(face_);
-  font_ = hb_font_create(face_);
-  hb_ot_font_set_funcs(font_);
-  hb_font_set_scale(font_, static_cast<int>(units_per_em_), static_cast<int>(units_per_em_));
-  hb_blob_t* cff = hb_face_reference_table(face_, HB_TAG('C', 'F', 'F', ' '));
+    : path_(std::move(path)), index_(index), family_(std::move(family)), bold_(bold),
+      harfbuzz_(std::make_unique<HarfBuzz>()) {
+  HarfBuzz& hb = *harfbuzz_;
+  hb.blob = map_font_file(path_);
+  hb.face = hb::unique_ptr<hb_face_t>(hb_face_create(hb.blob, static_cast<unsigned>(index_)));
+  units_per_em_ = hb_face_get_upem(hb.face);
+  hb.font = hb::unique_ptr<hb_font_t>(hb_font_create(hb.face));
+  hb_ot_font_set_funcs(hb.font);
+  hb_font_set_scale(hb.font, static_cast<int>(units_per_em_), static_cast<int>(units_per_em_));
+  const hb::unique_ptr<hb_blob_t> cff(hb_face_reference_table(hb.face, HB_TAG('C', 'F', 'F', ' ')));
   unsigned length = 0;
   const char* data = hb_blob_get_data(cff, &length);
   cff_ = length > 0;
@@ -33,19 +48,17 @@ Font::Font(std::string path, int index, std::string family, bool bold)
     for (size_t gid = 0; gid < cids_.size() && identity; ++gid) identity = cids_[gid] == gid;
     if (identity) cids_.clear();
   }
-  hb_blob_destroy(cff);
 }
 
-Font::~Font() {
-  hb_font_destroy(font_);
-  hb_face_destroy(face_);
-  hb_blob_destroy(blob_);
-}
+Font::~Font() = default;
+
+hb_face_t* Font::face() const { return harfbuzz_->face.get(); }
+hb_font_t* Font::font() const { return harfbuzz_->font.get(); }
 
 std::string Font::postscript_name() const {
   char name[128];
   unsigned size = sizeof name;
-  if (hb_ot_name_get_utf8(face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, name) == 0)
+  if (hb_ot_name_get_utf8(face(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, name) == 0)
     return "Font";
   std::string out(name);
   std::erase_if(out, [](char c) { return c <= ' ' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']'; });
@@ -54,28 +67,28 @@ std::string Font::postscript_name() const {
 
 bool Font::covers(char32_t c) const {
   hb_codepoint_t glyph = 0;
-  return hb_font_get_nominal_glyph(font_, c, &glyph) && glyph != 0;
+  return hb_font_get_nominal_glyph(font(), c, &glyph) && glyph != 0;
 }
 
 double Font::ascender() const {
   hb_font_extents_t extents{};
-  hb_font_get_h_extents(font_, &extents);
+  hb_font_get_h_extents(font(), &extents);
   return static_cast<double>(extents.ascender) / units_per_em_;
 }
 
 double Font::descender() const {
   hb_font_extents_t extents{};
-  hb_font_get_h_extents(font_, &extents);
+  hb_font_get_h_extents(font(), &extents);
   return static_cast<double>(extents.descender) / units_per_em_;
 }
 
 double Font::advance(unsigned glyph) const {
-  return static_cast<double>(hb_font_get_glyph_h_advance(font_, glyph)) / units_per_em_;
+  return static_cast<double>(hb_font_get_glyph_h_advance(font(), glyph)) / units_per_em_;
 }
 
 unsigned Font::glyph(char32_t c) const {
   hb_codepoint_t id = 0;
-  return hb_font_get_nominal_glyph(font_, c, &id) ? id : 0;
+  return hb_font_get_nominal_glyph(font(), c, &id) ? id : 0;
 }
 
 unsigned Font::cid(unsigned glyph) const {

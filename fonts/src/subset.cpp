@@ -3,11 +3,13 @@
 
 #include <hb-subset.h>
 #include <hb.h>
+// After hb-subset.h, so that the subset types get their deleters too.
+#include <hb-cplusplus.hh>
 
 namespace reissue {
 
 FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs, const std::set<char32_t>& characters) {
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  const hb::unique_ptr<hb_subset_input_t> input(hb_subset_input_create_or_fail());
   if (!input) throw Error(font.path(), 0, "cannot start font subsetting");
   std::set<unsigned> by_id = glyphs;
   hb_set_t* unicode_set = hb_subset_input_unicode_set(input);
@@ -47,16 +49,13 @@ FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs, const
   // valid (CIDToGIDMap Identity). CFF keeps the original CIDs in its charset.
   if (!subset.cff) hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS);
   else hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  hb_face_t* result = hb_subset_or_fail(font.face(), input);
-  hb_subset_input_destroy(input);
+  const hb::unique_ptr<hb_face_t> result(hb_subset_or_fail(font.face(), input));
   if (!result) throw Error(font.path(), 0, "font subsetting failed");
-  hb_blob_t* blob = subset.cff ? hb_face_reference_table(result, HB_TAG('C', 'F', 'F', ' '))
-                               : hb_face_reference_blob(result);
+  const hb::unique_ptr<hb_blob_t> blob(subset.cff ? hb_face_reference_table(result, HB_TAG('C', 'F', 'F', ' '))
+                                                  : hb_face_reference_blob(result));
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob, &length);
   subset.data.assign(data, length);
-  hb_blob_destroy(blob);
-  hb_face_destroy(result);
   if (subset.data.empty()) throw Error(font.path(), 0, "font subsetting produced no data");
   return subset;
 }

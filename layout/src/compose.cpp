@@ -4,9 +4,9 @@ namespace reissue {
 
 namespace {
 
-ComposedBlock text(std::string role, std::string content, bool keep_with_next = false, int source_line = 0) {
+ComposedBlock text(Role role, std::string content, bool keep_with_next = false, int source_line = 0) {
   ComposedBlock block;
-  block.role = std::move(role);
+  block.role = role;
   block.text = std::move(content);
   block.keep_with_next = keep_with_next;
   block.source_line = source_line;
@@ -20,81 +20,81 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
   const Masthead& masthead = issue.masthead;
   // Masthead parts carry the masthead's line: the model keeps no finer one.
   const int masthead_line = masthead.line;
-  if (!masthead.series.empty()) out.push_back(text("series", masthead.series, true, masthead_line));
+  if (!masthead.series.empty()) out.push_back(text(Role::series, masthead.series, true, masthead_line));
   if (!masthead.number_text.empty())
-    out.push_back(text("number", "(" + masthead.number_text + ")", true, masthead_line));
-  if (!masthead.publisher.empty()) out.push_back(text("publisher", masthead.publisher, true, masthead_line));
-  if (!masthead.date_text.empty()) out.push_back(text("date", masthead.date_text, true, masthead_line));
+    out.push_back(text(Role::number, "(" + masthead.number_text + ")", true, masthead_line));
+  if (!masthead.publisher.empty()) out.push_back(text(Role::publisher, masthead.publisher, true, masthead_line));
+  if (!masthead.date_text.empty()) out.push_back(text(Role::date, masthead.date_text, true, masthead_line));
   if (!masthead.empty()) {
     ComposedBlock rule;
     rule.kind = ComposedKind::rule;
-    rule.role = "date";
+    rule.role = Role::date;
     rule.source_line = masthead_line;
     out.push_back(rule);
   }
   if (!issue.intro.empty()) {
-    out.push_back(text("section", "本期导语：", true));
+    out.push_back(text(Role::section, "本期导语：", true));
     out.back().heading_level = 2;
-    for (const Block& paragraph : issue.intro) out.push_back(text("intro", paragraph.text, false, paragraph.line));
+    for (const Block& paragraph : issue.intro) out.push_back(text(Role::intro, paragraph.text, false, paragraph.line));
   }
   if (!issue.contents.empty()) {
-    out.push_back(text("section", "一、信息目录", true));
+    out.push_back(text(Role::section, "一、信息目录", true));
     out.back().heading_level = 2;
     for (size_t i = 0; i < issue.contents.size(); ++i) {
       const ContentsEntry& entry = issue.contents[i];
       ComposedBlock line =
-          text("contents", std::to_string(i + 1) + "." + entry.title, !entry.source.empty(), entry.line);
+          text(Role::contents, std::to_string(i + 1) + "." + entry.title, !entry.source.empty(), entry.line);
       line.target = entry.ref;
       line.page_of = entry.ref;
       out.push_back(line);
       if (!entry.source.empty())
-        out.push_back(text("contents-source", "（" + entry.source + "）", false, entry.line));
+        out.push_back(text(Role::contents_source, "（" + entry.source + "）", false, entry.line));
     }
   }
-  out.push_back(text("section", "二、具体内容", true));
+  out.push_back(text(Role::section, "二、具体内容", true));
   out.back().heading_level = 2;
   for (const Article& article : issue.articles) {
     const std::string id = article.id.empty() ? article_id(article.n) : article.id;
     // The article's header lines carry the article's line.
     const int line = article.line;
-    ComposedBlock title = text("article-title", std::to_string(article.n) + ".标题：" + article.title, true, line);
+    ComposedBlock title = text(Role::article_title, std::to_string(article.n) + ".标题：" + article.title, true, line);
     title.anchor = id;
     title.heading_level = 1;
     title.outline = std::to_string(article.n) + ". " + article.title;
     out.push_back(title);
-    if (!article.source.empty()) out.push_back(text("article-meta", "来源：" + article.source, true, line));
+    if (!article.source.empty()) out.push_back(text(Role::article_meta, "来源：" + article.source, true, line));
     if (!article.href.empty()) {
-      out.push_back(text("article-meta", "链接：", true, line));
-      ComposedBlock link = text("link", article.href, true, line);
+      out.push_back(text(Role::article_meta, "链接：", true, line));
+      ComposedBlock link = text(Role::link, article.href, true, line);
       link.uri = article.href;
       out.push_back(link);
     }
-    out.push_back(text("article-meta", "主要内容：", true, line));
-    if (!article.headline.empty()) out.push_back(text("headline", article.headline, true, line));
+    out.push_back(text(Role::article_meta, "主要内容：", true, line));
+    if (!article.headline.empty()) out.push_back(text(Role::headline, article.headline, true, line));
     if (article.dateline) {
       const std::string date = article.dateline->date ? article.dateline->date->iso() + " " : std::string();
-      out.push_back(text("dateline", date + "来源：" + article.dateline->source, true, line));
+      out.push_back(text(Role::dateline, date + "来源：" + article.dateline->source, true, line));
     }
     for (const Block& block : article.blocks) {
       switch (block.kind) {
-        case BlockKind::paragraph: out.push_back(text("body", block.text, false, block.line)); break;
+        case BlockKind::paragraph: out.push_back(text(Role::body, block.text, false, block.line)); break;
         case BlockKind::heading:
-          out.push_back(text("heading", block.text, true, block.line));
+          out.push_back(text(Role::heading, block.text, true, block.line));
           out.back().heading_level = 2;
           break;
-        case BlockKind::byline: out.push_back(text("byline", block.text, false, block.line)); break;
+        case BlockKind::byline: out.push_back(text(Role::byline, block.text, false, block.line)); break;
         case BlockKind::figure: {
           if (!block.image.empty()) {
             ComposedBlock figure;
             figure.kind = ComposedKind::figure;
-            figure.role = "caption";
+            figure.role = Role::caption;
             figure.image = block.image;
             figure.source_line = block.line;
             figure.alt = block.text.empty() ? "图" : block.text;
             figure.keep_with_next = !block.text.empty();
             out.push_back(figure);
           }
-          if (!block.text.empty()) out.push_back(text("caption", block.text, false, block.line));
+          if (!block.text.empty()) out.push_back(text(Role::caption, block.text, false, block.line));
           break;
         }
       }

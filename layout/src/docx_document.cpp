@@ -23,8 +23,7 @@ bool has_chinese(const std::string& text) {
 
 class DocumentWriter {
  public:
-  DocumentWriter(const Style& style, const std::filesystem::path& base_directory)
-      : style_(style), base_directory_(base_directory), out_(false) {}
+  DocumentWriter(const Style& style, const Figures& figures) : style_(style), images_(figures), out_(false) {}
 
   DocxContent write(const std::vector<ComposedBlock>& blocks, const std::string& footer_relationship) {
     // Bookmarks get names Word accepts (letters, digits, _; under 40
@@ -149,12 +148,12 @@ class DocumentWriter {
   }
 
   void write_figure(const ComposedBlock& block) {
-    const ImageFile image = read_image_file(base_directory_ / block.image, block.image, block.source_line);
+    const Figure& image = images_.get(block.image, block.source_line);
     const FigureSize size =
         fit_figure(image, style_.text_width(), style_.page_height - style_.margin_top - style_.margin_bottom);
     auto [media, added] = media_.try_emplace(block.image, "");
     if (added) {
-      media->second = "media/image" + std::to_string(content_.media.size() + 1) + (image.jpeg ? ".jpeg" : ".png");
+      media->second = "media/image" + std::to_string(content_.media.size() + 1) + (image.kind == FigureKind::jpeg ? ".jpeg" : ".png");
       content_.media.push_back({media->second, image.bytes});
     }
     const std::string id = relationship("image", media->second, false);
@@ -240,7 +239,7 @@ class DocumentWriter {
     out_.end();
     // The footer's distance is to the bottom of its line; the style gives
     // the baseline.
-    const double footer_bottom = std::max(0.0, style_.footer_offset - 0.3 * style_.role("footer").size);
+    const double footer_bottom = std::max(0.0, style_.footer_offset - 0.3 * style_.role(Role::footer).size);
     out_.start("w:pgMar");
     out_.attribute("w:top", std::to_string(twips(style_.margin_top)));
     out_.attribute("w:right", std::to_string(twips(style_.margin_right)));
@@ -263,7 +262,7 @@ class DocumentWriter {
     out.attribute("xmlns:r", kRelationshipsNamespace);
     out.start("w:p");
     out.start("w:pPr");
-    out.empty("w:pStyle", "w:val", docx_style_id("footer"));
+    out.empty("w:pStyle", "w:val", docx_style_id(Role::footer));
     out.end();
     auto text_run = [&](const std::string& text) {
       if (text.empty()) return;
@@ -294,7 +293,7 @@ class DocumentWriter {
   }
 
   const Style& style_;
-  const std::filesystem::path& base_directory_;
+  const Figures& images_;
   xml::Writer out_;
   DocxContent content_;
   std::map<std::string, std::string> bookmarks_;         // anchor -> bookmark name
@@ -306,9 +305,9 @@ class DocumentWriter {
 
 }  // namespace
 
-DocxContent write_docx_content(const std::vector<ComposedBlock>& blocks, const Style& style,
-                               const std::filesystem::path& base_directory, const std::string& footer_relationship) {
-  return DocumentWriter(style, base_directory).write(blocks, footer_relationship);
+DocxContent write_docx_content(const std::vector<ComposedBlock>& blocks, const Style& style, const Figures& figures,
+                               const std::string& footer_relationship) {
+  return DocumentWriter(style, figures).write(blocks, footer_relationship);
 }
 
 }  // namespace reissue::layout

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "reissue/compose.h"
+#include "reissue/figure_set.h"
 #include "reissue/style.h"
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -30,9 +30,9 @@ struct DocxContent {
   std::vector<DocxRelationship> relationships;  // images and hyperlinks of document.xml
 };
 
-// Figure images are read relative to `base_directory`; the footer part is
-// referenced from the section as `footer_relationship`.
-DocxContent write_docx_content(const std::vector<ComposedBlock>& blocks, const Style& style,
-                               const std::filesystem::path& base_directory, const std::string& footer_relationship);
+// Figure images come from `figures`; the footer part is referenced from the
+// section as `footer_relationship`.
+DocxContent write_docx_content(const std::vector<ComposedBlock>& blocks, const Style& style, const Figures& figures,
+                               const std::string& footer_relationship);
 
 }  // namespace reissue::layout

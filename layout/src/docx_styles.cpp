@@ -2,8 +2,8 @@
 
 #include "reissue/xml_writer.h"
 
+#include <array>
 #include <cmath>
-#include <map>
 
 namespace reissue::layout {
 
@@ -16,31 +16,31 @@ struct WordStyle {
   bool keep_next = false;
 };
 
-// Section labels (本期导语：, 一、信息目录) get no outline level, so that
-// Word's navigation pane and TOC list the articles, as the PDF's bookmarks do.
-const std::map<std::string, WordStyle>& word_styles() {
-  static const std::map<std::string, WordStyle> styles = {
-      {"series", {"Title", "Title", -1, true}},
-      {"number", {"IssueNumber", "Issue Number", -1, true}},
-      {"publisher", {"Publisher", "Publisher", -1, true}},
-      {"date", {"IssueDate", "Issue Date", -1, true}},
-      {"section", {"SectionLabel", "Section Label", -1, true}},
-      {"intro", {"Intro", "Intro", -1, false}},
-      {"contents", {"ContentsEntry", "Contents Entry", -1, false}},
-      {"contents-source", {"ContentsSource", "Contents Source", -1, false}},
-      {"article-title", {"Heading1", "heading 1", 0, true}},
-      {"article-meta", {"ArticleMeta", "Article Meta", -1, true}},
-      {"link", {"ArticleLink", "Article Link", -1, true}},
-      {"headline", {"Headline", "Headline", -1, true}},
-      {"dateline", {"Dateline", "Dateline", -1, true}},
-      {"body", {"BodyText", "Body Text", -1, false}},
-      {"heading", {"Heading2", "heading 2", 1, true}},
-      {"caption", {"Caption", "caption", -1, false}},
-      {"byline", {"Byline", "Byline", -1, false}},
-      {"footer", {"Footer", "footer", -1, false}},
-  };
-  return styles;
-}
+// One per role, in the order of the Role enum. Section labels (本期导语：,
+// 一、信息目录) get no outline level, so that Word's navigation pane and TOC
+// list the articles, as the PDF's bookmarks do.
+constexpr std::array<WordStyle, kRoleCount> kWordStyles = {{
+    {"Title", "Title", -1, true},                      // series
+    {"IssueNumber", "Issue Number", -1, true},         // number
+    {"Publisher", "Publisher", -1, true},              // publisher
+    {"IssueDate", "Issue Date", -1, true},             // date
+    {"SectionLabel", "Section Label", -1, true},       // section
+    {"Intro", "Intro", -1, false},                     // intro
+    {"ContentsEntry", "Contents Entry", -1, false},    // contents
+    {"ContentsSource", "Contents Source", -1, false},  // contents-source
+    {"Heading1", "heading 1", 0, true},                // article-title
+    {"ArticleMeta", "Article Meta", -1, true},         // article-meta
+    {"ArticleLink", "Article Link", -1, true},         // link
+    {"Headline", "Headline", -1, true},                // headline
+    {"Dateline", "Dateline", -1, true},                // dateline
+    {"BodyText", "Body Text", -1, false},              // body
+    {"Heading2", "heading 2", 1, true},                // heading
+    {"Caption", "caption", -1, false},                 // caption
+    {"Byline", "Byline", -1, false},                   // byline
+    {"Footer", "footer", -1, false},                   // footer
+}};
+
+const WordStyle& word_style(Role role) { return kWordStyles[static_cast<std::size_t>(role)]; }
 
 const char* justification(Align align) {
   switch (align) {
@@ -130,10 +130,7 @@ bool is_builtin(const std::string& name) {
 
 long twips(double points) { return std::lround(points * 20); }
 
-std::string docx_style_id(const std::string& role) {
-  const auto found = word_styles().find(role);
-  return found == word_styles().end() ? "BodyText" : found->second.id;
-}
+std::string docx_style_id(Role role) { return word_style(role).id; }
 
 std::string docx_styles_xml(const Style& style) {
   xml::Writer out(false);
@@ -142,7 +139,7 @@ std::string docx_styles_xml(const Style& style) {
   out.attribute("xmlns:w", kWordNamespace);
 
   // Defaults: body fonts and size, Chinese language, East Asian line rules.
-  const RoleStyle& body = style.role("body");
+  const RoleStyle& body = style.role(Role::body);
   out.start("w:docDefaults");
   out.start("w:rPrDefault");
   out.start("w:rPr");
@@ -177,10 +174,10 @@ std::string docx_styles_xml(const Style& style) {
   out.empty("w:qFormat");
   out.end();
 
-  for (const char* role_name : kRoleNames) {
-    const WordStyle& word = word_styles().at(role_name);
+  for (Role role : kRoles) {
+    const WordStyle& word = word_style(role);
     write_style_header(out, word.id, word.name, !is_builtin(word.name));
-    write_role_properties(out, style, style.role(role_name), word, std::string(role_name) == "contents");
+    write_role_properties(out, style, style.role(role), word, role == Role::contents);
     out.end();
   }
 
@@ -190,7 +187,7 @@ std::string docx_styles_xml(const Style& style) {
   out.start("w:pPr");
   out.empty("w:keepNext");
   out.start("w:spacing");
-  out.attribute("w:before", std::to_string(twips(style.role("caption").space_before)));
+  out.attribute("w:before", std::to_string(twips(style.role(Role::caption).space_before)));
   out.attribute("w:after", "0");
   out.attribute("w:line", "240");
   out.attribute("w:lineRule", "auto");

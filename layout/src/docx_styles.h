@@ -2,6 +2,7 @@
 // style per role, Word's built-in names where one fits) and settings.xml.
 #pragma once
 
+#include "reissue/role.h"
 #include "reissue/style.h"
 
 #include <string>
@@ -13,7 +14,7 @@ inline constexpr const char* kRelationshipsNamespace =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 // The paragraph style id for a composed block's role ("BodyText", "Heading1").
-std::string docx_style_id(const std::string& role);
+std::string docx_style_id(Role role);
 // The style id for figure paragraphs (the image, centred, above its caption).
 inline constexpr const char* kDocxFigureStyle = "Figure";
 

@@ -102,10 +102,9 @@ std::string app_properties_xml() {
 
 }  // namespace
 
-std::string write_docx(const Issue& issue, const Style& style, const std::filesystem::path& base_directory) {
+std::string write_docx(const Issue& issue, const Style& style, const Figures& figures) {
   const std::string footer_id = "rIdFooter";
-  layout::DocxContent content =
-      layout::write_docx_content(compose_issue(issue), style, base_directory, footer_id);
+  layout::DocxContent content = layout::write_docx_content(compose_issue(issue), style, figures, footer_id);
   const bool has_footer = !style.footer_format.empty();
 
   std::vector<DocxRelationship> document_relationships = {{"rIdStyles", "styles", "styles.xml", false},

@@ -1,20 +1,18 @@
 #include "images.h"
 
-#include "reissue/atomic_file.h"
 #include "reissue/error.h"
-#include "reissue/figures.h"
 
 #include <png.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 
 namespace reissue::layout {
 
 namespace {
-
-constexpr std::size_t kMaxImageBytes = std::size_t{64} << 20;
 
 bool jpeg_size(const std::string& data, int& width, int& height, int& components) {
   size_t at = 2;
@@ -61,6 +59,7 @@ struct PngError {
 void ignore_png_warning(png_structp, png_const_charp) {}
 
 // libpng reports errors by longjmp: no C++ objects live in this function.
+// `*pixels` (RGBA rows, malloc'ed) belongs to the caller on success.
 bool decode_png_rows(const std::string* bytes, int* width, int* height, unsigned char** pixels, PngError* error) {
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, error, keep_png_error, ignore_png_warning);
   if (!png) return false;
@@ -94,14 +93,21 @@ bool decode_png_rows(const std::string* bytes, int* width, int* height, unsigned
   return true;
 }
 
-// The kind and pixel size an image file's bytes declare.
-struct ImageHeader {
-  enum Kind { neither, jpeg, png } kind = neither;
-  bool damaged = false;
-  int width = 0, height = 0, components = 3;
+struct FreeDeleter {
+  void operator()(unsigned char* pixels) const { std::free(pixels); }
 };
+using Pixels = std::unique_ptr<unsigned char, FreeDeleter>;
 
-ImageHeader read_header(const std::string& bytes) {
+// RGBA pixels, or nullptr with libpng's message in `error`.
+Pixels decode_rgba(const std::string& bytes, int& width, int& height, PngError& error) {
+  unsigned char* pixels = nullptr;
+  if (!decode_png_rows(&bytes, &width, &height, &pixels, &error)) return nullptr;
+  return Pixels(pixels);
+}
+
+}  // namespace
+
+ImageHeader read_image_header(const std::string& bytes) {
   ImageHeader header;
   if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
     header.kind = ImageHeader::jpeg;
@@ -119,9 +125,7 @@ ImageHeader read_header(const std::string& bytes) {
   return header;
 }
 
-}  // namespace
-
-FigureSize fit_figure(const ImageFile& image, double text_width, double text_height) {
+FigureSize fit_figure(const Figure& image, double text_width, double text_height) {
   FigureSize size{text_width, text_width * image.height / std::max(1, image.width)};
   if (size.height > text_height * 0.5) {
     size.width *= text_height * 0.5 / size.height;
@@ -130,99 +134,30 @@ FigureSize fit_figure(const ImageFile& image, double text_width, double text_hei
   return size;
 }
 
-ImageFile read_image_file(const std::filesystem::path& file, const std::string& name, int figure_line) {
-  // The error names the image file; the figure's line in the issue XML says
-  // which figure refers to it.
-  const std::string where = figure_line > 0 ? " (figure at line " + std::to_string(figure_line) + " of the issue)" : "";
-  std::string bytes;
-  try {
-    bytes = read_file_limited(file, kMaxImageBytes);
-  } catch (const Error& error) {
-    throw ReadError(file.string(), 0, "figure image cannot be read: " + error.message() + where);
-  }
-  const ImageHeader header = read_header(bytes);
-  if (header.kind == ImageHeader::neither)
-    throw Error(file.string(), 0, "figure image is neither JPEG nor PNG" + where);
-  if (header.damaged)
-    throw Error(file.string(), 0,
-                std::string("figure image is a damaged ") + (header.kind == ImageHeader::jpeg ? "JPEG" : "PNG") +
-                    " file" + where);
-  ImageFile image;
-  image.path = name;
-  image.jpeg = header.kind == ImageHeader::jpeg;
-  image.width = header.width;
-  image.height = header.height;
-  image.components = header.components;
-  image.bytes = std::move(bytes);
-  return image;
-}
-
 DecodedImage decode_png(const std::string& bytes, const std::string& name) {
-  int width = 0, height = 0;
-  unsigned char* pixels = nullptr;
-  PngError error;
-  if (!decode_png_rows(&bytes, &width, &height, &pixels, &error))
-    throw Error(name, 0, std::string("figure image is a damaged PNG file: ") + error.message);
   DecodedImage image;
-  image.width = width;
-  image.height = height;
-  const size_t count = static_cast<size_t>(width) * height;
+  PngError error;
+  const Pixels pixels = decode_rgba(bytes, image.width, image.height, error);
+  if (!pixels) throw Error(name, 0, std::string("figure image is a damaged PNG file: ") + error.message);
+  const size_t count = static_cast<size_t>(image.width) * image.height;
   image.rgb.resize(count * 3);
   image.alpha.resize(count);
   bool opaque = true;
+  const unsigned char* rgba = pixels.get();
   for (size_t i = 0; i < count; ++i) {
-    std::memcpy(&image.rgb[i * 3], pixels + i * 4, 3);
-    image.alpha[i] = static_cast<char>(pixels[i * 4 + 3]);
-    opaque = opaque && pixels[i * 4 + 3] == 0xFF;
+    std::memcpy(&image.rgb[i * 3], rgba + i * 4, 3);
+    image.alpha[i] = static_cast<char>(rgba[i * 4 + 3]);
+    opaque = opaque && rgba[i * 4 + 3] == 0xFF;
   }
-  std::free(pixels);
   if (opaque) image.alpha.clear();
   return image;
 }
 
-}  // namespace reissue::layout
-
-namespace reissue {
-
-std::vector<Problem> check_figure_images(const Issue& issue, const std::filesystem::path& base_directory) {
-  std::vector<Problem> problems;
-  for (const Article& article : issue.articles)
-    for (const Block& block : article.blocks) {
-      if (block.kind != BlockKind::figure || block.image.empty()) continue;
-      const std::filesystem::path file = base_directory / block.image;
-      const std::string named = "figure image " + block.image;
-      // A folder that cannot be searched is an error here, and reported as
-      // unreadable below, not as missing.
-      std::error_code error;
-      if (!std::filesystem::exists(file, error) && !error) {
-        const std::filesystem::path where = std::filesystem::absolute(file, error).lexically_normal();
-        problems.push_back({block.line, named + " does not exist (looked in " + where.string() + ")"});
-        continue;
-      }
-      std::string bytes;
-      try {
-        bytes = read_file_limited(file, layout::kMaxImageBytes);
-      } catch (const Error& unreadable) {
-        problems.push_back({block.line, named + " cannot be read: " + unreadable.message()});
-        continue;
-      }
-      const layout::ImageHeader header = layout::read_header(bytes);
-      if (header.kind == layout::ImageHeader::neither) {
-        problems.push_back({block.line, named + " is not a JPEG or PNG image"});
-      } else if (header.damaged) {
-        const bool jpeg = header.kind == layout::ImageHeader::jpeg;
-        problems.push_back({block.line, named + " is damaged: " + (jpeg ? "no JPEG frame header with a size"
-                                                                        : "the PNG header has no size")});
-      } else if (header.kind == layout::ImageHeader::png) {
-        // PNG pixels go into the PDF: decode them as the typesetter will.
-        int width = 0, height = 0;
-        unsigned char* pixels = nullptr;
-        layout::PngError png_error;
-        if (layout::decode_png_rows(&bytes, &width, &height, &pixels, &png_error)) std::free(pixels);
-        else problems.push_back({block.line, named + " is damaged: " + png_error.message});
-      }
-    }
-  return problems;
+std::optional<std::string> png_damage(const std::string& bytes) {
+  int width = 0, height = 0;
+  PngError error;
+  if (decode_rgba(bytes, width, height, error)) return std::nullopt;
+  return std::string(error.message);
 }
 
-}  // namespace reissue
+}  // namespace reissue::layout

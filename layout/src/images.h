@@ -1,30 +1,41 @@
-// Figure images for the writers: JPEG files pass through as they are; PNG
-// files are decoded (libpng) so that the PDF can hold their pixels.
+// Figure images for the writers: what a JPEG or PNG file's header declares
+// (kind, pixel size), PNG pixels decoded (libpng) so that the PDF can hold
+// them, and the printed size both writers give a figure.
 #pragma once
 
-#include "pages.h"
+#include "reissue/figure_set.h"
 
-#include <filesystem>
+#include <optional>
 #include <string>
 
 namespace reissue::layout {
 
-// Reads a JPEG or PNG file and its pixel size. Throws reissue::Error naming
-// `name` when the file is missing or neither format.
-ImageFile read_image_file(const std::filesystem::path& file, const std::string& name, int figure_line = 0);
+// The largest figure image read (64 MiB).
+inline constexpr std::size_t kMaxImageBytes = std::size_t{64} << 20;
+
+// The kind and pixel size an image's bytes declare.
+struct ImageHeader {
+  enum Kind { neither, jpeg, png } kind = neither;
+  bool damaged = false;  // the header declares no size
+  int width = 0, height = 0, components = 3;
+};
+ImageHeader read_image_header(const std::string& bytes);
 
 // A figure's printed size in points: the text width, but never taller than
 // half the text height (both writers place figures the same way).
 struct FigureSize {
   double width = 0, height = 0;
 };
-FigureSize fit_figure(const ImageFile& image, double text_width, double text_height);
+FigureSize fit_figure(const Figure& image, double text_width, double text_height);
 
 struct DecodedImage {
   int width = 0, height = 0;
   std::string rgb;    // 8-bit RGB
   std::string alpha;  // 8-bit, empty when opaque
 };
+// Throws reissue::Error naming `name` when the pixels do not decode.
 DecodedImage decode_png(const std::string& bytes, const std::string& name);
+// Why a PNG's pixels do not decode (libpng's message); nullopt when they do.
+std::optional<std::string> png_damage(const std::string& bytes);
 
 }  // namespace reissue::layout

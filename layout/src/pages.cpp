@@ -87,20 +87,10 @@ std::string excerpt(const std::string& text) {
 std::string describe(const ComposedBlock& block) {
   if (block.kind == ComposedKind::figure) return "the figure " + block.image;
   if (block.kind == ComposedKind::rule) return "the masthead rule";
-  return "the " + block.role + " block \"" + excerpt(block.text) + "\"";
+  return "the " + std::string(role_name(block.role)) + " block \"" + excerpt(block.text) + "\"";
 }
 
 std::string points(double value) { return format_decimal(value, 1) + " pt"; }
-
-std::string tag_for(const ComposedBlock& block) {
-  if (block.kind == ComposedKind::figure) return "Figure";
-  if (block.role == "caption") return "Caption";
-  if (block.heading_level == 1) return "H1";
-  if (block.heading_level == 2) return "H2";
-  if (block.role == "series" || block.role == "headline") return "H1";
-  if (block.role == "contents") return "TOCI";
-  return "P";
-}
 
 class Paginator {
  public:
@@ -167,7 +157,8 @@ class Paginator {
         throw Error(issue_name_, block.source_line,
                     describe(block) + (block.kind == ComposedKind::text ? " has a line " : " is ") +
                         points(boxes[end].height) + " tall, taller than the text area (" + points(body_height_) +
-                        "); make the " + block.role + " role's size or leading smaller in the style sheet");
+                        "); make the " + std::string(role_name(block.role)) +
+                        " role's size or leading smaller in the style sheet");
       }
       size_t next = end;  // the last resort: fill the page
       for (BreakCost allowed : {BreakCost::free, BreakCost::splits_kept}) {
@@ -241,7 +232,8 @@ void check_placement(const PagedDocument& paged, const Style& style, const std::
     const ComposedBlock& composed = blocks[static_cast<size_t>(block)];
     throw Error(issue_name, composed.source_line,
                 describe(composed) + " does not fit inside the text area of page " + std::to_string(page + 1) +
-                    "; make the text area larger or the " + composed.role + " role smaller in the style sheet");
+                    "; make the text area larger or the " + std::string(role_name(composed.role)) +
+                    " role smaller in the style sheet");
   };
   for (size_t p = 0; p < paged.pages.size(); ++p) {
     const Page& page = paged.pages[p];
@@ -269,12 +261,12 @@ void check_placement(const PagedDocument& paged, const Style& style, const std::
 // footer); nothing when the text needs more than one line.
 std::optional<PlacedText> set_line(const std::string& text, const RoleStyle& role, const RoleFonts& fonts,
                                    FontLibrary& library, double width, double x, double baseline, PagedDocument& out,
-                                   Align align) {
+                                   Align align, const LineObserver& observer) {
   ShapeReport report;
   RoleStyle single = role;
   single.indent_em = 0;
   single.align = align;
-  const ParagraphLayout layout = layout_paragraph(text, single, fonts, library, width, report);
+  const ParagraphLayout layout = layout_paragraph(text, single, fonts, library, width, report, 0, observer);
   out.uncovered += report.uncovered;
   PlacedText placed;
   placed.baseline = placed.top = placed.bottom = baseline;
@@ -300,11 +292,9 @@ std::string footer_text(const std::string& format, int page, int pages) {
   return text;
 }
 
-}  // namespace
-
-PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& style, FontLibrary& library,
-                       const std::filesystem::path& base_directory, const std::string& issue_name) {
-  PagedDocument out;
+// Each block made ready to place: text set into lines, figures sized, rules measured.
+std::vector<Plan> plan_blocks(const std::vector<ComposedBlock>& blocks, const Style& style, const Figures& figures,
+                              FontLibrary& library, const LineObserver& on_line, PagedDocument& out) {
   std::vector<Plan> plans(blocks.size());
   const double width = style.text_width();
   const double body_height = style.page_height - style.margin_top - style.margin_bottom;
@@ -316,37 +306,39 @@ PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& st
     plan.fonts = fonts_for_role(style, *plan.role, library);
     plan.space_before = plan.role->space_before;
     plan.space_after = plan.role->space_after;
-    out.blocks.push_back(
-        {block.role, tag_for(block), block.alt, block.text, block.heading_level, block.anchor, block.outline});
     if (block.kind == ComposedKind::rule) {
       plan.rule_height = style.rule_width + 10;
       continue;
     }
     if (block.kind == ComposedKind::figure) {
-      ImageFile image = read_image_file(base_directory / block.image, block.image, block.source_line);
+      const Figure& image = figures.get(block.image, block.source_line);
       const FigureSize size = fit_figure(image, width, body_height);
       plan.image_width = size.width;
       plan.image_height = size.height;
       plan.image = static_cast<int>(out.images.size());
-      out.images.push_back(std::move(image));
+      out.images.push_back(&image);
       continue;
     }
     ShapeReport report;
     // Contents entries keep room for their page number at the right.
     const double reserve = block.page_of.empty() ? 0 : plan.role->size * 3;
-    plan.paragraph = layout_paragraph(block.text, *plan.role, plan.fonts, library, width, report, reserve);
+    plan.paragraph = layout_paragraph(block.text, *plan.role, plan.fonts, library, width, report, reserve, on_line);
     out.uncovered += report.uncovered;
   }
-  Paginator paginator(style, out, issue_name);
-  paginator.place(plans);
+  return plans;
+}
 
-  const int pages = static_cast<int>(out.pages.size());
+// Each contents entry's page number, at the right of its last line.
+void place_page_numbers(const Paginator& paginator, const std::vector<Plan>& plans, const Style& style,
+                        FontLibrary& library, const LineObserver& on_line, const std::string& issue_name,
+                        PagedDocument& out) {
   for (const auto& slot : paginator.page_number_slots()) {
     const auto found = out.destinations.find(slot.plan->block->page_of);
     if (found == out.destinations.end()) continue;
     const std::string digits = std::to_string(found->second.page + 1);
-    std::optional<PlacedText> number = set_line(digits, *slot.plan->role, slot.plan->fonts, library, width,
-                                                style.margin_left, slot.baseline, out, Align::right);
+    std::optional<PlacedText> number = set_line(digits, *slot.plan->role, slot.plan->fonts, library,
+                                                style.text_width(), style.margin_left, slot.baseline, out,
+                                                Align::right, on_line);
     if (!number)
       throw Error(issue_name, slot.plan->block->source_line,
                   "the contents page number " + digits + " does not fit on one line; make the contents role smaller");
@@ -355,24 +347,41 @@ PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& st
     number->bottom = slot.bottom;
     out.pages[static_cast<size_t>(slot.page)].texts.push_back(std::move(*number));
   }
-  if (!style.footer_format.empty()) {
-    const RoleStyle& role = style.role("footer");
-    const RoleFonts fonts = fonts_for_role(style, role, library);
-    for (int p = 0; p < pages; ++p) {
-      const std::string text = footer_text(style.footer_format, p + 1, pages);
-      std::optional<PlacedText> footer =
-          set_line(text, role, fonts, library, width, style.margin_left, style.footer_offset, out, Align::center);
-      if (!footer)
-        throw Error(style.source, style.footer_line,
-                    "the footer \"" + text + "\" is wider than the text (" + points(width) +
-                        "); shorten the footer format or make the footer role smaller");
-      footer->block = -1;  // an artifact, not content
-      // Its glyphs, as the style sheet's footer offset allows for them.
-      footer->top = style.footer_offset + role.size;
-      footer->bottom = style.footer_offset - 0.25 * role.size;
-      out.pages[static_cast<size_t>(p)].texts.push_back(std::move(*footer));
-    }
+}
+
+// The running footer of every page, an artifact in the bottom margin.
+void place_footers(const Style& style, FontLibrary& library, const LineObserver& on_line, PagedDocument& out) {
+  if (style.footer_format.empty()) return;
+  const RoleStyle& role = style.role(Role::footer);
+  const RoleFonts fonts = fonts_for_role(style, role, library);
+  const int pages = static_cast<int>(out.pages.size());
+  for (int p = 0; p < pages; ++p) {
+    const std::string text = footer_text(style.footer_format, p + 1, pages);
+    std::optional<PlacedText> footer = set_line(text, role, fonts, library, style.text_width(), style.margin_left,
+                                                style.footer_offset, out, Align::center, on_line);
+    if (!footer)
+      throw Error(style.source, style.footer_line,
+                  "the footer \"" + text + "\" is wider than the text (" + points(style.text_width()) +
+                      "); shorten the footer format or make the footer role smaller");
+    footer->block = -1;  // an artifact, not content
+    // Its glyphs, as the style sheet's footer offset allows for them.
+    footer->top = style.footer_offset + role.size;
+    footer->bottom = style.footer_offset - 0.25 * role.size;
+    out.pages[static_cast<size_t>(p)].texts.push_back(std::move(*footer));
   }
+}
+
+}  // namespace
+
+PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& style, const Figures& figures,
+                       FontLibrary& library, const TypesetOptions& options) {
+  const std::string issue_name = options.issue_name.empty() ? "issue" : options.issue_name;
+  PagedDocument out;
+  const std::vector<Plan> plans = plan_blocks(blocks, style, figures, library, options.on_line, out);
+  Paginator paginator(style, out, issue_name);
+  paginator.place(plans);
+  place_page_numbers(paginator, plans, style, library, options.on_line, issue_name, out);
+  place_footers(style, library, options.on_line, out);
   check_placement(out, style, blocks, issue_name);
   return out;
 }

@@ -6,9 +6,10 @@
 
 #include "paragraph.h"
 #include "reissue/compose.h"
+#include "reissue/figure_set.h"
 #include "reissue/style.h"
+#include "reissue/typeset.h"
 
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,7 +24,7 @@ struct PlacedText {
   Color color;
   std::vector<PlacedGlyph> glyphs;  // x relative to `x`
   std::u32string text;
-  int block = -1;                   // index into PagedDocument::blocks
+  int block = -1;                   // index into the composed blocks; -1 for the footer
 };
 
 struct PlacedRule {
@@ -31,18 +32,10 @@ struct PlacedRule {
   Color color;
 };
 
-struct ImageFile {
-  std::string path;  // as the issue names it
-  std::string bytes;
-  bool jpeg = false;
-  int width = 0, height = 0;  // pixels
-  int components = 3;         // JPEG: 1 gray, 3 RGB, 4 CMYK
-};
-
 struct PlacedImage {
   double x = 0, y = 0, width = 0, height = 0;  // y: bottom edge
   int image = -1;                              // index into PagedDocument::images
-  int block = -1;
+  int block = -1;                              // index into the composed blocks
 };
 
 struct LinkArea {
@@ -63,32 +56,21 @@ struct Destination {
   double y = 0;  // top of the block
 };
 
-struct BlockInfo {
-  std::string role;
-  std::string tag;   // PDF structure type: H1, H2, P, Figure, Caption, TOCI
-  std::string alt;   // figures
-  std::string text;
-  int heading_level = 0;
-  std::string anchor;
-  std::string outline;  // bookmark title
-};
-
 struct PagedDocument {
   std::vector<Page> pages;
-  std::vector<BlockInfo> blocks;
-  std::vector<ImageFile> images;
+  std::vector<const Figure*> images;
   std::map<std::string, Destination> destinations;
   std::u32string uncovered;  // characters no font could draw
   std::vector<std::string> warnings;
 };
 
-// Lays out and paginates; image paths are resolved against `base_directory`.
+// Lays out and paginates `blocks`, their images taken from `figures`.
 // Nothing is lost: a block taller than a page is broken across pages, and
 // every line, figure and rule is checked to lie inside the text area (the
-// footer inside the bottom margin). Throws reissue::Error for a figure whose
-// image cannot be read, or for a block that cannot be placed (file
-// `issue_name`, the block's line), or a footer wider than the text.
-PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& style, FontLibrary& library,
-                       const std::filesystem::path& base_directory, const std::string& issue_name);
+// footer inside the bottom margin). Throws reissue::Error for a figure not in
+// `figures`, for a block that cannot be placed (options.issue_name, the
+// block's line), or a footer wider than the text.
+PagedDocument paginate(const std::vector<ComposedBlock>& blocks, const Style& style, const Figures& figures,
+                       FontLibrary& library, const TypesetOptions& options);
 
 }  // namespace reissue::layout

@@ -1,9 +1,12 @@
-// One paragraph set into lines: breaks chosen for the whole paragraph
-// (Knuth-Plass total fit) among the opportunities shaping allows, lines
-// justified by spreading the gaps between characters, the last line flush
-// left, punctuation at a line's ends set half-width.
+// One paragraph set into lines, in three stages: prepare (shape the text and
+// turn it into boxes, glue and penalties), break (total fit for justified
+// text, first fit for ragged text; line_breaking.h) and set (place the glyphs,
+// justify by spreading the gaps between characters, the last line flush left,
+// punctuation at a line's ends set half-width).
 #pragma once
 
+#include "line_breaking.h"
+#include "reissue/typeset.h"
 #include "shaping.h"
 
 #include <string>
@@ -33,10 +36,33 @@ struct ParagraphLayout {
   double ascent = 10;     // of the first line, for placing it under the block's top
 };
 
-// Sets `text` in `width` points. `reserve_right` keeps room at the right of
-// the last line (a contents page number).
+// 1. Prepare: the atoms of the shaped text and the line items made of them,
+// in em of the role's size.
+struct PreparedParagraph {
+  std::vector<Atom> atoms;
+  LineItems items;
+  const Font* space_font = nullptr;  // word spaces are drawn as this font's space glyph
+  unsigned space_glyph = 0;
+};
+PreparedParagraph prepare_paragraph(const std::u32string& text, const RoleStyle& role, const RoleFonts& fonts,
+                                    FontLibrary& library, ShapeReport& report);
+
+// 2. Break: the element each line ends at, the last one the paragraph's end.
+// `reserve_right` (em) is kept free at the right of the last line (ragged
+// lines keep it on every line).
+std::vector<std::size_t> break_paragraph(const LineItems& items, Align align, double measure,
+                                         double reserve_right = 0);
+
+// 3. Set: each line's glyphs placed in `width` points. `observer` (may be
+// empty) is told how each line was set.
+ParagraphLayout set_paragraph(const PreparedParagraph& paragraph, const std::vector<std::size_t>& breaks,
+                              const RoleStyle& role, const RoleFonts& fonts, double width,
+                              const LineObserver& observer);
+
+// The three stages: `text` set in `width` points. `reserve_right` keeps room
+// at the right of the last line (a contents page number).
 ParagraphLayout layout_paragraph(const std::string& text, const RoleStyle& role, const RoleFonts& fonts,
                                  FontLibrary& library, double width, ShapeReport& report,
-                                 double reserve_right = 0);
+                                 double reserve_right = 0, const LineObserver& observer = {});
 
 }  // namespace reissue::layout

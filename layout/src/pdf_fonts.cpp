@@ -3,6 +3,7 @@
 #include "reissue/text.h"
 
 #include <hb.h>
+#include <hb-cplusplus.hh>
 #include <podofo/podofo.h>
 
 #include <zlib.h>
@@ -77,7 +78,7 @@ std::string to_unicode_cmap(const std::map<unsigned, std::u32string>& text_of_co
 
 // The font's bounding box from its 'head' table, in 1/1000 em.
 PdfArray bounding_box(const Font& font) {
-  hb_blob_t* head = hb_face_reference_table(font.face(), HB_TAG('h', 'e', 'a', 'd'));
+  const hb::unique_ptr<hb_blob_t> head(hb_face_reference_table(font.face(), HB_TAG('h', 'e', 'a', 'd')));
   unsigned length = 0;
   const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head, &length));
   PdfArray box;
@@ -91,7 +92,6 @@ PdfArray bounding_box(const Font& font) {
     for (double v : {-100.0, font.descender() * 1000, 1100.0, font.ascender() * 1000})
       box.push_back(PdfVariant(static_cast<pdf_int64>(v)));
   }
-  hb_blob_destroy(head);
   return box;
 }
 
@@ -129,9 +129,17 @@ namespace {
 // the final-block bit, so that pieces concatenate into one stream (pigz's
 // method).
 std::string deflate_piece(std::string_view data, bool last) {
-  z_stream stream{};
-  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("zlib compression failed");
+  // zlib's state, released however this ends.
+  struct Deflater {
+    z_stream stream{};
+    bool started = false;
+    ~Deflater() {
+      if (started) deflateEnd(&stream);
+    }
+  } deflater;
+  z_stream& stream = deflater.stream;
+  deflater.started = deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+  if (!deflater.started) throw std::runtime_error("zlib compression failed");
   std::string out(deflateBound(&stream, static_cast<uLong>(data.size())) + 16, '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   stream.avail_in = static_cast<uInt>(data.size());
@@ -139,7 +147,6 @@ std::string deflate_piece(std::string_view data, bool last) {
   stream.avail_out = static_cast<uInt>(out.size());
   const int status = deflate(&stream, last ? Z_FINISH : Z_FULL_FLUSH);
   out.resize(stream.total_out);
-  deflateEnd(&stream);
   if (status != (last ? Z_STREAM_END : Z_OK)) throw std::runtime_error("zlib compression failed");
   return out;
 }

@@ -8,6 +8,7 @@
 #include "pdf_fonts.h"
 #include "reissue/compose.h"
 #include "reissue/error.h"
+#include "reissue/fonts.h"
 #include "reissue/text.h"
 #include "reissue/typeset.h"
 
@@ -51,10 +52,24 @@ std::string xml_escape(const std::string& text) {
   return out;
 }
 
+// The structure type that tags a block: headings by level, the masthead's
+// series and the headline as H1, contents entries as TOCI.
+const char* structure_tag(const ComposedBlock& block) {
+  if (block.kind == ComposedKind::figure) return "Figure";
+  if (block.role == Role::caption) return "Caption";
+  if (block.heading_level == 1) return "H1";
+  if (block.heading_level == 2) return "H2";
+  if (block.role == Role::series || block.role == Role::headline) return "H1";
+  if (block.role == Role::contents) return "TOCI";
+  return "P";
+}
+
 class Writer {
  public:
-  Writer(const PagedDocument& paged, const Issue& issue, const Style& style, bool parallel)
-      : paged_(paged), issue_(issue), style_(style), fonts_(document_, parallel), marks_(paged.blocks.size()) {}
+  Writer(const PagedDocument& paged, const std::vector<ComposedBlock>& blocks, const Issue& issue, const Style& style,
+         bool parallel)
+      : paged_(paged), blocks_(blocks), issue_(issue), style_(style), fonts_(document_, parallel),
+        marks_(blocks.size()) {}
 
   std::string write() {
     // PoDoFo's page objects may move as pages are added: keep the page
@@ -62,7 +77,7 @@ class Writer {
     for (size_t p = 0; p < paged_.pages.size(); ++p)
       page_objects_.push_back(document_.CreatePage(PdfRect(0, 0, style_.page_width, style_.page_height))->GetObject());
     std::vector<PdfObject*> images;
-    for (const ImageFile& image : paged_.images) images.push_back(image_object(image));
+    for (const Figure* image : paged_.images) images.push_back(image_object(*image));
     // Every glyph is registered first, in the order the pages use them, so
     // that the fonts are subset on worker threads while the pages are written.
     for (const Page& page : paged_.pages)
@@ -87,12 +102,12 @@ class Writer {
     int mcid;
   };
 
-  PdfObject* image_object(const ImageFile& image) {
+  PdfObject* image_object(const Figure& image) {
     PdfObject* object = document_.GetObjects().CreateObject("XObject");
     PdfDictionary& d = object->GetDictionary();
     d.AddKey("Subtype", PdfName("Image"));
     d.AddKey("BitsPerComponent", PdfVariant(static_cast<pdf_int64>(8)));
-    if (image.jpeg) {
+    if (image.kind == FigureKind::jpeg) {
       d.AddKey("Width", PdfVariant(static_cast<pdf_int64>(image.width)));
       d.AddKey("Height", PdfVariant(static_cast<pdf_int64>(image.height)));
       d.AddKey("ColorSpace", PdfName(image.components == 1 ? "DeviceGray"
@@ -103,7 +118,7 @@ class Writer {
       object->GetStream()->SetRawData(&input, static_cast<pdf_long>(image.bytes.size()));
       return object;
     }
-    const DecodedImage decoded = decode_png(image.bytes, image.path);
+    const DecodedImage decoded = decode_png(image.bytes, image.src);
     d.AddKey("Width", PdfVariant(static_cast<pdf_int64>(decoded.width)));
     d.AddKey("Height", PdfVariant(static_cast<pdf_int64>(decoded.height)));
     d.AddKey("ColorSpace", PdfName("DeviceRGB"));
@@ -175,8 +190,8 @@ class Writer {
         out += "EMC\n";
         continue;
       }
-      const std::string& tag = paged_.blocks[static_cast<size_t>(text.block)].tag;
-      out += "/" + tag + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+      const char* tag = structure_tag(blocks_[static_cast<size_t>(text.block)]);
+      out += "/" + std::string(tag) + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
       write_text(out, text, fonts);
       out += "EMC\n";
       marks_[static_cast<size_t>(text.block)].push_back({static_cast<int>(p), mcid++});
@@ -227,14 +242,14 @@ class Writer {
     std::vector<PdfArray> parents(paged_.pages.size());
     for (size_t p = 0; p < parents.size(); ++p)
       for (int m = 0; m < mcid_count_[p]; ++m) parents[p].push_back(PdfVariant::NullValue);
-    for (size_t b = 0; b < paged_.blocks.size(); ++b) {
+    for (size_t b = 0; b < blocks_.size(); ++b) {
       if (marks_[b].empty()) continue;
-      const BlockInfo& info = paged_.blocks[b];
+      const ComposedBlock& block = blocks_[b];
       PdfObject* element = objects.CreateObject("StructElem");
       PdfDictionary& d = element->GetDictionary();
-      d.AddKey("S", PdfName(info.tag));
+      d.AddKey("S", PdfName(structure_tag(block)));
       d.AddKey("P", document->Reference());
-      if (info.tag == "Figure") d.AddKey("Alt", text_string(info.alt));
+      if (block.kind == ComposedKind::figure) d.AddKey("Alt", text_string(block.alt));
       PdfArray marked;
       for (const Mark& mark : marks_[b]) {
         PdfDictionary reference;
@@ -286,7 +301,7 @@ class Writer {
   void write_outline() {
     PdfOutlineItem* last = nullptr;
     PdfOutlines* outlines = nullptr;
-    for (const BlockInfo& block : paged_.blocks) {
+    for (const ComposedBlock& block : blocks_) {
       if (block.heading_level != 1 || block.anchor.empty()) continue;
       const auto found = paged_.destinations.find(block.anchor);
       if (found == paged_.destinations.end()) continue;
@@ -341,6 +356,7 @@ class Writer {
   }
 
   const PagedDocument& paged_;
+  const std::vector<ComposedBlock>& blocks_;
   const Issue& issue_;
   const Style& style_;
   PdfMemDocument document_;
@@ -355,14 +371,18 @@ class Writer {
 
 }  // namespace layout
 
-std::string typeset_pdf(const Issue& issue, const Style& style, const std::filesystem::path& base_directory,
+std::string typeset_pdf(const Issue& issue, const Style& style, const Figures& figures, TypesetReport* report,
+                        const TypesetOptions& options) {
+  FontLibrary fonts;
+  return typeset_pdf(issue, style, figures, fonts, report, options);
+}
+
+std::string typeset_pdf(const Issue& issue, const Style& style, const Figures& figures, FontLibrary& fonts,
                         TypesetReport* report, const TypesetOptions& options) {
-  FontLibrary library;
   const std::vector<ComposedBlock> blocks = compose_issue(issue);
-  const layout::PagedDocument paged = layout::paginate(blocks, style, library, base_directory,
-                                                       options.issue_name.empty() ? "issue" : options.issue_name);
+  const layout::PagedDocument paged = layout::paginate(blocks, style, figures, fonts, options);
   try {
-    std::string pdf = layout::Writer(paged, issue, style, options.parallel).write();
+    std::string pdf = layout::Writer(paged, blocks, issue, style, options.parallel).write();
     if (report) {
       report->pages = static_cast<int>(paged.pages.size());
       report->uncovered = paged.uncovered;

@@ -5,6 +5,7 @@
 #include "reissue/text.h"
 
 #include <hb.h>
+#include <hb-cplusplus.hh>
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -113,11 +114,11 @@ std::vector<int> break_opportunities(const std::u32string& text) {
   return breaks;
 }
 
-}  // namespace
-
-std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
+// A font for every character: the role's Chinese or Latin font, else a
+// fallback; spaces are glue, not glyphs (nullptr). Characters no font has
+// are reported and drawn as U+FFFD in the Chinese font.
+std::vector<const Font*> fonts_of(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
                                   ShapeReport& report) {
-  // 1. A font for every character; spaces are glue, not glyphs.
   std::vector<const Font*> font_of(text.size(), nullptr);
   for (size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
@@ -126,76 +127,78 @@ std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& f
     const Font* font = library.font_for(c, preferred, fonts.bold);
     if (!font) {
       report.uncovered.push_back(c);
-      font = fonts.chinese;  // drawn as U+FFFD below
+      font = fonts.chinese;
     }
     font_of[i] = font;
   }
-  const std::vector<int> breaks = break_opportunities(text);
+  return font_of;
+}
 
-  // 2. Shape runs of one font.
-  std::vector<Atom> atoms;
-  hb_buffer_t* buffer = hb_buffer_create();
-  const hb_language_t chinese = hb_language_from_string("zh-Hans", -1);
-  bool pending_space = false;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == U' ') {
-      pending_space = true;
-      ++i;
-      continue;
+// What every run of a paragraph is shaped with.
+struct ShapingContext {
+  const std::u32string& text;
+  const std::vector<int>& breaks;  // the paragraph's break opportunities
+  const RoleFonts& fonts;
+  hb_buffer_t* buffer;
+};
+
+// One run of the text ([begin, end): one font, no spaces) shaped with
+// HarfBuzz into atoms, one per cluster; `space_before`: a space came before it.
+void shape_run(const ShapingContext& context, size_t begin, size_t end, const Font& font, bool space_before,
+               std::vector<Atom>& atoms) {
+  const std::u32string& text = context.text;
+  const RoleFonts& fonts = context.fonts;
+  hb_buffer_t* buffer = context.buffer;
+  std::u32string run = text.substr(begin, end - begin);
+  for (char32_t& c : run)
+    if (!font.covers(c) && c != U'\uFFFD') c = U'\uFFFD';
+  hb_buffer_clear_contents(buffer);
+  hb_buffer_add_utf32(buffer, reinterpret_cast<const uint32_t*>(run.data()), static_cast<int>(run.size()), 0,
+                      static_cast<int>(run.size()));
+  hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+  hb_buffer_guess_segment_properties(buffer);
+  static const hb_language_t chinese = hb_language_from_string("zh-Hans", -1);
+  if (&font == fonts.chinese || prefers_chinese_font(run[0])) hb_buffer_set_language(buffer, chinese);
+  hb_shape(font.font(), buffer, nullptr, 0);
+  unsigned count = 0;
+  const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
+  const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, &count);
+  const double upem = font.units_per_em();
+  size_t g = 0;
+  while (g < count) {
+    const unsigned cluster = infos[g].cluster;
+    size_t next = g;
+    while (next < count && infos[next].cluster == cluster) ++next;
+    const unsigned cluster_end = next < count ? infos[next].cluster : static_cast<unsigned>(run.size());
+    Atom atom;
+    atom.text = text.substr(begin + cluster, cluster_end - cluster);
+    for (size_t k = g; k < next; ++k) {
+      atom.glyphs.push_back({&font, infos[k].codepoint, positions[k].x_offset / upem, positions[k].y_offset / upem,
+                             positions[k].x_advance / upem});
+      atom.width += positions[k].x_advance / upem;
     }
-    const Font* font = font_of[i];
-    size_t end = i;
-    while (end < text.size() && text[end] != U' ' && font_of[end] == font) ++end;
-    std::u32string run = text.substr(i, end - i);
-    for (char32_t& c : run)
-      if (!font->covers(c) && c != U'\uFFFD') c = U'\uFFFD';
-    hb_buffer_clear_contents(buffer);
-    hb_buffer_add_utf32(buffer, reinterpret_cast<const uint32_t*>(run.data()), static_cast<int>(run.size()), 0,
-                        static_cast<int>(run.size()));
-    hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
-    hb_buffer_guess_segment_properties(buffer);
-    if (font == fonts.chinese || prefers_chinese_font(run[0])) hb_buffer_set_language(buffer, chinese);
-    hb_shape(font->font(), buffer, nullptr, 0);
-    unsigned count = 0;
-    const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
-    const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, &count);
-    const double upem = font->units_per_em();
-    size_t g = 0;
-    while (g < count) {
-      const unsigned cluster = infos[g].cluster;
-      size_t next = g;
-      while (next < count && infos[next].cluster == cluster) ++next;
-      const unsigned cluster_end = next < count ? infos[next].cluster : static_cast<unsigned>(run.size());
-      Atom atom;
-      atom.text = text.substr(i + cluster, cluster_end - cluster);
-      for (size_t k = g; k < next; ++k) {
-        atom.glyphs.push_back({font, infos[k].codepoint, positions[k].x_offset / upem,
-                               positions[k].y_offset / upem, positions[k].x_advance / upem});
-        atom.width += positions[k].x_advance / upem;
-      }
-      const char32_t first = atom.text.empty() ? U' ' : atom.text[0];
-      atom.latin = font == fonts.latin || (!prefers_chinese_font(first) && !is_han(first));
-      atom.chinese = is_cjk(first) || prefers_chinese_font(first);
-      atom.punctuation = atom.text.size() == 1 ? punctuation_class(first) : Punctuation::none;
-      const int penalty = breaks[i + cluster];
-      atom.space_before = pending_space && g == 0;
-      atom.break_before = penalty >= 0 || atom.space_before;  // a space is always a break
-      atom.break_penalty = penalty > 0 ? penalty : 0;
-      pending_space = false;
-      atoms.push_back(std::move(atom));
-      g = next;
-    }
-    i = end;
+    const char32_t first = atom.text.empty() ? U' ' : atom.text[0];
+    atom.latin = &font == fonts.latin || (!prefers_chinese_font(first) && !is_han(first));
+    atom.chinese = is_cjk(first) || prefers_chinese_font(first);
+    atom.punctuation = atom.text.size() == 1 ? punctuation_class(first) : Punctuation::none;
+    const int penalty = context.breaks[begin + cluster];
+    atom.space_before = space_before && g == 0;
+    atom.break_before = penalty >= 0 || atom.space_before;  // a space is always a break
+    atom.break_penalty = penalty > 0 ? penalty : 0;
+    atoms.push_back(std::move(atom));
+    g = next;
   }
-  hb_buffer_destroy(buffer);
+}
 
-  // A space between Chinese phrases (开启智慧医疗新篇 云南首例) is content: a line
-  // never ends at it, where it would vanish from the page and from the text.
+// A space between Chinese phrases (开启智慧医疗新篇 云南首例) is content: a line
+// never ends at it, where it would vanish from the page and from the text.
+void keep_spaces_between_chinese(std::vector<Atom>& atoms) {
   for (size_t k = 1; k < atoms.size(); ++k)
     if (atoms[k].space_before && atoms[k].chinese && atoms[k - 1].chinese) atoms[k].break_before = false;
+}
 
-  // 3. Adjacent full-width punctuation takes 1.5 em, not 2 (GB/T 15834).
+// Adjacent full-width punctuation takes 1.5 em, not 2 (GB/T 15834).
+void compress_adjacent_punctuation(std::vector<Atom>& atoms) {
   for (size_t k = 0; k + 1 < atoms.size(); ++k) {
     Atom &a = atoms[k], &b = atoms[k + 1];
     if (a.punctuation == Punctuation::none || b.punctuation == Punctuation::none || b.space_before) continue;
@@ -208,6 +211,34 @@ std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& f
       b.width -= 0.5;
     }
   }
+}
+
+}  // namespace
+
+std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
+                                  ShapeReport& report) {
+  const std::vector<const Font*> font_of = fonts_of(text, fonts, library, report);
+  const std::vector<int> breaks = break_opportunities(text);
+  const hb::unique_ptr<hb_buffer_t> buffer(hb_buffer_create());
+  const ShapingContext context{text, breaks, fonts, buffer};
+  std::vector<Atom> atoms;
+  bool pending_space = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == U' ') {
+      pending_space = true;
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && text[end] != U' ' && font_of[end] == font_of[i]) ++end;
+    const size_t before = atoms.size();
+    shape_run(context, i, end, *font_of[i], pending_space, atoms);
+    if (atoms.size() > before) pending_space = false;
+    i = end;
+  }
+  keep_spaces_between_chinese(atoms);
+  compress_adjacent_punctuation(atoms);
   return atoms;
 }
 

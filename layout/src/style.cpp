@@ -21,11 +21,6 @@ extern const char style_xsd[];
 extern const char default_style_xml[];
 }  // namespace embedded
 
-const char* const kRoleNames[18] = {"series",       "number",      "publisher",      "date",     "section",
-                                    "intro",        "contents",    "contents-source", "article-title",
-                                    "article-meta", "link",        "headline",       "dateline", "body",
-                                    "heading",      "caption",     "byline",         "footer"};
-
 std::string Color::hex() const {
   char buffer[8];
   auto channel = [](double value) { return static_cast<int>(value * 255 + 0.5); };
@@ -33,9 +28,9 @@ std::string Color::hex() const {
   return buffer;
 }
 
-const RoleStyle& Style::role(const std::string& role_name) const {
-  if (auto found = roles.find(role_name); found != roles.end()) return found->second;
-  return roles.at("body");
+const RoleStyle& Style::role(Role role) const {
+  if (auto found = roles.find(role); found != roles.end()) return found->second;
+  return roles.at(Role::body);
 }
 
 namespace {
@@ -146,6 +141,16 @@ class Attributes {
   const xmlNode* node_;
 };
 
+// The schema lists the same names as the Role vocabulary (a test checks);
+// this guards the reader should they ever part.
+Role role_of(const Attributes& role_node) {
+  const std::string name = role_node.text("name");
+  if (const auto role = role_named(name)) return *role;
+  std::string known;
+  for (Role role : kRoles) known += (known.empty() ? "" : ", ") + std::string(role_name(role));
+  role_node.refuse("name", name, "is not a role; the roles are " + known);
+}
+
 Color color(const std::string& text) {
   const long value = std::strtol(text.c_str() + 1, nullptr, 16);
   return {((value >> 16) & 0xFF) / 255.0, ((value >> 8) & 0xFF) / 255.0, (value & 0xFF) / 255.0};
@@ -237,11 +242,11 @@ Style load_style_from_memory(std::string_view bytes, const std::string& name) {
       style.footer_line = xml::line_of(node);
       footer = node;
     } else if (xml::is_element(node, "role")) {
-      const std::string role_name = xml::attribute(node, "name");
-      style.roles[role_name] = read_role(attributes, style, role_name == "footer");
+      const Role role = role_of(attributes);
+      style.roles[role] = read_role(attributes, style, role == Role::footer);
     }
   }
-  if (!style.roles.count("body")) throw Error(name, xml::line_of(root), "the style sheet defines no body role");
+  if (!style.roles.count(Role::body)) throw Error(name, xml::line_of(root), "the style sheet defines no body role");
   if (footer) {
     // The footer lives in the bottom margin: its baseline high enough for
     // its descenders, its top below the text area.
@@ -252,7 +257,7 @@ Style load_style_from_memory(std::string_view bytes, const std::string& name) {
       if (it->str() != "{page}" && it->str() != "{pages}")
         attributes.refuse("format \"" + style.footer_format + "\": " + it->str() +
                           " is not filled in; the footer knows {page} and {pages}");
-    const double size = style.role("footer").size;
+    const double size = style.role(Role::footer).size;
     const double lowest = kFooterDescent * size, highest = style.margin_bottom - size;
     if (!style.footer_format.empty() && highest < lowest)
       attributes.refuse("the bottom margin (" + points(style.margin_bottom) + ") has no room for a " + points(size) +

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <memory>
 #include <string>
 
 typedef struct zip zip_t;
@@ -23,9 +24,15 @@ class ZipPackage {
   std::string finish();
 
  private:
-  zip_source_t* source_ = nullptr;
-  zip_t* archive_ = nullptr;
-  std::deque<std::string> contents_;  // libzip reads them at finish()
+  struct SourceDeleter {
+    void operator()(zip_source_t* source) const;
+  };
+  struct ArchiveDeleter {  // an archive not finished is discarded
+    void operator()(zip_t* archive) const;
+  };
+  std::unique_ptr<zip_source_t, SourceDeleter> source_;  // the package's bytes, read back after closing
+  std::unique_ptr<zip_t, ArchiveDeleter> archive_;       // declared after source_: released before it
+  std::deque<std::string> contents_;                     // libzip reads them at finish()
   unsigned short dos_date_ = 0;
 };
 

@@ -88,7 +88,7 @@ class SampleDocx : public ::testing::Test {
       for (Block& block : article.blocks)
         if (block.kind == BlockKind::figure && figure < 2) block.image = figure++ == 0 ? "photo.jpg" : "chart.png";
     write_issue_xml(*issue_);  // still a valid issue
-    docx_ = new std::string(write_docx(*issue_, default_style(), dir_->path()));
+    docx_ = new std::string(write_docx(*issue_, default_style(), read_figures(*issue_, dir_->path())));
     test::write_text(*dir_ / "649.docx", *docx_);
   }
   static void TearDownTestSuite() {
@@ -216,7 +216,7 @@ TEST_F(SampleDocx, PropertyChildrenFollowTheSchemaOrder) {
 }
 
 TEST_F(SampleDocx, SameIssueSameBytes) {
-  EXPECT_TRUE(write_docx(*issue_, default_style(), dir_->path()) == *docx_);
+  EXPECT_TRUE(write_docx(*issue_, default_style(), read_figures(*issue_, dir_->path())) == *docx_);
 }
 
 TEST(Docx, StylesCarryTheStyleSheet) {
@@ -262,7 +262,7 @@ class DocxText : public ::testing::TestWithParam<std::string> {};
 // style of its kind.
 TEST_P(DocxText, EveryParagraphTitleAndUrlSurvives) {
   const Issue issue = test::load_test_issue(GetParam());
-  const Parts parts = parts_of(write_docx(issue, default_style(), test::source_dir()));
+  const Parts parts = parts_of(write_docx(issue, default_style(), read_figures(issue, test::source_dir())));
   const auto paragraphs = test::docx_paragraphs(parts.at("word/document.xml"));
   std::vector<std::pair<std::string, std::string>> expected;  // style, text
   if (!issue.masthead.series.empty()) expected.emplace_back("Title", issue.masthead.series);

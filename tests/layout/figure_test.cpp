@@ -1,7 +1,11 @@
 // Figures through the whole pipeline: real JPEG and PNG files (rendered from
 // a corpus page with pdftoppm) typeset into a PDF and extracted back. JPEG
-// streams must come back byte for byte; PNG images pixel for pixel.
+// streams must come back byte for byte; PNG images pixel for pixel. Figures
+// extracted into memory go to both writers without touching the disk.
+#include "docx_package.h"
+#include "reissue/docx.h"
 #include "reissue/extract.h"
+#include "reissue/figure_set.h"
 #include "reissue/figures.h"
 #include "reissue/issue_xml.h"
 #include "reissue/typeset.h"
@@ -9,6 +13,9 @@
 
 #include <gtest/gtest.h>
 #include <png.h>
+
+#include <map>
+#include <set>
 
 using namespace reissue;
 namespace fs = std::filesystem;
@@ -28,6 +35,15 @@ std::string png_pixels(const std::string& bytes, unsigned& width, unsigned& heig
   return pixels;
 }
 
+// The first page of a corpus PDF rendered by pdftoppm as `stem`.jpg or .png
+// (`format`: "-jpeg", "-jpeg -gray", "-png"); true when it worked.
+bool render_corpus_page(const fs::path& stem, const std::string& format, int dpi = 20) {
+  const std::string page = (test::source_dir() / "tests/data/corpus/corpus-000.pdf").string();
+  return test::run_command("pdftoppm -f 1 -l 1 -r " + std::to_string(dpi) + " -singlefile '" + page + "' " + format +
+                           " '" + stem.string() + "'")
+             .exit_code == 0;
+}
+
 std::vector<Block*> figures_of(Issue& issue) {
   std::vector<Block*> out;
   for (Article& article : issue.articles)
@@ -40,11 +56,9 @@ std::vector<Block*> figures_of(Issue& issue) {
 
 TEST(Figures, JpegBytesAndPngPixelsSurviveTypesetAndExtract) {
   test::TempDir dir;
-  const std::string page = (test::source_dir() / "tests/data/corpus/corpus-000.pdf").string();
-  const std::string render = "pdftoppm -f 1 -l 1 -r 20 -singlefile '" + page + "' ";
-  ASSERT_EQ(test::run_command(render + "-jpeg '" + (dir / "colour").string() + "'").exit_code, 0);
-  ASSERT_EQ(test::run_command(render + "-jpeg -gray '" + (dir / "grey").string() + "'").exit_code, 0);
-  ASSERT_EQ(test::run_command(render + "-png '" + (dir / "page").string() + "'").exit_code, 0);
+  ASSERT_TRUE(render_corpus_page(dir / "colour", "-jpeg"));
+  ASSERT_TRUE(render_corpus_page(dir / "grey", "-jpeg -gray"));
+  ASSERT_TRUE(render_corpus_page(dir / "page", "-png"));
   const std::vector<std::string> files = {"colour.jpg", "grey.jpg", "page.png"};
 
   Issue issue = read_issue(test::source_dir() / "samples/649.xml");
@@ -53,7 +67,7 @@ TEST(Figures, JpegBytesAndPngPixelsSurviveTypesetAndExtract) {
   for (size_t i = 0; i < files.size(); ++i) figures[i]->image = files[i];
 
   TypesetReport report;
-  const std::string pdf = typeset_pdf(issue, default_style(), dir.path(), &report);
+  const std::string pdf = typeset_pdf(issue, default_style(), read_figures(issue, dir.path()), &report);
   ExtractResult back = extract_pdf(pdf, "figures.pdf");
 
   // The same issue, apart from where the images are stored.
@@ -89,7 +103,7 @@ TEST(Figures, ImageOfTheWrongKindIsAnErrorNamingTheFileAndFigure) {
   Issue issue = read_issue(test::source_dir() / "samples/649.xml");
   figures_of(issue).front()->image = "photo.jpg";
   try {
-    typeset_pdf(issue, default_style(), dir.path());
+    typeset_pdf(issue, default_style(), read_figures(issue, dir.path()));
     FAIL() << "typeset accepted a GIF";
   } catch (const Error& error) {
     EXPECT_EQ(error.file(), (dir / "photo.jpg").string());
@@ -103,10 +117,8 @@ TEST(Figures, ImageOfTheWrongKindIsAnErrorNamingTheFileAndFigure) {
 // images and figures without a src are not.
 TEST(FigureImages, MissingUnreadableWrongKindAndDamagedImagesAreReported) {
   test::TempDir dir;
-  const std::string page = (test::source_dir() / "tests/data/corpus/corpus-000.pdf").string();
-  const std::string render = "pdftoppm -f 1 -l 1 -r 10 -singlefile '" + page + "' ";
-  ASSERT_EQ(test::run_command(render + "-jpeg '" + (dir / "good").string() + "'").exit_code, 0);
-  ASSERT_EQ(test::run_command(render + "-png '" + (dir / "good").string() + "'").exit_code, 0);
+  ASSERT_TRUE(render_corpus_page(dir / "good", "-jpeg", 10));
+  ASSERT_TRUE(render_corpus_page(dir / "good", "-png", 10));
   const std::string png = test::read_text(dir / "good.png");
   test::write_text(dir / "cut.png", png.substr(0, png.size() / 2));  // the header is intact, the pixels are not
   const char jpeg_start[] = "\xFF\xD8\xFF\xE0\x00\x10JFIF and then no frame";
@@ -138,4 +150,93 @@ TEST(FigureImages, MissingUnreadableWrongKindAndDamagedImagesAreReported) {
   EXPECT_EQ(problems[3].message.rfind("figure image cut.png is damaged: ", 0), 0u) << problems[3].message;
   EXPECT_EQ(problems[4].line, 106);
   EXPECT_EQ(problems[4].message.rfind("figure image cut.jpg is damaged: ", 0), 0u) << problems[4].message;
+}
+
+namespace {
+
+// The working folder changed for a scope: figure srcs are relative, so a
+// writer that opened one would look here.
+class InFolder {
+ public:
+  explicit InFolder(const fs::path& folder) : previous_(fs::current_path()) { fs::current_path(folder); }
+  ~InFolder() { fs::current_path(previous_); }
+  InFolder(const InFolder&) = delete;
+  InFolder& operator=(const InFolder&) = delete;
+
+ private:
+  fs::path previous_;
+};
+
+std::map<std::string, std::string> images_of(const ExtractResult& extracted) {
+  std::map<std::string, std::string> images;
+  for (const ExtractedImage& image : extracted.images) images[image.path] = image.bytes;
+  return images;
+}
+
+}  // namespace
+
+// Figures as extraction produced them go to both writers in memory: with the
+// working folder empty and no image file anywhere under the names the issue
+// uses, the PDF and the DOCX carry every image, and nothing was written.
+TEST(FiguresInMemory, TypesetAndDocxNeedNoFilesWhenFiguresComeFromExtraction) {
+  test::TempDir rendered;
+  ASSERT_TRUE(render_corpus_page(rendered / "photo", "-jpeg"));
+  ASSERT_TRUE(render_corpus_page(rendered / "chart", "-png"));
+  Issue issue = read_issue(test::source_dir() / "samples/649.xml");
+  std::vector<Block*> figures = figures_of(issue);
+  ASSERT_GE(figures.size(), 2u);
+  figures[0]->image = "photo.jpg";
+  figures[1]->image = "chart.png";
+  const std::string from_files = typeset_pdf(issue, default_style(), read_figures(issue, rendered.path()));
+  const ExtractResult extracted = extract_pdf(from_files, "figures.pdf");
+  ASSERT_EQ(extracted.images.size(), 2u);
+
+  test::TempDir empty;
+  const std::map<std::string, std::string> images = images_of(extracted);
+  for (const auto& [src, bytes] : images) ASSERT_FALSE(fs::exists(empty / src)) << src;
+  std::string pdf, docx;
+  {
+    InFolder inside(empty.path());
+    const Figures in_memory = figures_from_memory(extracted.issue, images);
+    EXPECT_EQ(in_memory.size(), 2u);
+    pdf = typeset_pdf(extracted.issue, default_style(), in_memory);
+    docx = write_docx(extracted.issue, default_style(), in_memory);
+  }
+  EXPECT_TRUE(fs::is_empty(empty.path()));
+
+  const ExtractResult again = extract_pdf(pdf, "again.pdf");
+  ASSERT_EQ(again.images.size(), 2u);
+  EXPECT_TRUE(again.images[0].bytes == extracted.images[0].bytes) << "the JPEG did not pass through unchanged";
+  std::set<std::string> media;
+  for (auto& [name, bytes] : test::unzip(docx))
+    if (name.starts_with("word/media/")) media.insert(bytes);
+  for (const auto& [src, bytes] : images) EXPECT_TRUE(media.count(bytes)) << src << " is not in the DOCX";
+}
+
+// A figure the set does not hold, or bytes of another kind, are errors at
+// the figure's line, whoever filled the set.
+TEST(FiguresInMemory, MissingAndWrongImagesAreErrorsNamingTheFigure) {
+  Issue issue = read_issue(test::source_dir() / "samples/649.xml");
+  Block& figure = *figures_of(issue).front();
+  figure.image = "images/figure-1.png";
+  try {
+    figures_from_memory(issue, {});
+    FAIL() << "a figure without an image was accepted";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.file(), "images/figure-1.png");
+    EXPECT_NE(error.message().find("(figure at line 39 of the issue)"), std::string::npos) << error.message();
+  }
+  try {
+    figures_from_memory(issue, {{"images/figure-1.png", "GIF89a not really a picture"}});
+    FAIL() << "a GIF was accepted";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.message(), "figure image is neither JPEG nor PNG (figure at line 39 of the issue)");
+  }
+  try {
+    typeset_pdf(issue, default_style(), Figures());
+    FAIL() << "typeset without the figure's image";
+  } catch (const Error& error) {
+    EXPECT_NE(error.message().find("(figure at line 39 of the issue)"), std::string::npos) << error.message();
+  }
+  EXPECT_THROW(write_docx(issue, default_style(), Figures()), Error);
 }

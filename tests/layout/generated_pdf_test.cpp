@@ -153,7 +153,7 @@ Issue* GeneratedPdf::issue_ = nullptr;
 
 TEST_P(GeneratedPdf, TypesetByReissueExtractsToTheIssue) {
   const Style style = load_style_from_memory(style_sheet(GetParam()), GetParam().name);
-  expect_extracts_to_the_issue(typeset_pdf(*issue_, style, dir_->path()), GetParam().name + std::string(".pdf"), true);
+  expect_extracts_to_the_issue(typeset_pdf(*issue_, style, read_figures(*issue_, dir_->path())), GetParam().name + std::string(".pdf"), true);
 }
 
 INSTANTIATE_TEST_SUITE_P(Styles, GeneratedPdf, ::testing::ValuesIn(kVariants),
@@ -171,7 +171,7 @@ TEST_F(GeneratedPdf, TypesetByLibreOfficeExtractsToTheIssue) {
   for (const Variant& variant : {kVariants[0], kVariants[1]}) {
     const Style style = load_style_from_memory(style_sheet(variant), variant.name);
     const std::string stem = std::string("lo-") + variant.name;
-    test::write_text(*dir_ / (stem + ".docx"), write_docx(*issue_, style, dir_->path()));
+    test::write_text(*dir_ / (stem + ".docx"), write_docx(*issue_, style, read_figures(*issue_, dir_->path())));
     const auto converted = test::run_command(test::libreoffice(*dir_ / "lo-profile") + " --convert-to pdf --outdir '" + dir_->path().string() +
                                              "' '" + (*dir_ / (stem + ".docx")).string() + "'");
     ASSERT_EQ(converted.exit_code, 0) << converted.err;

@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 #include <png.h>
 
+#include <algorithm>
 #include <regex>
 
 using namespace reissue;
@@ -173,7 +174,7 @@ TEST_P(LayoutLongTitle, EveryCharacterIsOnThePageInsideTheTextArea) {
   const Style style = load_style(test::source_dir() / GetParam().file);
   const Issue issue = issue_from(issue_xml(31, 2000));
   TypesetReport report;
-  test::write_text(dir / "long.pdf", typeset_pdf(issue, style, dir.path(), &report));
+  test::write_text(dir / "long.pdf", typeset_pdf(issue, style, read_figures(issue, dir.path()), &report));
   EXPECT_GE(report.pages, 3);
   EXPECT_EQ(page_count(dir / "long.pdf"), report.pages);
   EXPECT_TRUE(all_in_order(text_inside_area(dir / "long.pdf", style), printed_texts(issue)));
@@ -184,7 +185,7 @@ TEST_P(LayoutLongTitle, DocxKeepsEveryCharacter) {
   test::TempDir dir;
   const Style style = load_style(test::source_dir() / GetParam().file);
   const Issue issue = issue_from(issue_xml(31, 2000));
-  const std::string docx = write_docx(issue, style, dir.path());
+  const std::string docx = write_docx(issue, style, read_figures(issue, dir.path()));
   std::string document;
   for (auto& [name, bytes] : test::unzip(docx))
     if (name == "word/document.xml") document = bytes;
@@ -214,7 +215,7 @@ TEST(LayoutNeverLosesText, KeepWithNextChainLongerThanAPage) {
   for (int i = 0; i < 150; ++i) body += "<heading>小标题" + std::to_string(i) + "</heading>";
   body += "<p>正文。</p>";
   const Issue issue = issue_from(issue_xml(3, 20, body));
-  test::write_text(dir / "chain.pdf", typeset_pdf(issue, default_style(), dir.path()));
+  test::write_text(dir / "chain.pdf", typeset_pdf(issue, default_style(), read_figures(issue, dir.path())));
   EXPECT_TRUE(all_in_order(text_inside_area(dir / "chain.pdf", default_style()), printed_texts(issue)));
 }
 
@@ -230,7 +231,7 @@ TEST(LayoutNeverLosesText, RunsWiderThanALineAreBroken) {
       issue_from(issue_xml(1, 10, "<p>前" + word + "后</p><p>" + dashes + "</p><p>见" + url + "</p>"));
   for (const char* file : {"styles/default.xml", "styles/large-print.xml"}) {
     const Style style = load_style(test::source_dir() / file);
-    test::write_text(dir / "wide.pdf", typeset_pdf(issue, style, dir.path()));
+    test::write_text(dir / "wide.pdf", typeset_pdf(issue, style, read_figures(issue, dir.path())));
     EXPECT_TRUE(all_in_order(text_inside_area(dir / "wide.pdf", style), printed_texts(issue))) << file;
   }
 }
@@ -252,7 +253,7 @@ TEST(LayoutNeverLosesText, SpaceTallerThanTheTextAreaIsRefusedAndATallOneLaidOut
   sheet = sheet_with("<role name=\"intro\"", "space-after", "200mm", sheet);
   const Style style = load_style_from_memory(sheet, "tall.xml");
   const Issue issue = issue_from(issue_xml(31, 2000));
-  test::write_text(dir / "tall.pdf", typeset_pdf(issue, style, dir.path()));
+  test::write_text(dir / "tall.pdf", typeset_pdf(issue, style, read_figures(issue, dir.path())));
   EXPECT_TRUE(all_in_order(text_inside_area(dir / "tall.pdf", style), printed_texts(issue)));
 }
 
@@ -268,7 +269,7 @@ TEST(LayoutNeverLosesText, PagesOfOneLineYieldWidowAndOrphanControl) {
   const Style style = load_style_from_memory(sheet, "short.xml");
   const Issue issue = issue_from(issue_xml(2, 30, "<p>" + std::string(30, 'a') + "一二三四五六七八九十" +
                                                       "一二三四五六七八九十一二三四五六七八九十</p>"));
-  test::write_text(dir / "short.pdf", typeset_pdf(issue, style, dir.path()));
+  test::write_text(dir / "short.pdf", typeset_pdf(issue, style, read_figures(issue, dir.path())));
   EXPECT_TRUE(all_in_order(text_inside_area(dir / "short.pdf", style), printed_texts(issue)));
 }
 
@@ -279,8 +280,8 @@ TEST(LayoutNeverLosesText, LineThatCannotBePlacedIsAnErrorNamingTheBlock) {
   TypesetOptions options;
   options.issue_name = "long.xml";
   Style tall = default_style();
-  tall.roles["body"].size = 100;
-  tall.roles["body"].leading = 8;
+  tall.roles[Role::body].size = 100;
+  tall.roles[Role::body].leading = 8;
   try {
     typeset_pdf(issue, tall, {}, nullptr, options);
     FAIL() << "a line 800 pt tall was placed on a page";
@@ -293,9 +294,9 @@ TEST(LayoutNeverLosesText, LineThatCannotBePlacedIsAnErrorNamingTheBlock) {
   }
   Style narrow = default_style();
   narrow.margin_left = narrow.margin_right = (narrow.page_width - 100) / 2;
-  narrow.roles["body"].size = 150;
-  narrow.roles["body"].leading = 1;
-  narrow.roles["body"].indent_em = 0;
+  narrow.roles[Role::body].size = 150;
+  narrow.roles[Role::body].leading = 1;
+  narrow.roles[Role::body].indent_em = 0;
   try {
     typeset_pdf(issue, narrow, {}, nullptr, options);
     FAIL() << "a character 150 pt wide was placed in a text area 100 pt wide";
@@ -325,8 +326,10 @@ TEST(LayoutNeverLosesText, FigureTallerThanThePageIsScaled) {
   const double text_height = style.page_height - style.margin_top - style.margin_bottom;
 
   FontLibrary fonts;
-  const layout::PagedDocument paged =
-      layout::paginate(compose_issue(issue), style, fonts, dir.path(), "long.xml");
+  TypesetOptions options;
+  options.issue_name = "long.xml";
+  const Figures images = read_figures(issue, dir.path());
+  const layout::PagedDocument paged = layout::paginate(compose_issue(issue), style, images, fonts, options);
   int figures = 0;
   for (const layout::Page& page : paged.pages)
     for (const layout::PlacedImage& placed : page.images) {
@@ -338,11 +341,11 @@ TEST(LayoutNeverLosesText, FigureTallerThanThePageIsScaled) {
     }
   EXPECT_EQ(figures, 1);
 
-  test::write_text(dir / "figure.pdf", typeset_pdf(issue, style, dir.path()));
+  test::write_text(dir / "figure.pdf", typeset_pdf(issue, style, read_figures(issue, dir.path())));
   EXPECT_TRUE(all_in_order(text_inside_area(dir / "figure.pdf", style), printed_texts(issue)));
 
   std::string document;
-  for (auto& [name, bytes] : test::unzip(write_docx(issue, style, dir.path())))
+  for (auto& [name, bytes] : test::unzip(write_docx(issue, style, read_figures(issue, dir.path()))))
     if (name == "word/document.xml") document = bytes;
   std::smatch extent;
   ASSERT_TRUE(std::regex_search(document, extent, std::regex("<wp:extent cx=\"([0-9]+)\" cy=\"([0-9]+)\"")));
@@ -420,9 +423,39 @@ TEST(StyleRanges, LimitsThemselvesAreAcceptedAndTheShippedSheetsLoad) {
   sheet = sheet_with("<role name=\"date\"", "space-after", "700pt", sheet);
   sheet = sheet_with("<masthead", "rule-width", "20pt", sheet);
   const Style style = load_style_from_memory(sheet, "limits.xml");
-  EXPECT_EQ(style.role("body").size, 4);
-  EXPECT_EQ(style.role("intro").indent_em, 10);
+  EXPECT_EQ(style.role(Role::body).size, 4);
+  EXPECT_EQ(style.role(Role::intro).indent_em, 10);
   EXPECT_EQ(style.source, "limits.xml");
   for (const char* file : {"styles/default.xml", "styles/large-print.xml"})
     EXPECT_NO_THROW(load_style(test::source_dir() / file)) << file;
+}
+
+// A contents entry keeps room for its page number on its last line whether
+// the contents are set ragged or justified (the justified breaker used to
+// fill that line to the margin, under the number).
+TEST(LayoutNeverLosesText, ContentsPageNumbersNeverOverprintTheirEntry) {
+  Style justified = default_style();
+  justified.roles[Role::contents].align = Align::justify;
+  FontLibrary fonts;
+  const std::string words = "全国卫生健康信息化建设Digital Health与数据要素价值释放的实践探索AI医疗";
+  int checked = 0;
+  for (size_t length = 30; length <= 120; ++length) {
+    Issue issue = read_issue(test::source_dir() / "samples/649.xml");
+    std::u32string title;
+    while (title.size() < length) title += utf8_to_u32(words);
+    issue.contents.front().title = u32_to_utf8(title.substr(0, length));
+    const std::vector<ComposedBlock> blocks = compose_issue(issue);
+    const layout::PagedDocument paged = layout::paginate(blocks, justified, Figures(), fonts, TypesetOptions());
+    for (const layout::Page& page : paged.pages)
+      for (const layout::PlacedText& number : page.texts) {
+        if (number.block < 0 || blocks[static_cast<size_t>(number.block)].page_of.empty()) continue;
+        if (number.text.empty() || !std::all_of(number.text.begin(), number.text.end(), is_latin_or_digit)) continue;
+        for (const layout::PlacedText& line : page.texts)
+          if (&line != &number && line.block == number.block && line.baseline == number.baseline) {
+            ++checked;
+            EXPECT_LE(line.x + line.width, number.x + 0.01) << "title of " << length << " characters";
+          }
+      }
+  }
+  EXPECT_GT(checked, 50);
 }

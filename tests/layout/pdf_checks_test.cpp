@@ -26,7 +26,7 @@ class TypesetSample : public ::testing::Test {
   static void SetUpTestSuite() {
     issue_ = new Issue(read_issue(test::source_dir() / "samples/649.xml"));
     dir_ = new test::TempDir();
-    pdf_ = new std::string(typeset_pdf(*issue_, default_style(), test::source_dir()));
+    pdf_ = new std::string(typeset_pdf(*issue_, default_style(), read_figures(*issue_, test::source_dir())));
     test::write_text(*dir_ / "649.pdf", *pdf_);
   }
   static void TearDownTestSuite() {
@@ -183,20 +183,20 @@ TEST_F(TypesetSample, MetadataLinksOutlineAndTags) {
 }
 
 TEST_F(TypesetSample, SameIssueSameBytes) {
-  const std::string again = typeset_pdf(*issue_, default_style(), test::source_dir());
+  const std::string again = typeset_pdf(*issue_, default_style(), read_figures(*issue_, test::source_dir()));
   EXPECT_TRUE(again == *pdf_) << "two runs differ; first difference at byte "
                               << std::mismatch(again.begin(), again.end(), pdf_->begin(), pdf_->end()).first - again.begin();
   // Without worker threads (as batch workers run): the same bytes.
   TypesetOptions single_threaded;
   single_threaded.parallel = false;
-  EXPECT_TRUE(typeset_pdf(*issue_, default_style(), test::source_dir(), nullptr, single_threaded) == *pdf_);
+  EXPECT_TRUE(typeset_pdf(*issue_, default_style(), read_figures(*issue_, test::source_dir()), nullptr, single_threaded) == *pdf_);
 }
 
 TEST(Typeset, CharactersNoFontHasAreReportedNotDroppedSilently) {
   Issue issue = read_issue(test::source_dir() / "samples/649.xml");
   issue.articles[0].blocks[0].text += u32_to_utf8(U"\U0010FFFD");
   TypesetReport report;
-  const std::string pdf = typeset_pdf(issue, default_style(), test::source_dir(), &report);
+  const std::string pdf = typeset_pdf(issue, default_style(), read_figures(issue, test::source_dir()), &report);
   EXPECT_EQ(report.uncovered, U"\U0010FFFD");
   EXPECT_GT(pdf.size(), 1000u);
 }

@@ -36,7 +36,7 @@ TEST_P(TypesetRoundTrip, TypesetThenExtractGivesTheSameIssue) {
   const Issue original = test::load_test_issue(c.issue);
   const Style style = load_style(test::source_dir() / c.style);
   TypesetReport report;
-  const std::string pdf = typeset_pdf(original, style, test::source_dir(), &report);
+  const std::string pdf = typeset_pdf(original, style, read_figures(original, test::source_dir()), &report);
   EXPECT_TRUE(report.uncovered.empty());
   const ExtractResult back = extract_pdf(pdf, "typeset.pdf");
   EXPECT_TRUE(test::same_text(write_issue_xml(back.issue), write_issue_xml(original)));

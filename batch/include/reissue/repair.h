@@ -12,14 +12,16 @@
 
 namespace reissue {
 
+class FontLibrary;
+
 struct RepairOptions {
   bool xml = true, pdf = true, docx = true;  // which outputs (--to)
   std::optional<Style> style;                // default: the newsletter's
   std::string encoding;                      // text input; empty: detect
   std::string name;                          // how reports name the input (default: its path)
   std::string key;                           // batch: recorded in status.json to skip it next time
-  std::filesystem::path scratch_parent;      // where to put scratch files (default: the temp folder)
   bool parallel = true;                      // threads within the issue (off in batch workers)
+  FontLibrary* fonts = nullptr;              // fonts kept across repairs (default: loaded for this one)
 };
 
 // What one repair produced: files relative to the output folder, and the
@@ -36,7 +38,8 @@ struct RepairResult {
 };
 
 // Reads `input` (PDF, text or issue XML, told apart by content) and makes its
-// outputs in memory. Throws reissue::Error / ReadError / NoTextLayer as the
+// outputs in memory: figures go from the input to the writers without
+// touching the disk. Throws reissue::Error / ReadError / NoTextLayer as the
 // extractor and the writers do; the caller isolates it from hostile input.
 RepairResult repair_issue(const std::filesystem::path& input, const RepairOptions& options);
 

@@ -1,18 +1,20 @@
 // Fonts: found with fontconfig, opened with HarfBuzz, subset with hb-subset.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct hb_face_t;
 struct hb_font_t;
-struct hb_blob_t;
 
 namespace reissue {
 
 // One face of a font file (a TTC collection holds several: the index selects).
+// Its const members may be used from any thread.
 class Font {
  public:
   Font(std::string path, int index, std::string family, bool bold);
@@ -26,8 +28,8 @@ class Font {
   bool bold() const { return bold_; }
   std::string postscript_name() const;
 
-  hb_face_t* face() const { return face_; }
-  hb_font_t* font() const { return font_; }  // scaled to units_per_em
+  hb_face_t* face() const;
+  hb_font_t* font() const;  // scaled to units_per_em
   unsigned units_per_em() const { return units_per_em_; }
   bool covers(char32_t c) const;
   bool is_cff() const { return cff_; }  // glyphs as CFF outlines (else TrueType glyf)
@@ -42,20 +44,25 @@ class Font {
   unsigned cid(unsigned glyph) const;
 
  private:
+  struct HarfBuzz;  // the file's blob, the face and the font, released together
   std::string path_;
   int index_;
   std::string family_;
   bool bold_;
-  hb_blob_t* blob_ = nullptr;
-  hb_face_t* face_ = nullptr;
-  hb_font_t* font_ = nullptr;
+  std::unique_ptr<HarfBuzz> harfbuzz_;
   unsigned units_per_em_ = 1000;
   bool cff_ = false;
   std::vector<unsigned> cids_;  // glyph id -> CID, empty when identity
 };
 
 // Finds and owns fonts. Families are looked up with fontconfig; a missing
-// family is an error rather than a silent substitute.
+// family is an error rather than a silent substitute. A library keeps what
+// it found and loaded (fontconfig's answers, faces, HarfBuzz's shaping
+// caches) for as long as it lives, so a caller that typesets many issues
+// shares one and pays for the set-up once. Each answer is fontconfig's and
+// one face (file, index, weight) is one Font, so a lookup gives the same
+// font whatever was looked up before. Use a library from one thread at a
+// time; the fonts it hands out stay valid while it lives.
 class FontLibrary {
  public:
   FontLibrary();
@@ -73,7 +80,13 @@ class FontLibrary {
 
  private:
   const Font* fontconfig_font_for(char32_t c, bool bold);
+  // The Font of a face, loaded on first use; `family` names it in messages.
+  const Font& face(const std::string& file, int index, const std::string& family, bool bold);
   std::vector<std::unique_ptr<Font>> fonts_;
+  // Answers kept: a family's font, or why there is none; a character's font or none.
+  std::map<std::pair<std::string, bool>, const Font*> families_;
+  std::map<std::pair<std::string, bool>, std::string> missing_families_;
+  std::map<std::pair<char32_t, bool>, const Font*> characters_;
 };
 
 // A subset of `font` holding `glyphs` (original glyph ids), ready to embed:

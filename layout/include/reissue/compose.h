@@ -6,6 +6,7 @@
 #pragma once
 
 #include "reissue/issue.h"
+#include "reissue/role.h"
 
 #include <string>
 #include <vector>
@@ -16,7 +17,7 @@ enum class ComposedKind { text, rule, figure };
 
 struct ComposedBlock {
   ComposedKind kind = ComposedKind::text;
-  std::string role;           // a style sheet role (style.h)
+  Role role = Role::body;     // how it is set (style.h), its DOCX style and PDF tag
   std::string text;           // what is printed
   std::string uri;            // the whole block links to this URL
   std::string anchor;         // a destination other blocks link to ("a1")

@@ -4,17 +4,17 @@
 // and embedded figures. Deterministic: the same issue gives the same bytes.
 #pragma once
 
+#include "reissue/figure_set.h"
 #include "reissue/issue.h"
 #include "reissue/style.h"
 
-#include <filesystem>
 #include <string>
 
 namespace reissue {
 
-// The DOCX package as bytes. Figure images are read relative to
-// `base_directory` (the issue XML's folder). Throws reissue::Error for an
-// image that is missing or neither JPEG nor PNG.
-std::string write_docx(const Issue& issue, const Style& style, const std::filesystem::path& base_directory);
+// The DOCX package as bytes, its figure images taken from `figures` (no file
+// is read). Fonts are named, not embedded, so no font is loaded. Throws
+// reissue::Error for a figure whose image is not in `figures`.
+std::string write_docx(const Issue& issue, const Style& style, const Figures& figures);
 
 }  // namespace reissue

@@ -3,6 +3,8 @@
 // recompiling.
 #pragma once
 
+#include "reissue/role.h"
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -41,15 +43,12 @@ struct Style {
   double footer_offset = 34;  // from the bottom edge to the footer's baseline
   int footer_line = 0;        // of <footer> in the sheet, for messages
   int fonts_line = 0;         // of <fonts>, for messages
-  std::map<std::string, RoleStyle> roles;
+  std::map<Role, RoleStyle> roles;  // a sheet always has Role::body
 
   // The style of a role; roles a sheet leaves out are set as body text.
-  const RoleStyle& role(const std::string& role_name) const;
+  const RoleStyle& role(Role role) const;
   double text_width() const { return page_width - margin_left - margin_right; }
 };
-
-// The roles a style sheet may define (the XML schema lists the same).
-extern const char* const kRoleNames[18];
 
 // Reads and validates a style sheet; throws ReadError / Error with file:line.
 // Every value is range-checked (docs/style.md): pages 72-5000 pt, a text area
