@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } catch (const Error& error) {
       fuzz::fail("the extracted issue's XML cannot be read: " + std::string(error.what()));
     }
-  } catch (const Error&) {
+  } catch (const Error& error) {
+    fuzz::refused(error);
   }
   return 0;
 }

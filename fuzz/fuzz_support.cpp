@@ -7,6 +7,10 @@
 
 namespace reissue::fuzz {
 
+void refused(const Error& error) {
+  if (error.status() == ExitStatus::internal) fail(std::string("internal error: ") + error.what());
+}
+
 namespace {
 
 // Short, but with every block kind and role a style sheet can set, a figure

@@ -7,6 +7,7 @@
 // exception's type, what() and the stack of the throw.
 #pragma once
 
+#include "reissue/error.h"
 #include "reissue/issue.h"
 
 #include <cstddef>
@@ -24,6 +25,10 @@ inline std::string_view as_text(const uint8_t* data, size_t size) {
 // A property the code under test broke (not a crash): prints and aborts, so
 // that libFuzzer saves the input like any other crash.
 [[noreturn]] void fail(const std::string& what);
+
+// An input the libraries refused: fine, unless they called it an internal
+// error (InternalError: a defect, exit 3), which is a finding like a crash.
+void refused(const Error& error);
 
 // fuzz/images: fig.png and fig.jpg, which issue inputs may use as figures.
 std::filesystem::path image_folder();

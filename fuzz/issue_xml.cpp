@@ -37,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (write_issue_xml(*second.issue) != xml) fuzz::fail("the written XML reads back as a different issue");
     if (messages(check_semantics(*second.issue)) != rules)
       fuzz::fail("the written XML reads back with different rule problems");
-  } catch (const Error&) {
+  } catch (const Error& error) {
+    fuzz::refused(error);
   }
   return 0;
 }

@@ -236,6 +236,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     write_docx(fuzz::small_issue(), style, figures);
   } catch (const Error& error) {
     if (show) std::fprintf(stderr, "refused: %s\n", error.what());
+    fuzz::refused(error);
   }
   return 0;
 }

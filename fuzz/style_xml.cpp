@@ -8,7 +8,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     const Style style = load_style_from_memory(fuzz::as_text(data, size), "fuzz-style.xml");
     for (Role role : kRoles) style.role(role);
-  } catch (const Error&) {
+  } catch (const Error& error) {
+    fuzz::refused(error);
   }
   return 0;
 }

@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (pdf.compare(0, 5, "%PDF-") != 0) fuzz::fail("typeset_pdf returned something that is not a PDF");
     const std::string docx = write_docx(*loaded.issue, default_style(), figures);
     if (docx.compare(0, 2, "PK") != 0) fuzz::fail("write_docx returned something that is not a ZIP package");
-  } catch (const Error&) {
+  } catch (const Error& error) {
+    fuzz::refused(error);
   }
   return 0;
 }

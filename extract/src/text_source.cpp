@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <map>
 #include <memory>
-#include <stdexcept>
 #include <vector>
 
 namespace reissue::extract {
@@ -41,7 +40,7 @@ std::string convert_with_icu(std::string_view bytes, const std::string& name,
                      "is not an encoding ICU knows; use a name such as UTF-8, GB18030, GBK, Big5 or UTF-16LE");
   ucnv_setToUCallBack(from.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   Converter to(ucnv_open("UTF-8", &status), ucnv_close);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU has no UTF-8 converter");
+  if (U_FAILURE(status)) throw InternalError("ICU", "no UTF-8 converter");
   // Straight to UTF-8 through a small buffer: a UTF-16 copy of a large text
   // would take four times its size.
   std::string utf8;

@@ -1,4 +1,5 @@
 #include "pdf_fonts.h"
+#include "reissue/error.h"
 
 #include "reissue/text.h"
 
@@ -11,7 +12,6 @@
 #include <cstdio>
 #include <future>
 #include <system_error>
-#include <stdexcept>
 
 namespace reissue::layout {
 
@@ -117,7 +117,7 @@ unsigned PdfFonts::use(const Font& font, unsigned glyph, const std::u32string& t
   Entry& entry = entries_.at(&font);
   const unsigned code = font.is_cff() ? font.cid(glyph) : glyph;
   if (!prepared_.empty() && !entry.glyph_of_code.count(code))
-    throw std::logic_error("a glyph was used after the fonts were prepared");
+    throw InternalError("PDF fonts", "a glyph was used after the fonts were prepared");
   entry.glyph_of_code[code] = glyph;
   if (!text.empty()) entry.text_of_code.emplace(code, text);  // the first meaning wins
   return code;
@@ -139,7 +139,7 @@ std::string deflate_piece(std::string_view data, bool last) {
   } deflater;
   z_stream& stream = deflater.stream;
   deflater.started = deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
-  if (!deflater.started) throw std::runtime_error("zlib compression failed");
+  if (!deflater.started) throw InternalError("zlib", "compression failed");
   std::string out(deflateBound(&stream, static_cast<uLong>(data.size())) + 16, '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   stream.avail_in = static_cast<uInt>(data.size());
@@ -147,7 +147,7 @@ std::string deflate_piece(std::string_view data, bool last) {
   stream.avail_out = static_cast<uInt>(out.size());
   const int status = deflate(&stream, last ? Z_FINISH : Z_FULL_FLUSH);
   out.resize(stream.total_out);
-  if (status != (last ? Z_STREAM_END : Z_OK)) throw std::runtime_error("zlib compression failed");
+  if (status != (last ? Z_STREAM_END : Z_OK)) throw InternalError("zlib", "compression failed");
   return out;
 }
 

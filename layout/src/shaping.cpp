@@ -73,7 +73,7 @@ icu::BreakIterator& line_breaker() {
   if (!breaker) {
     UErrorCode status = U_ZERO_ERROR;
     breaker.reset(icu::BreakIterator::createLineInstance(icu::Locale("zh", "CN"), status));
-    if (U_FAILURE(status) || !breaker) throw std::runtime_error("ICU line breaking is unavailable");
+    if (U_FAILURE(status) || !breaker) throw InternalError("ICU", "line breaking is unavailable");
   }
   return *breaker;
 }

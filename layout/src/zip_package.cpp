@@ -1,16 +1,16 @@
 #include "zip_package.h"
+#include "reissue/error.h"
 
 #include <zip.h>
 
 #include <algorithm>
-#include <stdexcept>
 
 namespace reissue::layout {
 
 namespace {
 
 [[noreturn]] void fail(const char* what, zip_error_t* error) {
-  throw std::runtime_error(std::string("ZIP packaging failed (") + what + "): " + zip_error_strerror(error));
+  throw InternalError("libzip", std::string("packaging failed (") + what + "): " + zip_error_strerror(error));
 }
 
 struct EntryDeleter {  // an entry source until an archive takes it
