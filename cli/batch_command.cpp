@@ -74,7 +74,8 @@ BatchOptions options_from(const BatchArguments& arguments) {
   options.memory_mib = arguments.memory_mib;
   options.force = arguments.force;
   if (!arguments.shard.empty()) parse_shard(arguments.shard, options);
-  options.worker = fs::read_symlink("/proc/self/exe");
+  options.tool_binary = fs::read_symlink("/proc/self/exe");
+  options.before_each = [](const fs::path& input) { test_hook(input.string()); };
   options.tool_version = REISSUE_VERSION;
   options.progress_line = !arguments.quiet && ::isatty(STDERR_FILENO);
   return options;

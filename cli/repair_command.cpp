@@ -1,5 +1,5 @@
-// `reissue repair`: one issue end to end into a folder (and the worker that
-// `reissue batch` runs for every input).
+// `reissue repair`: one issue end to end into a folder (the same library call
+// `reissue batch` makes for every input).
 #include "commands.h"
 
 #include "reissue/atomic_file.h"
@@ -20,8 +20,6 @@ struct RepairArguments {
   std::vector<std::string> formats = {"xml", "pdf", "docx"};
   std::string style;
   std::string encoding;
-  std::string name, key;            // set by `batch`
-  bool single_thread = false;       // set by `batch`, which runs one worker per core
   double timeout = 300;
   std::size_t memory_mib = 2048;
   bool in_process = false;
@@ -39,9 +37,6 @@ RepairResult repair(const RepairArguments& arguments) {
   }
   if (!arguments.style.empty()) options.style = load_style(arguments.style);
   options.encoding = arguments.encoding;
-  options.name = arguments.name;
-  options.key = arguments.key;
-  options.parallel = !arguments.single_thread;
   return repair_issue(arguments.input, options);
 }
 
@@ -103,10 +98,6 @@ void add_repair_command(CLI::App& app, int& exit_code) {
       ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
   command->add_flag("--in-process", arguments->in_process, "Do not isolate the work in a child process");
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
-  // Set by `reissue batch` for its workers.
-  command->add_option("--name", arguments->name, "How reports name the input")->group("");
-  command->add_option("--key", arguments->key, "Key recorded in status.json")->group("");
-  command->add_flag("--single-thread", arguments->single_thread, "No threads within the issue")->group("");
   command->callback([arguments, &exit_code] { exit_code = run_repair(*arguments); });
 }
 

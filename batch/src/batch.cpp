@@ -10,7 +10,9 @@
 #include "workers.h"
 #include "workspace.h"
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -96,7 +98,7 @@ Plan make_plan(const BatchOptions& options, bool output_may_be_missing) {
 
   // The tool's part of the key is its binary: any rebuild redoes the backlog
   // (the version number alone would not change between builds).
-  const std::string tool = read_file_limited(options.worker, std::size_t{1} << 30);
+  const std::string tool = read_file_limited(options.tool_binary, std::size_t{1} << 30);
   const std::string settings_key = content_key(tool + "\n" + style_bytes + "\n" + formats);
   for (size_t i = 0; i < plan.inputs.size(); ++i) {
     const BatchInput& input = plan.inputs[i];
@@ -223,7 +225,8 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
   const auto start = Clock::now();
   // What can be refused is refused before the output folder is made.
   require_input_folder(options.input_root);
-  if (!options.style.empty()) load_style(options.style);
+  std::optional<Style> style;
+  if (!options.style.empty()) style = load_style(options.style);
   std::error_code error;
   if (fs::exists(options.output_root, error) && !fs::is_directory(options.output_root, error))
     throw WriteError(options.output_root.string(), 0, "is a file; give a folder for the outputs");
@@ -237,19 +240,31 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
   BatchResult& result = plan.result;
   batch::Progress progress(log, options.progress_line, plan.inputs.size());
   for (const BatchRow& row : result.rows) progress.finished(row);
+  // Each input is repaired in a forked worker: the same library call as
+  // `reissue repair`, with the style sheet read once here.
+  RepairOptions repair;
+  repair.xml = std::find(options.formats.begin(), options.formats.end(), "xml") != options.formats.end();
+  repair.pdf = std::find(options.formats.begin(), options.formats.end(), "pdf") != options.formats.end();
+  repair.docx = std::find(options.formats.begin(), options.formats.end(), "docx") != options.formats.end();
+  repair.style = style;
+  repair.parallel = false;  // the batch runs one worker per core
   std::vector<batch::WorkerTask> tasks;
   for (size_t index : plan.to_convert) {
     const BatchInput& input = plan.inputs[index];
-    std::vector<std::string> arguments = {
-        "repair", "--in-process", "-q", (plan.input_root / input.relative).string(), "-o",
-        (plan.output_root / input.output).string(), "--to", joined(options.formats), "--name",
-        input.relative.generic_string(), "--key", plan.keys[index], "--single-thread"};  // the batch runs one worker per core
-    if (!options.style.empty()) arguments.insert(arguments.end(), {"--style", fs::absolute(options.style).string()});
-    tasks.push_back({arguments, workspace.folder() / ("worker-" + std::to_string(tasks.size()) + ".err")});
+    const fs::path path = plan.input_root / input.relative, folder = plan.output_root / input.output;
+    RepairOptions own = repair;
+    own.name = input.relative.generic_string();
+    own.key = plan.keys[index];
+    tasks.push_back({[&options, path, folder, own] {
+                       if (options.before_each) options.before_each(path);
+                       write_repair(folder, repair_issue(path, own));
+                       return 0;
+                     },
+                     workspace.folder() / ("worker-" + std::to_string(tasks.size()) + ".err")});
   }
 
   std::vector<bool> reported(tasks.size(), false);
-  batch::WorkerPool pool(options.worker, options.jobs, {options.timeout_seconds, options.memory_mib << 20});
+  batch::WorkerPool pool(options.jobs, {options.timeout_seconds, options.memory_mib << 20});
   result.run.interrupted_by = pool.run(
       tasks,
       [&](size_t task, const IsolatedOutcome& outcome) {

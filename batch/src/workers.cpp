@@ -9,8 +9,7 @@
 
 namespace reissue::batch {
 
-WorkerPool::WorkerPool(std::filesystem::path program, int size, const IsolationLimits& limits)
-    : program_(std::move(program)), size_(std::max(1, size)), limits_(limits) {}
+WorkerPool::WorkerPool(int size, const IsolationLimits& limits) : size_(std::max(1, size)), limits_(limits) {}
 
 int WorkerPool::run(const std::vector<WorkerTask>& tasks,
                     const std::function<void(size_t, const IsolatedOutcome&)>& done,
@@ -40,9 +39,7 @@ int WorkerPool::run(const std::vector<WorkerTask>& tasks,
       return signal;
     }
     while (static_cast<int>(running.size()) < size_ && next < tasks.size()) {
-      std::vector<std::string> argv = {program_.string()};
-      argv.insert(argv.end(), tasks[next].arguments.begin(), tasks[next].arguments.end());
-      auto process = std::make_unique<IsolatedProcess>(argv, tasks[next].message_file, limits_);
+      auto process = std::make_unique<IsolatedProcess>(tasks[next].work, tasks[next].message_file, limits_);
       const pid_t pid = process->pid();
       running.emplace(pid, std::make_pair(next++, std::move(process)));
     }

@@ -1,4 +1,4 @@
-// Worker processes for the batch: each input runs `reissue repair` as an
+// Worker processes for the batch: each input is repaired in a forked
 // IsolatedProcess (memory limit, deadline, dies with the batch), several at
 // once; SIGINT/SIGTERM stop them all.
 #pragma once
@@ -13,13 +13,13 @@
 namespace reissue::batch {
 
 struct WorkerTask {
-  std::vector<std::string> arguments;  // argv[1..]
+  std::function<int()> work;           // runs in the worker; returns its exit status
   std::filesystem::path message_file;  // its stderr goes here
 };
 
 class WorkerPool {
  public:
-  WorkerPool(std::filesystem::path program, int size, const IsolationLimits& limits);
+  WorkerPool(int size, const IsolationLimits& limits);
 
   // Runs the tasks, at most `size` at a time; `done(task, outcome)` is called
   // in the order they finish, `tick` about twice a second while waiting.
@@ -30,7 +30,6 @@ class WorkerPool {
           const std::function<void()>& tick);
 
  private:
-  std::filesystem::path program_;
   int size_;
   IsolationLimits limits_;
 };

@@ -207,33 +207,37 @@ IsolatedOutcome run_isolated(const std::function<std::vector<std::string>()>& wo
   return outcome;
 }
 
-IsolatedProcess::IsolatedProcess(const std::vector<std::string>& argv, const std::filesystem::path& stderr_file,
+IsolatedProcess::IsolatedProcess(const std::function<int()>& work, const std::filesystem::path& stderr_file,
                                  const IsolationLimits& limits)
     : start_(Clock::now()), limits_(limits), stderr_file_(stderr_file) {
-  std::vector<std::string> words = argv;
-  std::vector<char*> pointers;
-  for (std::string& word : words) pointers.push_back(word.data());
-  pointers.push_back(nullptr);
   const int error_fd = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (error_fd < 0)
     throw Error(stderr_file.string(), 0, std::string("cannot create a worker's message file: ") + std::strerror(errno));
   const int null_fd = ::open("/dev/null", O_RDWR | O_CLOEXEC);
   const pid_t parent = ::getpid();
   pid_ = ::fork();
-  if (pid_ == 0) {  // only async-signal-safe calls until exec
+  if (pid_ == 0) {
     enter_child(limits, parent);
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
     ::dup2(error_fd, STDERR_FILENO);
     if (null_fd >= 0) ::dup2(null_fd, STDIN_FILENO), ::dup2(null_fd, STDOUT_FILENO);
-    ::execv(pointers[0], pointers.data());
-    ::_exit(127);
+    int code = 0;
+    try {
+      code = work();
+    } catch (const std::exception& error) {
+      // The same words and status as the command would give for this input.
+      const std::string message = std::string("reissue: ") + error.what() + "\n";
+      write_all(STDERR_FILENO, message.data(), message.size());
+      code = to_int(exit_status_for(error));
+    }
+    ::_exit(code);  // no destructors or atexit handlers of the parent's state
   }
   const int saved = errno;
   ::close(error_fd);
   if (null_fd >= 0) ::close(null_fd);
-  if (pid_ < 0) throw Error(argv.front(), 0, std::string("cannot start a worker: ") + std::strerror(saved));
+  if (pid_ < 0) throw Error("batch", 0, std::string("cannot start a worker: ") + std::strerror(saved));
 }
 
 double IsolatedProcess::seconds_left(Clock::time_point now) const {

@@ -142,7 +142,7 @@ TEST(BatchCli, KilledMidwayThenResumedGivesTheSameOutputs) {
   EXPECT_GT(complete, 0u);
   EXPECT_LT(complete, reference.size());
   // No worker outlives the batch.
-  EXPECT_NE(test::run_command("pgrep -f '[r]epair --in-process -q " + (dir / "in").string() + "'").exit_code, 0);
+  EXPECT_NE(test::run_command("pgrep -f '[b]atch -q " + (dir / "in").string() + "'").exit_code, 0);
 
   const auto resumed = run_reissue("batch " + quoted(dir / "in") + " -o " + quoted(dir / "out") + " -j 2");
   EXPECT_EQ(resumed.exit_code, 0) << resumed.err;

@@ -176,7 +176,7 @@ TEST_P(BatchInterrupted, StopsCleanlyAndResumes) {
       EXPECT_FALSE(fs::is_empty(entry.path())) << entry.path();
     }
   for (const auto& [file, bytes] : tree(out)) EXPECT_TRUE(reference.count(file) && reference.at(file) == bytes) << file;
-  EXPECT_NE(run_command("pgrep -f '[r]epair --in-process -q " + (dir / "in").string() + "'").exit_code, 0);
+  EXPECT_NE(run_command("pgrep -f '[b]atch -q " + (dir / "in").string() + "'").exit_code, 0);
 
   const auto resumed = run_command(batch_command(dir / "in", out, "-j 2"));
   EXPECT_EQ(resumed.exit_code, 0) << resumed.err;

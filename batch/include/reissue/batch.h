@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -21,7 +22,10 @@ struct BatchOptions {
   std::size_t memory_mib = 2048;
   bool force = false;  // redo inputs whose outputs are up to date
   int shard = 1, shards = 1;
-  std::filesystem::path worker;  // the reissue binary that runs `repair` per input
+  std::filesystem::path tool_binary;  // the running program: part of every input's resume key
+  // Called in each worker before its input is repaired: the test suite's
+  // build makes chosen inputs hang or crash here (cli/test_hooks.cpp).
+  std::function<void(const std::filesystem::path& input)> before_each;
   std::string tool_version;
   bool progress_line = false;  // redraw one status line (a terminal) instead of a log line per input
 };

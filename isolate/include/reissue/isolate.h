@@ -1,10 +1,10 @@
 // Running fragile work (a PDF parser on hostile input, a whole repair) in a
 // child process with time and memory limits, so that a crash, a hang or a
 // memory blow-up costs one input, not the whole run. One helper for every
-// caller: `extract` and `repair` run a function in a forked child
-// (run_isolated); `batch` runs many `reissue repair` programs at once
-// (IsolatedProcess). Both apply the same limits and read the child's end the
-// same way (outcome_of).
+// caller: `extract` and `repair` run a function in a forked child and wait
+// for what it returns (run_isolated); `batch` keeps many forked repairs
+// running at once (IsolatedProcess). Both apply the same limits and read the
+// child's end the same way (outcome_of).
 //
 // Also here: SIGINT/SIGTERM as a request to stop (watch_interruptions), which
 // long-running supervisors poll.
@@ -45,15 +45,17 @@ struct IsolatedOutcome {
 // interruptions, SIGINT/SIGTERM/SIGHUP end the child: Status::interrupted.
 IsolatedOutcome run_isolated(const std::function<std::vector<std::string>()>& work, const IsolationLimits& limits);
 
-// A program started in a child process under limits: stdin and stdout are
-// /dev/null, stderr goes to a file; it dies with its parent (PR_SET_PDEATHSIG).
+// Work started in a forked child process under limits: stdin and stdout are
+// /dev/null, stderr goes to a file; it dies with its parent
+// (PR_SET_PDEATHSIG). `work` returns the child's exit status; an exception
+// it lets escape is written to stderr as "reissue: what()" and becomes
+// exit_status_for(exception). The caller must not have other threads.
 class IsolatedProcess {
  public:
   using Clock = std::chrono::steady_clock;
 
-  // argv[0] is the program's path. Throws reissue::Error when no process can
-  // be started.
-  IsolatedProcess(const std::vector<std::string>& argv, const std::filesystem::path& stderr_file,
+  // Throws reissue::Error when no process can be started.
+  IsolatedProcess(const std::function<int()>& work, const std::filesystem::path& stderr_file,
                   const IsolationLimits& limits);
 
   pid_t pid() const { return pid_; }
