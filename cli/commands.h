@@ -3,6 +3,7 @@
 #pragma once
 
 #include "reissue/error.h"
+#include "reissue/isolate.h"
 
 #include <CLI/CLI.hpp>
 
@@ -19,7 +20,7 @@ inline constexpr int kOk = 0;
 // Runs `work` in a child process with a time and memory limit (--timeout,
 // --memory). On failure prints why ("INPUT: WHAT crashed ...") and sets
 // `exit_code`; returns the child's parts otherwise.
-std::optional<std::vector<std::string>> run_isolated_work(const std::function<std::vector<std::string>()>& work,
+std::optional<WorkProduct> run_isolated_work(const std::function<WorkProduct()>& work,
                                                           const std::string& input, const std::string& what,
                                                           double timeout_seconds, std::size_t memory_mib,
                                                           int& exit_code);
@@ -43,8 +44,6 @@ CLI::Validator named_folder();
 void check_outputs(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs);
 // WriteError when a file output's folder does not exist.
 void require_output_folder(const std::string& output);
-// The output is /dev/null: side outputs (figure folders) are not wanted either.
-bool discards(const std::string& output);
 // Flushes standard output; a write error there turns success into exit 7.
 int finish_standard_output(int exit_code);
 

@@ -89,7 +89,7 @@ void check_outputs(const std::vector<std::string>& inputs, const std::vector<std
   for (const std::string& output : outputs) {
     if (output.empty()) throw UsageError("\"\"", 0, "an output needs a file name (or - for standard output)");
     require_output_folder(output);
-    if (discards(output)) continue;  // /dev/null takes any number of outputs
+    if (discards_output(output)) continue;  // /dev/null takes any number of outputs
     const Identity id = identity(output, STDOUT_FILENO);
     for (const std::string& input : inputs)
       if (!input.empty() && identity(input, STDIN_FILENO) == id)
@@ -110,12 +110,6 @@ void require_output_folder(const std::string& output) {
   const fs::path folder = fs::weakly_canonical(output, error).parent_path();
   if (!error && !folder.empty() && !fs::is_directory(folder, error))
     throw WriteError(output, 0, "cannot be written: the folder " + folder.string() + " does not exist");
-}
-
-bool discards(const std::string& output) {
-  struct stat target {}, null {};
-  return !output.empty() && output != "-" && ::stat(output.c_str(), &target) == 0 &&
-         ::stat("/dev/null", &null) == 0 && S_ISCHR(target.st_mode) && target.st_rdev == null.st_rdev;
 }
 
 int finish_standard_output(int exit_code) {

@@ -52,17 +52,15 @@ int run_repair(const RepairArguments& arguments) {
     // are watched, so that this process lives to stop the child.
     watch_interruptions();
     int failure = kOk;
-    const auto parts = run_isolated_work(
+    auto product = run_isolated_work(
         [&] {
           RepairResult repaired = repair(arguments);
-          std::vector<std::string> out = {repaired.summary};
-          for (auto& [name, bytes] : repaired.files) out.push_back(name), out.push_back(std::move(bytes));
-          return out;
+          return WorkProduct{std::move(repaired.files), std::move(repaired.summary), ""};
         },
         arguments.input, "repair", arguments.timeout, arguments.memory_mib, failure);
-    if (!parts) return failure;
-    result.summary = parts->at(0);
-    for (size_t i = 1; i + 1 < parts->size(); i += 2) result.files.push_back({(*parts)[i], (*parts)[i + 1]});
+    if (!product) return failure;
+    result.summary = std::move(product->summary);
+    result.files = std::move(product->files);
   }
   write_repair(arguments.output, result);
   if (!arguments.quiet) {

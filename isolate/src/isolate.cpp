@@ -42,7 +42,8 @@ void enter_child(const IsolationLimits& limits, pid_t parent) {
   ::setrlimit(RLIMIT_CPU, &cpu_limit);
 }
 
-// Frames: a 1-byte kind ('P' part, 'E' error), an 8-byte length, the bytes.
+// Frames: a 1-byte kind ('S' summary, 'Q' problems, 'N' file name, 'F' file
+// bytes, 'E' error), an 8-byte length, the bytes.
 void write_all(int fd, const char* data, size_t size) {
   while (size > 0) {
     const ssize_t n = ::write(fd, data, size);
@@ -62,10 +63,13 @@ void write_frame(int fd, char kind, const std::string& bytes) {
   write_all(fd, bytes.data(), bytes.size());
 }
 
-[[noreturn]] void run_child(int fd, const std::function<std::vector<std::string>()>& work) {
+[[noreturn]] void run_child(int fd, const std::function<WorkProduct()>& work) {
   int code = 0;
   try {
-    for (const std::string& part : work()) write_frame(fd, 'P', part);
+    const WorkProduct product = work();
+    write_frame(fd, 'S', product.summary);
+    write_frame(fd, 'Q', product.problems);
+    for (const auto& [name, bytes] : product.files) write_frame(fd, 'N', name), write_frame(fd, 'F', bytes);
   } catch (const std::exception& error) {
     write_frame(fd, 'E', error.what());
     code = to_int(exit_status_for(error));
@@ -132,7 +136,7 @@ IsolatedOutcome outcome_of(int wait_status, bool killed_at_deadline, const Isola
   return outcome;
 }
 
-IsolatedOutcome run_isolated(const std::function<std::vector<std::string>()>& work, const IsolationLimits& limits) {
+IsolatedOutcome run_isolated(const std::function<WorkProduct()>& work, const IsolationLimits& limits) {
   const auto start = std::chrono::steady_clock::now();
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) throw Error("isolation", 0, std::string("cannot create a pipe: ") + std::strerror(errno));
@@ -199,11 +203,19 @@ IsolatedOutcome run_isolated(const std::function<std::vector<std::string>()>& wo
     if (length > received.size() - at - 9) break;
     std::string bytes = received.substr(at + 9, length);
     at += 9 + length;
-    if (kind == 'P') outcome.parts.push_back(std::move(bytes));
-    else error = std::move(bytes);
+    WorkProduct& product = outcome.product;
+    switch (kind) {
+      case 'S': product.summary = std::move(bytes); break;
+      case 'Q': product.problems = std::move(bytes); break;
+      case 'N': product.files.push_back({std::move(bytes), {}}); break;
+      case 'F':
+        if (!product.files.empty()) product.files.back().second = std::move(bytes);
+        break;
+      default: error = std::move(bytes);
+    }
   }
   if (outcome.status == IsolatedOutcome::Status::failed && !error.empty()) outcome.message = error;
-  if (outcome.status != IsolatedOutcome::Status::ok) outcome.parts.clear();
+  if (outcome.status != IsolatedOutcome::Status::ok) outcome.product = WorkProduct();
   return outcome;
 }
 

@@ -212,6 +212,12 @@ void write_file_in(const fs::path& file, std::string_view content, const std::st
 
 OutputKind output_kind(const fs::path& path) { return resolve_output(path).kind; }
 
+bool discards_output(const fs::path& path) {
+  struct stat target {}, null {};
+  return !path.empty() && path != "-" && ::stat(path.c_str(), &target) == 0 && ::stat("/dev/null", &null) == 0 &&
+         S_ISCHR(target.st_mode) && target.st_rdev == null.st_rdev;
+}
+
 void write_file_atomically(const fs::path& path, std::string_view content) {
   const std::string shown = path == "-" ? "standard output" : path.string();
   const OutputTarget target = resolve_output(path);

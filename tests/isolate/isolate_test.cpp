@@ -19,26 +19,33 @@ using Status = IsolatedOutcome::Status;
 
 
 TEST(Isolate, ResultComesBackInParts) {
-  const auto outcome = run_isolated([] { return std::vector<std::string>{"xml", std::string("\0bin", 4)}; }, {});
+  const auto outcome = run_isolated(
+      [] {
+        return WorkProduct{{{"issue.xml", "xml"}, {"figure-1.png", std::string("\0bin", 4)}}, "summary", ""};
+      },
+      {});
   EXPECT_EQ(outcome.status, Status::ok);
-  EXPECT_EQ(outcome.parts, (std::vector<std::string>{"xml", std::string("\0bin", 4)}));
+  using Files = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(outcome.product.files, (Files{{"issue.xml", "xml"}, {"figure-1.png", std::string("\0bin", 4)}}));
+  EXPECT_EQ(outcome.product.summary, "summary");
+  EXPECT_EQ(outcome.product.problems, "");
   EXPECT_GT(outcome.peak_memory_kib, 0);
 }
 
 TEST(Isolate, ExceptionBecomesFailureWithItsExitStatus) {
   const auto outcome = run_isolated(
-      []() -> std::vector<std::string> { throw ReadError("bad.pdf", 0, "damaged"); }, {});
+      []() -> WorkProduct { throw ReadError("bad.pdf", 0, "damaged"); }, {});
   EXPECT_EQ(outcome.status, Status::failed);
   EXPECT_EQ(outcome.exit_code, 2);
   EXPECT_EQ(outcome.message, "bad.pdf: damaged");
   // Not the libraries' own error: an internal error.
-  const auto foreign = run_isolated([]() -> std::vector<std::string> { throw std::out_of_range("stoi"); }, {});
+  const auto foreign = run_isolated([]() -> WorkProduct { throw std::out_of_range("stoi"); }, {});
   EXPECT_EQ(foreign.exit_code, 3);
 }
 
 TEST(Isolate, CrashIsContained) {
   const auto outcome = run_isolated(
-      []() -> std::vector<std::string> {
+      []() -> WorkProduct {
         std::raise(SIGSEGV);
         return {};
       },
@@ -51,7 +58,7 @@ TEST(Isolate, HangIsStoppedAtTheTimeLimit) {
   IsolationLimits limits;
   limits.seconds = 1;
   const auto outcome = run_isolated(
-      []() -> std::vector<std::string> {
+      []() -> WorkProduct {
         volatile long spin = 0;
         for (;;) spin = spin + 1;
       },
@@ -65,7 +72,7 @@ TEST(Isolate, MemoryBlowUpIsStoppedAtTheLimit) {
   IsolationLimits limits;
   limits.memory_bytes = std::size_t{256} << 20;
   const auto outcome = run_isolated(
-      []() -> std::vector<std::string> {
+      []() -> WorkProduct {
         std::vector<std::vector<char>> hog;
         for (;;) hog.emplace_back(std::size_t{64} << 20, 'x');
       },

@@ -117,6 +117,20 @@ class NoTextLayer : public ReadError {
   ExitStatus status() const override { return ExitStatus::no_text_layer; }
 };
 
+// Where the figures of an issue XML written to `xml_output` go (its figure
+// srcs name the folder): NAME_images/ beside the XML, beside the file a link
+// names; for a stream ("-", a FIFO, a device), INPUT_images/ in the current
+// folder ("stdin_images" for "-"). Always a UTF-8 name, since the XML holds it.
+std::filesystem::path figure_folder_for(const std::filesystem::path& xml_output, const std::filesystem::path& input);
+
+// Writes what extraction produced: the figures into `figure_folder` (an
+// existing folder is replaced only when it holds nothing but earlier
+// figure-N files; an earlier one is removed when there are no figures now
+// and the XML goes to a file), then the XML. Nothing beside the XML when it
+// goes to /dev/null. Throws WriteError.
+void write_extracted(const std::filesystem::path& xml_output, const std::string& xml,
+                     const std::vector<ExtractedImage>& images, const std::filesystem::path& figure_folder);
+
 // The review report as JSON (stable key order, UTF-8).
 std::string report_to_json(const ExtractReport& report);
 

@@ -27,23 +27,31 @@ struct IsolationLimits {
   std::size_t memory_bytes = std::size_t{2} << 30;  // address space of the child
 };
 
+// What isolated work hands back to its parent, which writes the files (only
+// when the work succeeded) and prints the text.
+struct WorkProduct {
+  std::vector<std::pair<std::string, std::string>> files;  // name -> bytes
+  std::string summary;   // printed unless quiet
+  std::string problems;  // printed always; not empty: the result is not to be trusted
+};
+
 struct IsolatedOutcome {
   enum class Status { ok, failed, crashed, timed_out, out_of_memory, interrupted };
   Status status = Status::ok;
   int exit_code = 0;               // the child's, for Status::failed
   int signal = 0;                  // for Status::crashed and Status::interrupted
-  std::vector<std::string> parts;  // what the work returned (run_isolated), for Status::ok
+  WorkProduct product;             // what the work returned (run_isolated), for Status::ok
   std::string message;             // what went wrong, for everything else
   double seconds = 0;
   long peak_memory_kib = 0;        // the child's maximum resident set size
 };
 
-// Runs `work` in a forked child under `limits`. The child's return value
-// travels back as parts; an exception thrown by `work` becomes
+// Runs `work` in a forked child under `limits`. What it returns travels
+// back as the outcome's product; an exception thrown by `work` becomes
 // Status::failed with exit_status_for(exception) and its what() as message
 // (std::bad_alloc: Status::out_of_memory). When the caller watches
 // interruptions, SIGINT/SIGTERM/SIGHUP end the child: Status::interrupted.
-IsolatedOutcome run_isolated(const std::function<std::vector<std::string>()>& work, const IsolationLimits& limits);
+IsolatedOutcome run_isolated(const std::function<WorkProduct()>& work, const IsolationLimits& limits);
 
 // Work started in a forked child process under limits: stdin and stdout are
 // /dev/null, stderr goes to a file; it dies with its parent

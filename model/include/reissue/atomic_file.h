@@ -31,6 +31,9 @@ enum class OutputKind {
 // what cannot be an output (a folder, a socket, a block device, a link loop).
 OutputKind output_kind(const std::filesystem::path& path);
 
+// The output is /dev/null: side outputs (a figure folder) are not wanted either.
+bool discards_output(const std::filesystem::path& path);
+
 // Writes `content` to `path` as described above. Throws WriteError on
 // failure; never leaves a partial regular file or a temporary behind.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
