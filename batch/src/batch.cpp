@@ -4,6 +4,7 @@
 #include "report.h"
 #include "reissue/atomic_file.h"
 #include "reissue/error.h"
+#include "reissue/fonts.h"
 #include "reissue/isolate.h"
 #include "reissue/repair.h"
 #include "reissue/style.h"
@@ -221,33 +222,39 @@ BatchResult plan_batch(const BatchOptions& options) {
   return plan.result;
 }
 
-BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
-  const auto start = Clock::now();
-  // What can be refused is refused before the output folder is made.
-  require_input_folder(options.input_root);
-  std::optional<Style> style;
-  if (!options.style.empty()) style = load_style(options.style);
-  std::error_code error;
-  if (fs::exists(options.output_root, error) && !fs::is_directory(options.output_root, error))
-    throw WriteError(options.output_root.string(), 0, "is a file; give a folder for the outputs");
-  fs::create_directories(options.output_root, error);
-  if (error) throw WriteError(options.output_root.string(), 0, "cannot create the output folder: " + error.message());
-  Plan plan = make_plan(options, false);
-  const std::string stem = report_stem(options);
-  batch::ShardWorkspace workspace(plan.output_root, options.shard, options.shards);
-  remove_own_leftovers(plan, stem);
+namespace {
 
-  BatchResult& result = plan.result;
-  batch::Progress progress(log, options.progress_line, plan.inputs.size());
-  for (const BatchRow& row : result.rows) progress.finished(row);
-  // Each input is repaired in a forked worker: the same library call as
-  // `reissue repair`, with the style sheet read once here.
+// What every worker's repair shares: the outputs asked for, the style sheet
+// read once, and the fonts found and loaded once here, so that every forked
+// worker starts with them (shared pages) instead of asking fontconfig and
+// mapping them again.
+RepairOptions shared_repair_options(const BatchOptions& options, const std::optional<Style>& style,
+                                    FontLibrary& fonts) {
+  const auto asked = [&](const char* format) {
+    return std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end();
+  };
   RepairOptions repair;
-  repair.xml = std::find(options.formats.begin(), options.formats.end(), "xml") != options.formats.end();
-  repair.pdf = std::find(options.formats.begin(), options.formats.end(), "pdf") != options.formats.end();
-  repair.docx = std::find(options.formats.begin(), options.formats.end(), "docx") != options.formats.end();
+  repair.xml = asked("xml");
+  repair.pdf = asked("pdf");
+  repair.docx = asked("docx");
   repair.style = style;
   repair.parallel = false;  // the batch runs one worker per core
+  const Style& sheet = style ? *style : default_style();
+  for (const std::string& family : {sheet.serif, sheet.sans, sheet.latin_serif, sheet.latin_sans})
+    for (bool bold : {false, true}) {
+      try {
+        fonts.get(family, bold);
+      } catch (const Error&) {
+        // A missing font is each input's failure, reported by its worker.
+      }
+    }
+  repair.fonts = &fonts;
+  return repair;
+}
+
+// One task per input to convert: the same library call as `reissue repair`.
+std::vector<batch::WorkerTask> worker_tasks(const Plan& plan, const BatchOptions& options, const RepairOptions& repair,
+                                            const fs::path& work_folder) {
   std::vector<batch::WorkerTask> tasks;
   for (size_t index : plan.to_convert) {
     const BatchInput& input = plan.inputs[index];
@@ -260,9 +267,40 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
                        write_repair(folder, repair_issue(path, own));
                        return 0;
                      },
-                     workspace.folder() / ("worker-" + std::to_string(tasks.size()) + ".err")});
+                     work_folder / ("worker-" + std::to_string(tasks.size()) + ".err")});
   }
+  return tasks;
+}
 
+// What can be refused is refused before the output folder is made; then it is.
+std::optional<Style> prepare(const BatchOptions& options) {
+  require_input_folder(options.input_root);
+  std::optional<Style> style;
+  if (!options.style.empty()) style = load_style(options.style);
+  std::error_code error;
+  if (fs::exists(options.output_root, error) && !fs::is_directory(options.output_root, error))
+    throw WriteError(options.output_root.string(), 0, "is a file; give a folder for the outputs");
+  fs::create_directories(options.output_root, error);
+  if (error) throw WriteError(options.output_root.string(), 0, "cannot create the output folder: " + error.message());
+  return style;
+}
+
+}  // namespace
+
+BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
+  const auto start = Clock::now();
+  const std::optional<Style> style = prepare(options);
+  Plan plan = make_plan(options, false);
+  const std::string stem = report_stem(options);
+  batch::ShardWorkspace workspace(plan.output_root, options.shard, options.shards);
+  remove_own_leftovers(plan, stem);
+
+  BatchResult& result = plan.result;
+  batch::Progress progress(log, options.progress_line, plan.inputs.size());
+  for (const BatchRow& row : result.rows) progress.finished(row);
+  FontLibrary fonts;
+  const std::vector<batch::WorkerTask> tasks =
+      worker_tasks(plan, options, shared_repair_options(options, style, fonts), workspace.folder());
   std::vector<bool> reported(tasks.size(), false);
   batch::WorkerPool pool(options.jobs, {options.timeout_seconds, options.memory_mib << 20});
   result.run.interrupted_by = pool.run(
