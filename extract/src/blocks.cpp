@@ -138,12 +138,18 @@ std::vector<Block> classify_body(LineSet& set, std::vector<BlockText> paragraphs
       }
     } else if (!ends_sentence(text) && !starts_news_story(text) &&
                paragraph.lines.first != paragraph.lines.last) {
-      // Several lines with no closing punctuation: not a paragraph, too long for a
-      // heading; in these issues that is a picture's caption without a credit.
-      block.kind = BlockKind::figure;
+      // Several lines with no closing punctuation, too long for a heading. A
+      // text has lost the layout, and in these issues such a block is a
+      // picture's caption without a credit. A PDF still shows a caption
+      // (centred or smaller than the text); without that evidence the block is
+      // a paragraph, perhaps cut short.
+      const bool looks_like_caption = !set.has_geometry || first_line.centered || first_line.size_ratio < 0.97;
+      if (looks_like_caption) block.kind = BlockKind::figure;
       review.uncertain("block-kind", line, set.lines[paragraph.lines.last].number,
-                       "a block of several lines without closing punctuation was taken as a "
-                       "figure caption");
+                       looks_like_caption
+                           ? "a block of several lines without closing punctuation was taken as a figure caption"
+                           : "a block of several lines without closing punctuation, set as body text, was kept as "
+                             "a paragraph");
     }
     previous_was_single_line_heading = heading && block.kind == BlockKind::heading;
     block.text = std::move(paragraph.text);

@@ -12,25 +12,49 @@ namespace {
 
 using Runs = std::vector<const SourceRun*>;
 
-// Whether a run of `a` and a run of `b` share height (their vertical extents
-// overlap by more than half the smaller one).
-bool side_by_side(const Runs& a, const Runs& b) {
-  auto extents = [](const Runs& runs) {
-    std::vector<std::pair<double, double>> out;
-    for (const SourceRun* run : runs) out.emplace_back(run->box.top, run->box.bottom);
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  const auto ea = extents(a), eb = extents(b);
+// How many lines of `a` stand level with a line of `b` (their vertical extents
+// overlap by more than half the smaller one), and how many lines each has.
+struct Levels {
+  size_t level = 0, lines_a = 0, lines_b = 0;
+};
+
+std::vector<std::pair<double, double>> line_extents(const Runs& runs) {
+  std::vector<std::pair<double, double>> extents;
+  for (const SourceRun* run : runs) extents.emplace_back(run->box.top, run->box.bottom);
+  std::sort(extents.begin(), extents.end());
+  // Runs of one printed line overlap each other: one extent per line.
+  std::vector<std::pair<double, double>> lines;
+  for (const auto& extent : extents) {
+    if (!lines.empty() && extent.first < lines.back().second - 0.5 * (extent.second - extent.first))
+      lines.back().second = std::max(lines.back().second, extent.second);
+    else
+      lines.push_back(extent);
+  }
+  return lines;
+}
+
+Levels levels_of(const Runs& a, const Runs& b) {
+  const auto ea = line_extents(a), eb = line_extents(b);
+  Levels levels{0, ea.size(), eb.size()};
   size_t i = 0, j = 0;
   while (i < ea.size() && j < eb.size()) {
     const double overlap = std::min(ea[i].second, eb[j].second) - std::max(ea[i].first, eb[j].first);
     const double smaller = std::min(ea[i].second - ea[i].first, eb[j].second - eb[j].first);
-    if (overlap > 0.5 * smaller) return true;
+    if (overlap > 0.5 * smaller) ++levels.level;
     if (ea[i].second < eb[j].second) ++i;
     else ++j;
   }
-  return false;
+  return levels;
+}
+
+// Real columns run side by side for several lines: most lines of the shorter
+// one stand level with a line of the other. A date at the right margin of a
+// masthead line, a page number beside a footer, a label beside a value are
+// parts of one line in one column, whatever order the source drew them in.
+bool are_columns(const Runs& a, const Runs& b) {
+  const Levels levels = levels_of(a, b);
+  const size_t shorter = std::min(levels.lines_a, levels.lines_b);
+  return levels.level >= 3 && 2 * levels.level >= shorter;
 }
 
 // The source's flows, in its order (consecutive runs of one flow).
@@ -73,13 +97,12 @@ std::vector<Runs> columns_of(const std::vector<SourceRun>& runs) {
     home->right = std::max(home->right, right);
     home->runs.insert(home->runs.end(), flow.begin(), flow.end());
   }
-  // Columns that never stand side by side (no line of one level with a line
-  // of the other) are one column that the source split, e.g. a short label at
-  // the left margin under a centred masthead: their lines are ordered by
-  // height together. Real columns share heights.
+  // Columns that do not run side by side are one column that the source
+  // split, e.g. a short label at the left margin under a centred masthead, or
+  // a right-aligned date: their lines are ordered by height together.
   for (size_t i = 0; i < columns.size(); ++i)
     for (size_t j = i + 1; j < columns.size();) {
-      if (side_by_side(columns[i].runs, columns[j].runs)) {
+      if (are_columns(columns[i].runs, columns[j].runs)) {
         ++j;
         continue;
       }
@@ -91,18 +114,43 @@ std::vector<Runs> columns_of(const std::vector<SourceRun>& runs) {
   return out;
 }
 
+bool chinese_mark(char32_t c) { return is_east_asian_wide(c) || is_cjk_punctuation(c); }
+
+bool chinese_pair(const SourceRun& before, const SourceRun& run) {
+  return !before.text.empty() && !run.text.empty() && chinese_mark(before.text.back()) &&
+         chinese_mark(run.text.front());
+}
+
 // A gap the size of a space separates Latin words even when no space glyph
 // exists. Between Chinese characters justification spreads gaps, so there
 // only a space character in the content stream (the source skipped it,
-// leaving a hole in the character positions) or a wide gap counts.
-bool space_between(const SourceRun& before, const SourceRun& run) {
+// leaving a hole in the character positions) or a wide gap counts; and not
+// even a wide gap when the line spreads all its Chinese characters alike
+// (`letter_spaced`: a justified line around a long URL).
+bool space_between(const SourceRun& before, const SourceRun& run, bool letter_spaced) {
   const double gap = run.box.left - before.box.right;
   const double size = std::min(run.font_size, before.font_size);
-  auto chinese_mark = [](char32_t c) { return is_east_asian_wide(c) || is_cjk_punctuation(c); };
-  const bool chinese = !before.text.empty() && !run.text.empty() && chinese_mark(before.text.back()) &&
-                       chinese_mark(run.text.front());
+  if (!chinese_pair(before, run)) return before.space_after || gap > 0.2 * size;
   const bool skipped = run.content_begin > before.content_end;
-  return chinese ? (skipped && gap > 0.05 * size) || gap > 0.6 * size : before.space_after || gap > 0.2 * size;
+  return (skipped && gap > 0.05 * size) || (gap > 0.6 * size && !letter_spaced);
+}
+
+// Whether the wide gaps between Chinese characters of a line (ordered left to
+// right) are alike: justification spreads a line evenly, a writer's spaces
+// stand out. Two or more wide gaps within 0.15 em of each other.
+bool letter_spaced(const std::vector<const SourceRun*>& group) {
+  std::vector<double> wide;
+  for (size_t i = 1; i < group.size(); ++i) {
+    const SourceRun& before = *group[i - 1];
+    const SourceRun& run = *group[i];
+    const double size = std::min(run.font_size, before.font_size);
+    const double gap = run.box.left - before.box.right;
+    if (chinese_pair(before, run) && run.content_begin <= before.content_end && gap > 0.6 * size)
+      wide.push_back(gap / size);
+  }
+  if (wide.size() < 2) return false;
+  const auto [least, most] = std::minmax_element(wide.begin(), wide.end());
+  return *most - *least < 0.15;
 }
 
 // One printed line from runs sharing a baseline, ordered left to right.
@@ -113,9 +161,10 @@ PrintedLine line_of(Runs group) {
   line.box = group.front()->box;
   std::map<double, size_t> sizes;
   size_t bold = 0, colored = 0, total = 0;
+  const bool spread = letter_spaced(group);
   for (size_t i = 0; i < group.size(); ++i) {
     const SourceRun& run = *group[i];
-    if (i > 0 && space_between(*group[i - 1], run)) line.text.push_back(U' ');
+    if (i > 0 && space_between(*group[i - 1], run, spread)) line.text.push_back(U' ');
     line.text += run.text;
     line.box.left = std::min(line.box.left, run.box.left);
     line.box.right = std::max(line.box.right, run.box.right);

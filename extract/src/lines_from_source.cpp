@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <utility>
 
 namespace reissue::extract {
@@ -33,13 +34,45 @@ struct LayoutStats {
 
 using PrintedPages = std::vector<std::vector<PrintedLine>>;
 
-LayoutStats measure(const PrintedPages& pages) {
-  LayoutStats stats;
+// The em the text is printed in, from how far its characters advance: the
+// most common width per estimated em of long lines. Some producers declare a
+// size that is not the printed one (Chromium's Type 3 fonts carry a font
+// matrix that doubles it); the advance cannot lie.
+std::optional<double> printed_em(const PrintedPages& pages) {
+  std::vector<std::pair<double, double>> ems;
+  for (const auto& page : pages)
+    for (const PrintedLine& line : page) {
+      if (line.text.size() < 12) continue;
+      const double width_em = text_width_em(line.text);
+      if (width_em > 0) ems.push_back({(line.box.right - line.box.left) / width_em, 1});
+    }
+  if (ems.size() < 5) return std::nullopt;
+  return weighted_mode(ems, 0.25);
+}
+
+// Declared sizes that disagree with the printed em by more than a justified
+// line can stretch are rescaled to it.
+void correct_declared_sizes(PrintedPages& pages, double body_size) {
+  const std::optional<double> em = printed_em(pages);
+  if (!em || body_size <= 0) return;
+  const double factor = *em / body_size;
+  if (factor > 0.8 && factor < 1.25) return;
+  for (auto& page : pages)
+    for (PrintedLine& line : page) line.font_size *= factor;
+}
+
+double body_font_size(const PrintedPages& pages) {
   std::vector<std::pair<double, double>> sizes;
   for (const auto& page : pages)
     for (const PrintedLine& line : page) sizes.push_back({line.font_size, static_cast<double>(line.text.size())});
-  stats.body_size = sizes.empty() ? 12 : weighted_mode(sizes, 0.25);
-  if (stats.body_size <= 0) stats.body_size = 12;
+  const double size = sizes.empty() ? 12 : weighted_mode(sizes, 0.25);
+  return size > 0 ? size : 12;
+}
+
+LayoutStats measure(PrintedPages& pages) {
+  correct_declared_sizes(pages, body_font_size(pages));
+  LayoutStats stats;
+  stats.body_size = body_font_size(pages);
 
   std::vector<std::pair<double, double>> lefts, rights, leadings;
   for (const auto& page : pages) {

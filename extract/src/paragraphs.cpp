@@ -58,8 +58,11 @@ double width_error(const std::u32string& text) {
   return 0.12 * std::sqrt(latin) + 0.1 * std::sqrt(spaces);
 }
 
-Boundary decide_with_geometry(const Line& a, const Line& b) {
-  if (b.gap_before > 0.45) return {true, Strength::strong, "extra space above the line"};
+// `across_break`: a page or column ends between the lines, so the space
+// between them (a margin, a running header or footer, a page foot left empty)
+// says nothing about the paragraph.
+Boundary decide_with_geometry(const Line& a, const Line& b, bool across_break) {
+  if (!across_break && b.gap_before > 0.45) return {true, Strength::strong, "extra space above the line"};
   if (std::abs(a.size_ratio - b.size_ratio) > 0.06 || a.bold != b.bold)
     return {true, Strength::strong, "the font changes"};
   const bool a_full = a.slack <= kFullSlack;
@@ -78,7 +81,20 @@ Boundary decide_with_geometry(const Line& a, const Line& b) {
   if (!a_full && !ends_sentence(a.text) && a.slack < 4)
     return {false, Strength::medium, "a line a little short, mid-sentence, continues"};
   if (!a_full) return {true, Strength::strong, "the line before stops short of the margin"};
+  if (across_break && ends_sentence(a.text))
+    return {false, Strength::weak,
+            "a full line ends a sentence at the foot of a page or column and the next one is not "
+            "indented: same paragraph (a new one would have to be unindented)"};
   return {false, Strength::strong, "full line, next line not indented"};
+}
+
+// Whether a page or column ends between lines a and b (PDF): b is on another
+// page, or higher up on the same page than a.
+bool flow_breaks_between(const LineSet& set, const Line& a, const Line& b) {
+  if (a.page != b.page) return true;
+  const Box& above = set.places[static_cast<size_t>(a.number)].box;
+  const Box& below = set.places[static_cast<size_t>(b.number)].box;
+  return below.bottom <= above.top;
 }
 
 // `a_opens_paragraph`: line a is the first line of its paragraph, so it was
@@ -207,7 +223,7 @@ std::vector<LineRange> split_paragraphs(const LineSet& set, size_t begin, size_t
     const Line& b = set.lines[i];
     const Boundary boundary =
         a.is_figure() || b.is_figure() ? Boundary{true, Strength::strong, "a figure stands here"}
-        : set.has_geometry ? decide_with_geometry(a, b)
+        : set.has_geometry ? decide_with_geometry(a, b, flow_breaks_between(set, a, b))
                          : decide_without_geometry(set, a, b, i + 1 < end ? &set.lines[i + 1] : nullptr, shift,
                                                    current.first == i - 1, bracket_balance(a.text));
     if (review.tracing()) trace_boundary(a, shift, boundary, review);

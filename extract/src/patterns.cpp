@@ -125,15 +125,19 @@ std::optional<DateMatch> find_chinese_date(const std::u32string& text, size_t fr
   return std::nullopt;
 }
 
-std::optional<DatelineMatch> dateline(const std::u32string& text) {
+namespace {
+
+// A date at `i` (2025年11月11日, 2025-11-11, 2025.11.11, 2025/11/11) and an
+// optional time after it (10:23, 10:23:05); `i` moves past them.
+std::optional<DatelineMatch> date_and_time_at(const std::u32string& text, size_t& i) {
   DatelineMatch match;
-  size_t i = 0;
-  if (const auto chinese = find_chinese_date(text); chinese && chinese->begin == 0) {
+  const size_t start = i;
+  if (const auto chinese = find_chinese_date(text, i); chinese && chinese->begin == i) {
     match.year = chinese->year, match.month = chinese->month, match.day = chinese->day;
     i = chinese->end;
   } else {
     const auto year = read_number(text, i, 4);
-    if (!year || i != 4 || i >= text.size()) return std::nullopt;
+    if (!year || i - start != 4 || i >= text.size()) return std::nullopt;
     const char32_t separator = text[i];
     if (separator != '-' && separator != '.' && separator != '/') return std::nullopt;
     ++i;
@@ -144,14 +148,52 @@ std::optional<DatelineMatch> dateline(const std::u32string& text) {
     if (!day) return std::nullopt;
     match.year = *year, match.month = *month, match.day = *day;
   }
-  match.date_text = text.substr(0, i);
-  const size_t label_start = i;
-  skip_spaces(text, i);
+  // A time of day belongs to the date (set aside with it).
+  size_t after = i;
+  skip_spaces(text, after);
+  if (read_number(text, after, 2) && after < text.size() && (text[after] == ':' || text[after] == U'：')) {
+    ++after;
+    const size_t minutes = after;
+    if (read_number(text, after, 2) && after - minutes == 2) {
+      if (after + 2 < text.size() && text[after] == ':' && is_digit(text[after + 1])) {
+        ++after;
+        read_number(text, after, 2);
+      }
+      i = after;
+    }
+  }
+  match.date_text = text.substr(start, i - start);
+  return match;
+}
+
+}  // namespace
+
+std::optional<DatelineMatch> dateline(const std::u32string& text) {
+  size_t i = 0;
+  // 2025-11-11 [10:23] 来源：新华社, or a date alone.
+  if (auto match = date_and_time_at(text, i)) {
+    const size_t label_start = i;
+    skip_spaces(text, i);
+    if (i == text.size()) return match;
+    std::u32string label;
+    const auto source = after_label(text.substr(i), U"来源", &label);
+    if (!source) return std::nullopt;
+    match->label = text.substr(label_start, i - label_start) + label;
+    match->source = *source;
+    return match;
+  }
+  // 来源：新华社 2025-11-11: the source first, the date closing the line.
   std::u32string label;
-  const auto source = after_label(text.substr(i), U"来源", &label);
-  if (!source) return std::nullopt;
-  match.label = text.substr(label_start, i - label_start) + label;
-  match.source = *source;
+  const auto rest = after_label(text, U"来源", &label);
+  if (!rest) return std::nullopt;
+  const size_t space = rest->rfind(U' ');
+  if (space == std::u32string::npos) return std::nullopt;
+  size_t at = space + 1;
+  auto match = date_and_time_at(*rest, at);
+  if (!match || at != rest->size()) return std::nullopt;
+  match->source = trim(rest->substr(0, space));
+  if (match->source.empty()) return std::nullopt;
+  match->label = label;
   return match;
 }
 

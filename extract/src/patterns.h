@@ -39,6 +39,8 @@ struct DatelineMatch {
   std::u32string source;
   std::u32string label;  // " 来源：" as printed
 };
+// A dateline: a date (and time) alone, or with 来源：X after it, or after
+// 来源：X. The label as printed and the date text are kept for the review.
 std::optional<DatelineMatch> dateline(const std::u32string& text);
 
 // A date written 2025年11月14日 / 2025 年 5 月 23 日 anywhere in `text`:

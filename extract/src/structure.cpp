@@ -176,13 +176,11 @@ class Recognizer {
         if (!masthead.date->valid())
           review_.warn("masthead date \"" + masthead.date_text + "\" is not a valid date");
         // 北京市卫生健康大数据与政策研究中心 2025 年 5 月 23 日: publisher and date on one line.
-        const std::u32string before = trim(text.substr(0, date->begin));
-        const std::u32string after = trim(text.substr(date->end));
-        if (!before.empty()) others_text_.push_back({i, before});
-        if (!after.empty()) others_text_.push_back({i, after});
+        for (const std::u32string& part : {trim(text.substr(0, date->begin)), trim(text.substr(date->end))})
+          if (std::u32string rest = take_issue_number(i, part); !rest.empty()) others_text_.push_back({i, rest});
         continue;
       }
-      others_text_.push_back({i, text});
+      if (std::u32string rest = take_issue_number(i, text); !rest.empty()) others_text_.push_back({i, rest});
     }
     // The series name is the line naming a 报 (周报, 简报); the publisher the other.
     for (auto& [index, text] : others_text_) {
@@ -232,9 +230,29 @@ class Recognizer {
     return copies;
   }
 
+  // Masthead parts set on one line apart (第六四九期  北京市…中心, a number at the
+  // left and the publisher at the right): a part that is the issue number is
+  // taken; the rest of the line is returned.
+  std::u32string take_issue_number(size_t index, const std::u32string& text) {
+    if (text.empty() || read_issue_number(index, text)) return {};
+    if (issue_.masthead.number) return text;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find(U' ', start);
+      if (end == std::u32string::npos) end = text.size();
+      if (end > start && read_issue_number(index, text.substr(start, end - start)))
+        return trim(text.substr(0, start) + U" " + text.substr(std::min(end + 1, text.size())));
+      start = end + 1;
+    }
+    return text;
+  }
+
   bool is_running_header_on_first_page(size_t index, const RunningCopies& copies) const {
     const auto found = copies.find(lines_[index].text);
     if (found == copies.end()) return false;
+    // A PDF shows the masthead's series title in display type, a running
+    // header in small type: a single large copy is the series.
+    if (set_.has_geometry && found->second.count == 1 && lines_[index].size_ratio > 1.15) return false;
     // The first copy is the header, the next the series.
     return found->second.count == 1 || found->second.first == index;
   }

@@ -1,6 +1,7 @@
 // The recognizer fed by hand-made sources (no Poppler, no text file): pages of
 // positioned runs and images, or plain lines. What a PDF would give, laid out
 // here so that each rule's input is known exactly.
+#include "page_writer.h"
 #include "reissue/extract_source.h"
 #include "reissue/issue_xml.h"
 #include "reissue/text.h"
@@ -10,82 +11,11 @@
 #include <algorithm>
 
 using namespace reissue;
+using test::PageWriter;
+using test::kLeft;
+using test::kRight;
 
 namespace {
-
-constexpr double kLeft = 72, kMeasure = 30, kBody = 12, kLeading = 18;
-constexpr double kRight = kLeft + kMeasure * kBody;
-
-// Lays out lines on A4 pages the way a word processor sets Chinese body text:
-// 12 pt, 30 em measure, 18 pt leading; every character is one run, as Poppler
-// gives Chinese words.
-class PageWriter {
- public:
-  explicit PageWriter(SourceDocument& document) : document_(document) { new_page(); }
-
-  void new_page() {
-    SourcePage page;
-    page.width = 595;
-    page.height = 842;
-    document_.pages.push_back(std::move(page));
-    top_ = 72;
-  }
-
-  // One printed line starting `indent` em from the margin (centred when
-  // negative); returns its box.
-  Box line(const std::string& utf8, double indent = 0, double size = kBody, bool bold = false) {
-    const std::u32string text = utf8_to_u32(utf8);
-    double width = 0;
-    for (char32_t c : text) width += advance(c, size);
-    double x = indent < 0 ? kLeft + (kMeasure * kBody - width) / 2 : kLeft + indent * kBody;
-    const Box box{x, top_, x + width, top_ + size};
-    for (char32_t c : text) {
-      SourceRun run;
-      run.text = std::u32string(1, c);
-      run.box = {x, top_, x + advance(c, size), top_ + size};
-      run.baseline = top_ + 0.88 * size;
-      run.font_size = size;
-      run.font = bold ? "NotoSerifCJK-Bold" : "NotoSerifCJK-Regular";
-      run.bold = bold;
-      run.content_begin = content_;
-      run.content_end = ++content_;
-      x = run.box.right;
-      if (c != U' ') page().runs.push_back(std::move(run));
-    }
-    top_ += std::max(kLeading, size * 1.5);
-    return box;
-  }
-
-  // A paragraph: first line indented 2 em, wrapped at the measure.
-  std::vector<Box> paragraph(const std::string& utf8) {
-    const std::u32string text = utf8_to_u32(utf8);
-    std::vector<Box> boxes;
-    for (size_t at = 0, room = kMeasure - 2; at < text.size(); at += room, room = kMeasure)
-      boxes.push_back(line(u32_to_utf8(text.substr(at, room)), at == 0 ? 2 : 0));
-    return boxes;
-  }
-
-  Box image(double width, double height, const std::string& bytes) {
-    SourceImage image;
-    image.box = {kLeft + (kMeasure * kBody - width) / 2, top_, kLeft + (kMeasure * kBody + width) / 2, top_ + height};
-    image.bytes = bytes;
-    image.extension = "jpg";
-    image.width = 40;
-    image.height = 30;
-    page().images.push_back(image);
-    top_ += height + kLeading;
-    return image.box;
-  }
-
-  SourcePage& page() { return document_.pages.back(); }
-
- private:
-  static double advance(char32_t c, double size) { return c < 0x80 ? 0.5 * size : size; }
-
-  SourceDocument& document_;
-  double top_ = 72;
-  int content_ = 0;
-};
 
 Box united(Box a, const Box& b) {
   a.left = std::min(a.left, b.left), a.top = std::min(a.top, b.top);
