@@ -114,6 +114,16 @@ def env_with(**extra):
     return env
 
 
+def variant_files(producer, variants, selected):
+    """(name, gold number, settings) of each selected file of a producer whose
+    variants map a name to (gold numbers, settings)."""
+    for variant, (issues, settings) in variants.items():
+        for number in issues:
+            name = f"{producer}-{variant}-{number}"
+            if selected(name):
+                yield name, number, settings
+
+
 # ---------------------------------------------------------------- XeLaTeX ---
 
 LATEX_SPECIALS = {
@@ -122,46 +132,44 @@ LATEX_SPECIALS = {
 }
 
 
+CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff\u3000-\u303f\uff00-\uffef"
+                 "\u2018-\u201d\u2014\u2026\u00b7]")
+CJK_SPACE = re.compile(f"(?<={CJK.pattern}) (?={CJK.pattern})")
+
+
+def keep_cjk_spaces(text, space):
+    """xeCJK drops a space between two Chinese characters of the source (and
+    one written `\\ ` next to CJK punctuation); `space` survives."""
+    return CJK_SPACE.sub(lambda m: space, text)
+
+
 def tex_escape(text):
-    return "".join(LATEX_SPECIALS.get(c, c) for c in text)
+    return keep_cjk_spaces("".join(LATEX_SPECIALS.get(c, c) for c in text), r"\hbox{}\ ")
 
 
 def tex_body(gold, style):
     """LaTeX for the issue's items; `style` picks alignments and sizes."""
-    lines = []
     date_align = r"\raggedleft" if style.get("date_right") else r"\centering"
+    templates = {
+        "series": r"{\centering\fontsize{22}{30}\selectfont\bfseries\color[HTML]{C00000} @\par}",
+        "number": r"{\centering\large @\par}",
+        "publisher": r"{\centering @\par}",
+        "date": "{" + date_align + r" @\par}\bigskip",
+        "label": r"\noindent\textbf{@}\par",
+        "section": r"\medskip\noindent{\large\bfseries @}\par\smallskip",
+        "toc_title": r"\noindent @\par", "toc_source": r"\noindent @\par", "art_label": r"\noindent @\par",
+        "url": r"\noindent\url{@}\par",
+        "headline": r"\smallskip{\centering\large\bfseries @\par}",
+        "dateline": r"{\centering @\par}\smallskip",
+        "p": r"@\par",
+        "heading": r"\smallskip\noindent\textbf{@}\par\smallskip",
+        "caption": r"{\centering\small @\par}\smallskip",
+        "byline": r"{\raggedleft @\par}",
+    }
+    lines = []
     for role, text in items(gold):
-        t = tex_escape(text)
-        if role == "series":
-            lines.append(r"{\centering\fontsize{22}{30}\selectfont\bfseries\color[HTML]{C00000} " + t + r"\par}")
-        elif role == "number":
-            lines.append(r"{\centering\large " + t + r"\par}")
-        elif role == "publisher":
-            lines.append(r"{\centering " + t + r"\par}")
-        elif role == "date":
-            lines.append("{" + date_align + " " + t + r"\par}\bigskip")
-        elif role == "label":
-            lines.append(r"\noindent\textbf{" + t + r"}\par")
-        elif role == "section":
-            lines.append(r"\medskip\noindent{\large\bfseries " + t + r"}\par\smallskip")
-        elif role in ("toc_title", "toc_source", "art_label"):
-            lines.append(r"\noindent " + t + r"\par")
-        elif role == "url":
-            lines.append(r"\noindent\url{" + text.replace("%", r"\%").replace("#", r"\#") + r"}\par")
-        elif role == "headline":
-            lines.append(r"\smallskip{\centering\large\bfseries " + t + r"\par}")
-        elif role == "dateline":
-            lines.append(r"{\centering " + t + r"\par}\smallskip")
-        elif role == "p":
-            lines.append(t + r"\par")
-        elif role == "heading":
-            lines.append(r"\smallskip\noindent\textbf{" + t + r"}\par\smallskip")
-        elif role == "caption":
-            lines.append(r"{\centering\small " + t + r"\par}\smallskip")
-        elif role == "byline":
-            lines.append(r"{\raggedleft " + t + r"\par}")
-        else:
-            raise ValueError(role)
+        t = text.replace("%", r"\%").replace("#", r"\#") if role == "url" else tex_escape(text)
+        lines.append(templates[role].replace("@", t))
     return "\n".join(lines)
 
 
@@ -197,17 +205,13 @@ def xelatex_document(gold, s):
 
 
 def make_xelatex(work, out_dir, selected):
-    for variant, (issues, settings) in XELATEX_VARIANTS.items():
-        for number in issues:
-            name = f"xelatex-{variant}-{number}"
-            if not selected(name):
-                continue
-            src = work / f"{name}.tex"
-            src.write_text(xelatex_document(load_gold(number), settings), encoding="utf-8")
-            run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", src.name], cwd=work,
-                env=env_with(SOURCE_DATE_EPOCH=EPOCH, FORCE_SOURCE_DATE="1"))
-            shutil.copy(work / f"{name}.pdf", out_dir / f"{name}.pdf")
-            yield name
+    for name, number, settings in variant_files("xelatex", XELATEX_VARIANTS, selected):
+        src = work / f"{name}.tex"
+        src.write_text(xelatex_document(load_gold(number), settings), encoding="utf-8")
+        run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", src.name], cwd=work,
+            env=env_with(SOURCE_DATE_EPOCH=EPOCH, FORCE_SOURCE_DATE="1"))
+        shutil.copy(work / f"{name}.pdf", out_dir / f"{name}.pdf")
+        yield name
 
 
 # ----------------------------------------------------------------- pandoc ---
@@ -216,7 +220,7 @@ MD_ESCAPE = set("\\`*_{}[]()#+-.!|<>~^$\"'&@:;%=/?,")
 
 
 def md_escape(text):
-    return "".join("\\" + c if c in MD_ESCAPE else c for c in text)
+    return keep_cjk_spaces("".join("\\" + c if c in MD_ESCAPE else c for c in text), r"\hbox{}\ ")
 
 
 def markdown_document(gold):
@@ -263,24 +267,20 @@ PANDOC_VARIANTS = {
 
 
 def make_pandoc(work, out_dir, selected):
-    for variant, (issues, options) in PANDOC_VARIANTS.items():
-        for number in issues:
-            name = f"pandoc-{variant}-{number}"
-            if not selected(name):
-                continue
-            gold = load_gold(number)
-            (work / f"{name}.md").write_text(markdown_document(gold), encoding="utf-8")
-            header = work / f"{name}-header.tex"
-            header.write_text("\n".join([
-                r"\usepackage{fancyhdr}", r"\pagestyle{fancy}", r"\fancyhf{}",
-                r"\fancyhead[L]{\small " + tex_escape(furniture_text(gold)) + "}",
-                r"\fancyhead[R]{\small " + tex_escape(date_text(gold["masthead"]["date"])) + "}",
-                r"\fancyfoot[C]{第 \thepage{} 页}"]) + "\n", encoding="utf-8")
-            opts = [f"--include-in-header={header}" if o == "--include-in-header=HEADER" else o for o in options]
-            run(["pandoc", "-f", "markdown-smart-auto_identifiers", f"{name}.md", "-o", f"{name}.pdf",
-                 "--pdf-engine=xelatex", *opts], cwd=work, env=env_with(SOURCE_DATE_EPOCH=EPOCH, FORCE_SOURCE_DATE="1"))
-            shutil.copy(work / f"{name}.pdf", out_dir / f"{name}.pdf")
-            yield name
+    for name, number, options in variant_files("pandoc", PANDOC_VARIANTS, selected):
+        gold = load_gold(number)
+        (work / f"{name}.md").write_text(markdown_document(gold), encoding="utf-8")
+        header = work / f"{name}-header.tex"
+        header.write_text("\n".join([
+            r"\usepackage{fancyhdr}", r"\pagestyle{fancy}", r"\fancyhf{}",
+            r"\fancyhead[L]{\small " + tex_escape(furniture_text(gold)) + "}",
+            r"\fancyhead[R]{\small " + tex_escape(date_text(gold["masthead"]["date"])) + "}",
+            r"\fancyfoot[C]{第 \thepage{} 页}"]) + "\n", encoding="utf-8")
+        opts = [f"--include-in-header={header}" if o == "--include-in-header=HEADER" else o for o in options]
+        run(["pandoc", "-f", "markdown-smart-auto_identifiers", f"{name}.md", "-o", f"{name}.pdf",
+             "--pdf-engine=xelatex", *opts], cwd=work, env=env_with(SOURCE_DATE_EPOCH=EPOCH, FORCE_SOURCE_DATE="1"))
+        shutil.copy(work / f"{name}.pdf", out_dir / f"{name}.pdf")
+        yield name
 
 
 # ------------------------------------------------------------------ Typst ---
@@ -310,35 +310,24 @@ def typst_document(gold, s):
         "#set par(justify: true, first-line-indent: (amount: 2em, all: true), spacing: 0.65em, leading: 0.7em)",
         "#let plain(t) = par(first-line-indent: 0em, t)",
     ]
+    templates = {
+        "series": '#align(center, text(size: 22pt, weight: "bold", fill: rgb("#C00000"), {t}))',
+        "number": "#align(center, plain({t}))",
+        "publisher": "#align(center, plain({t}))",
+        "date": f"#align({s['date_align']}, plain({{t}}))\n#v(8pt)",
+        "label": f'#plain(text(weight: "bold", size: {s["size"]}, {{t}}))',
+        "section": '#plain(text(weight: "bold", size: 13pt, {t}))',
+        "toc_title": "#plain({t})", "toc_source": "#plain({t})", "art_label": "#plain({t})",
+        "url": "#plain(link({s}))",
+        "headline": '#align(center, plain(text(size: 13pt, weight: "bold", {t})))',
+        "dateline": "#align(center, plain({t}))",
+        "p": "#par({t})",
+        "heading": "#v(4pt)\n#plain(strong({t}))",
+        "caption": "#align(center, plain(text(size: 9.5pt, {t})))",
+        "byline": "#align(right, plain({t}))",
+    }
     for role, text in items(gold):
-        t = "[#" + typst_string(text) + "]"
-        if role == "series":
-            out.append(f"#align(center, text(size: 22pt, weight: \"bold\", fill: rgb(\"#C00000\"), {t}))")
-        elif role in ("number", "publisher"):
-            out.append(f"#align(center, plain({t}))")
-        elif role == "date":
-            out.append(f"#align({s['date_align']}, plain({t}))\n#v(8pt)")
-        elif role in ("label", "section"):
-            size = "13pt" if role == "section" else s["size"]
-            out.append(f"#plain(text(weight: \"bold\", size: {size}, {t}))")
-        elif role in ("toc_title", "toc_source", "art_label"):
-            out.append(f"#plain({t})")
-        elif role == "url":
-            out.append(f"#plain(link({typst_string(text)}))")
-        elif role == "headline":
-            out.append(f"#align(center, plain(text(size: 13pt, weight: \"bold\", {t})))")
-        elif role == "dateline":
-            out.append(f"#align(center, plain({t}))")
-        elif role == "p":
-            out.append(f"#par({t})")
-        elif role == "heading":
-            out.append(f"#v(4pt)\n#plain(strong({t}))")
-        elif role == "caption":
-            out.append(f"#align(center, plain(text(size: 9.5pt, {t})))")
-        elif role == "byline":
-            out.append(f"#align(right, plain({t}))")
-        else:
-            raise ValueError(role)
+        out.append(templates[role].format(t="[#" + typst_string(text) + "]", s=typst_string(text)))
     return "\n".join(out) + "\n"
 
 
@@ -354,16 +343,12 @@ fs.writeFileSync(process.argv[6], pdf);
 def make_typst(work, out_dir, selected):
     script = work / "typst.js"
     script.write_text(TYPST_SCRIPT, encoding="utf-8")
-    for variant, (issues, settings) in TYPST_VARIANTS.items():
-        for number in issues:
-            name = f"typst-{variant}-{number}"
-            if not selected(name):
-                continue
-            src = work / f"{name}.typ"
-            src.write_text(typst_document(load_gold(number), settings), encoding="utf-8")
-            run(["node", str(script), str(TYPST_MODULES), str(work), NOTO_DIR, str(src),
-                 str(out_dir / f"{name}.pdf"), EPOCH])
-            yield name
+    for name, number, settings in variant_files("typst", TYPST_VARIANTS, selected):
+        src = work / f"{name}.typ"
+        src.write_text(typst_document(load_gold(number), settings), encoding="utf-8")
+        run(["node", str(script), str(TYPST_MODULES), str(work), NOTO_DIR, str(src),
+             str(out_dir / f"{name}.pdf"), EPOCH])
+        yield name
 
 
 # --------------------------------------------------------------- Chromium ---
@@ -406,23 +391,19 @@ p {{ margin: 0; text-align: justify; }}
 
 
 def make_chromium(work, out_dir, selected):
-    for variant, (issues, settings) in CHROMIUM_VARIANTS.items():
-        for number in issues:
-            name = f"chromium-{variant}-{number}"
-            if not selected(name):
-                continue
-            src = work / f"{name}.html"
-            src.write_text(html_document(load_gold(number), settings), encoding="utf-8")
-            cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={work}/chromium",
-                   f"--print-to-pdf={out_dir / (name + '.pdf')}"]
-            if not settings["header_footer"]:
-                cmd.append("--no-pdf-header-footer")
-            run(cmd + [src.as_uri()])
-            # Chromium writes every object apart at a low compression level:
-            # object streams and level 9 halve the file, content unchanged.
-            run(["qpdf", "--recompress-flate", "--compression-level=9", "--object-streams=generate",
-                 "--replace-input", str(out_dir / f"{name}.pdf")])
-            yield name
+    for name, number, settings in variant_files("chromium", CHROMIUM_VARIANTS, selected):
+        src = work / f"{name}.html"
+        src.write_text(html_document(load_gold(number), settings), encoding="utf-8")
+        cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={work}/chromium",
+               f"--print-to-pdf={out_dir / (name + '.pdf')}"]
+        if not settings["header_footer"]:
+            cmd.append("--no-pdf-header-footer")
+        run(cmd + [src.as_uri()])
+        # Chromium writes every object apart at a low compression level:
+        # object streams and level 9 halve the file, content unchanged.
+        run(["qpdf", "--recompress-flate", "--compression-level=9", "--object-streams=generate",
+             "--replace-input", str(out_dir / f"{name}.pdf")])
+        yield name
 
 
 # --------------------------------------------- rewrites of the corpus PDFs ---
@@ -536,17 +517,13 @@ def edit_docx(src, dst, gold, s):
 def make_libreoffice(work, out_dir, selected):
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
     try:
-        for variant, (issues, settings) in LO_VARIANTS.items():
-            for number in issues:
-                name = f"lo-{variant}-{number}"
-                if not selected(name):
-                    continue
-                docx = work / f"{name}.docx"
-                edit_docx(SHARED_CORPUS / f"corpus-{number}.docx", docx, load_gold(number), settings)
-                run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                     "--outdir", str(work), str(docx)])
-                shutil.copy(work / f"{name}.pdf", out_dir / f"{name}.pdf")
-                yield name
+        for name, number, settings in variant_files("lo", LO_VARIANTS, selected):
+            docx = work / f"{name}.docx"
+            edit_docx(SHARED_CORPUS / f"corpus-{number}.docx", docx, load_gold(number), settings)
+            run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                 "--outdir", str(work), str(docx)])
+            shutil.copy(work / f"{name}.pdf", out_dir / f"{name}.pdf")
+            yield name
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
