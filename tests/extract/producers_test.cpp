@@ -1,0 +1,54 @@
+// The multi-producer test set (tests/data/producers: the corpus gold content
+// typeset by XeLaTeX, pandoc, Typst, Chromium, LibreOffice with other layouts,
+// and the corpus PDFs rewritten by Cairo, Ghostscript and ps2pdf): extraction
+// meets the bar of gold_score.h on every file. Files whose fonts lose their
+// Unicode maps (Ghostscript, ps2pdf) may instead be refused as having no text
+// layer; they may never come back as garbage. tests/tools/score_producers
+// prints the same scores as a table.
+#include "gold_score.h"
+
+#include <gtest/gtest.h>
+
+#include <ostream>
+
+using namespace reissue;
+using namespace reissue::test;
+
+namespace reissue::test {
+// gtest names a parameter by this, not by its bytes.
+void PrintTo(const ProducerPdf& file, std::ostream* out) { *out << file.name; }
+}  // namespace reissue::test
+
+namespace {
+
+class Producers : public ::testing::TestWithParam<ProducerPdf> {};
+
+std::string lines(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += "\n  " + item;
+  return out;
+}
+
+}  // namespace
+
+TEST_P(Producers, ExtractionMeetsTheBar) {
+  const ProducerPdf& file = GetParam();
+  const ProducerResult result = extract_and_score(file);
+  if (!result.score) {
+    EXPECT_TRUE(may_lack_text_layer(file) && result.status == ExitStatus::no_text_layer)
+        << file.name << ": extraction failed with status " << static_cast<int>(result.status) << " ("
+        << describe(result.status) << "): " << result.error;
+    return;
+  }
+  const GoldScore& score = *result.score;
+  const std::vector<std::string> failures = bar_failures(score);
+  EXPECT_TRUE(failures.empty()) << file.name << " misses the bar:" << lines(failures) << "\nfirst mismatches ("
+                                << score.mismatch_count << " in all):" << lines(score.mismatches);
+}
+
+INSTANTIATE_TEST_SUITE_P(Pdf, Producers, ::testing::ValuesIn(producer_pdfs()), [](const auto& param) {
+  std::string name = param.param.name;
+  for (char& c : name)
+    if (c == '-') c = '_';
+  return name;
+});

@@ -1,0 +1,88 @@
+// Scores an extracted issue against the gold content it was typeset from (the
+// corpus gold JSON, read by issue_from_gold_json: strings normalized as the
+// format stores them), and the multi-producer test set that uses it
+// (tests/data/producers: tests/extract/producers_test.cpp, tests/tools/score_producers).
+#pragma once
+
+#include "reissue/error.h"
+#include "reissue/issue.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reissue::test {
+
+// Exact checks of one kind of field: "masthead" (series, number, publisher,
+// date), "intro" (each paragraph), "contents" (titles and sources), "title",
+// "source", "url", "headline", "dateline" (the date). An entry the gold lacks
+// (an extra article) counts as one failed check of its group.
+struct FieldGroup {
+  std::string name;
+  int ok = 0;
+  int total = 0;
+};
+
+struct GoldScore {
+  std::vector<FieldGroup> fields;  // in the order above
+  int fields_ok() const;
+  int fields_total() const;
+
+  // Article body blocks, matched by text (multiset per article, articles by
+  // position): true positives, extracted blocks, gold blocks.
+  int blocks_matched = 0;
+  int blocks_extracted = 0;
+  int blocks_gold = 0;
+  int kinds_ok = 0;  // matched blocks whose kind (p, heading, figure, byline) is the gold's too
+  double paragraph_f1() const;
+
+  // 1 - (insertions + deletions) / (gold length + extracted length) between
+  // all body text (blocks joined by line breaks), in code points: difflib's
+  // ratio. Computed exactly down to 0.5; `similarity_at_most` says the texts
+  // are further apart and `similarity` is only an upper bound.
+  double similarity = 0;
+  bool similarity_at_most = false;
+
+  // Spaces between two Chinese characters (Han or CJK punctuation) in all the
+  // extracted text that the gold does not hold there (a space is identified
+  // by the characters around it), and all such spaces extracted.
+  int chinese_spaces = 0;
+  int chinese_spaces_all = 0;
+
+  std::vector<std::string> mismatches;  // the first `max_mismatches`, readable
+  int mismatch_count = 0;
+};
+
+GoldScore score_against_gold(const Issue& extracted, const Issue& gold, std::size_t max_mismatches = 20);
+
+// What extraction is held to on every producer (tests/extract/producers_test.cpp):
+// every exact field, paragraph F1 >= 0.98, similarity >= 0.995, no spaces
+// between Chinese characters. Returns the parts missed, readable; empty: met.
+std::vector<std::string> bar_failures(const GoldScore& score);
+
+// The multi-producer test set: tests/data/producers/<producer>-<variant>-<NNN>.pdf,
+// typeset from tests/data/corpus/corpus-NNN.gold.json.
+struct ProducerPdf {
+  std::filesystem::path pdf;
+  std::filesystem::path gold;
+  std::string name;      // file name without .pdf
+  std::string producer;  // the part before the first '-'
+};
+std::vector<ProducerPdf> producer_pdfs();  // sorted by name
+
+// Producers whose fonts lose their Unicode maps: extraction may refuse them
+// with the "no text layer" status instead of meeting the bar.
+bool may_lack_text_layer(const ProducerPdf& file);
+
+// One file extracted (reissue::extract_document) and scored; when extraction
+// throws, `score` is empty and `status` / `error` say what was thrown.
+struct ProducerResult {
+  std::optional<GoldScore> score;
+  ExitStatus status = ExitStatus::ok;
+  std::string error;
+};
+ProducerResult extract_and_score(const ProducerPdf& file, std::size_t max_mismatches = 20);
+
+}  // namespace reissue::test

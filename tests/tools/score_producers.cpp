@@ -1,0 +1,116 @@
+// Extracts every PDF of the multi-producer test set (tests/data/producers) and
+// scores it against its gold: one row a file, then one a producer.
+//
+//   build/tests/score_producers [-v] [-n N] [NAME-PREFIX...]
+//
+// -v prints each file's first N mismatches (default 12) under its row; a
+// prefix ("typst", "lo-kai") limits the run to files whose name starts so.
+// Columns: exact fields ok/total (masthead, intro, contents, article title,
+// source, URL, headline, dateline), body blocks matched by text (F1), matched
+// blocks of the right kind, text similarity of all body text, spaces between
+// Chinese characters not in the gold, and the outcome: "bar" when the file
+// meets the bar of tests/extract/producers_test.cpp, else what it misses, or
+// the error extraction threw.
+#include "gold_score.h"
+#include "reissue/text.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace reissue;
+using namespace reissue::test;
+
+namespace {
+
+struct Totals {
+  int files = 0, bar = 0, errors = 0, fields_ok = 0, fields_total = 0, spaces = 0;
+  double f1 = 0, similarity = 0;
+  int scored = 0;
+};
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
+  return out;
+}
+
+std::string ratio(int ok, int total) { return std::to_string(ok) + "/" + std::to_string(total); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool verbose = false;
+  std::size_t max_mismatches = 12;
+  std::vector<std::string> prefixes;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "-v") {
+      verbose = true;
+    } else if (arg == "-n" && i + 1 < argc) {
+      max_mismatches = static_cast<std::size_t>(std::atoi(argv[++i]));
+    } else if (!arg.empty() && arg[0] == '-') {
+      std::fprintf(stderr, "usage: %s [-v] [-n N] [NAME-PREFIX...]\n", argv[0]);
+      return 6;
+    } else {
+      prefixes.push_back(arg);
+    }
+  }
+
+  std::printf("%-22s %7s %6s %7s %7s %5s  %s\n", "file", "fields", "F1", "kinds", "simil", "zh-sp", "outcome");
+  std::map<std::string, Totals> producers;
+  for (const ProducerPdf& file : producer_pdfs()) {
+    bool wanted = prefixes.empty();
+    for (const std::string& prefix : prefixes) wanted = wanted || file.name.rfind(prefix, 0) == 0;
+    if (!wanted) continue;
+    const ProducerResult result = extract_and_score(file, max_mismatches);
+    Totals& totals = producers[file.producer];
+    ++totals.files;
+    if (!result.score) {
+      ++totals.errors;
+      const bool allowed = result.status == ExitStatus::no_text_layer && may_lack_text_layer(file);
+      if (allowed) ++totals.bar;
+      std::printf("%-22s %7s %6s %7s %7s %5s  %s%s (status %d): %s\n", file.name.c_str(), "-", "-", "-", "-", "-",
+                  allowed ? "bar: " : "", describe(result.status), static_cast<int>(result.status),
+                  result.error.c_str());
+      continue;
+    }
+    const GoldScore& score = *result.score;
+    const std::vector<std::string> failures = bar_failures(score);
+    if (failures.empty()) ++totals.bar;
+    ++totals.scored;
+    totals.fields_ok += score.fields_ok();
+    totals.fields_total += score.fields_total();
+    totals.f1 += score.paragraph_f1();
+    totals.similarity += score.similarity;
+    totals.spaces += score.chinese_spaces;
+    std::printf("%-22s %7s %6s %7s %s%6s %5d  %s\n", file.name.c_str(),
+                ratio(score.fields_ok(), score.fields_total()).c_str(),
+                format_decimal(score.paragraph_f1(), 3).c_str(), ratio(score.kinds_ok, score.blocks_matched).c_str(),
+                score.similarity_at_most ? "<" : " ", format_decimal(score.similarity, 4).c_str(),
+                score.chinese_spaces, failures.empty() ? "bar" : ("misses: " + join(failures)).c_str());
+    if (verbose) {
+      for (const std::string& mismatch : score.mismatches) std::printf("    %s\n", mismatch.c_str());
+      if (score.mismatch_count > static_cast<int>(score.mismatches.size()))
+        std::printf("    ... %d mismatches in all\n", score.mismatch_count);
+    }
+  }
+
+  std::printf("\n%-10s %5s %4s %6s %9s %6s %7s %6s\n", "producer", "files", "bar", "errors", "fields", "F1",
+              "simil", "zh-sp");
+  Totals all;
+  for (const auto& [name, t] : producers) {
+    const double scored = t.scored ? t.scored : 1;
+    std::printf("%-10s %5d %4d %6d %9s %6s %7s %6d\n", name.c_str(), t.files, t.bar, t.errors,
+                ratio(t.fields_ok, t.fields_total).c_str(), format_decimal(t.f1 / scored, 3).c_str(),
+                format_decimal(t.similarity / scored, 4).c_str(), t.spaces);
+    all.files += t.files;
+    all.bar += t.bar;
+    all.errors += t.errors;
+  }
+  std::printf("%-10s %5d %4d %6d   (F1, similarity: means over the files scored)\n", "all", all.files, all.bar,
+              all.errors);
+  return 0;
+}
