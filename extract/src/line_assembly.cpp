@@ -122,33 +122,54 @@ bool chinese_pair(const SourceRun& before, const SourceRun& run) {
 }
 
 // A gap the size of a space separates Latin words even when no space glyph
-// exists. Between Chinese characters justification spreads gaps, so there
-// only a space character in the content stream (the source skipped it,
-// leaving a hole in the character positions) or a wide gap counts; and not
-// even a wide gap when the line spreads all its Chinese characters alike
-// (`letter_spaced`: a justified line around a long URL).
+// exists. Between Chinese characters a space is a space character in the
+// content stream (the source skipped it, leaving a hole in the character
+// positions) or, for producers that draw none (XeTeX, Typst), a gap of an
+// interword space (a TeX space shrinks to about 0.22 em), unless the line
+// spreads its Chinese characters alike (`letter_spaced`: justification
+// around a long URL, where every gap is wide and none is a space).
+constexpr double kChineseSpace = 0.2;
+
+// XeTeX (xeCJK) sets an interword glue between a Chinese character and any
+// Latin one, whether the writer typed a space there or not, so that gap is no
+// evidence. A symbol that joins words (人工智能+医疗, 数据/平台) is then taken
+// as written without spaces; a separator (科学与健康 | 医学) and words keep
+// the gap as a space (and the format drops it before Latin words anyway).
+bool joining_symbol_beside_chinese(const SourceRun& before, const SourceRun& run) {
+  if (before.text.empty() || run.text.empty()) return false;
+  const char32_t left = before.text.back(), right = run.text.front();
+  const auto joining = [](char32_t c) { return c < 0x80 && std::u32string_view(U"+-/&_@#%=~*^").find(c) != std::u32string_view::npos; };
+  return (chinese_mark(left) && joining(right)) || (joining(left) && chinese_mark(right));
+}
+
 bool space_between(const SourceRun& before, const SourceRun& run, bool letter_spaced) {
   const double gap = run.box.left - before.box.right;
   const double size = std::min(run.font_size, before.font_size);
-  if (!chinese_pair(before, run)) return before.space_after || gap > 0.2 * size;
   const bool skipped = run.content_begin > before.content_end;
-  return (skipped && gap > 0.05 * size) || (gap > 0.6 * size && !letter_spaced);
+  if (joining_symbol_beside_chinese(before, run)) return (skipped && gap > 0.05 * size) || gap > 0.6 * size;
+  if (!chinese_pair(before, run)) return before.space_after || gap > 0.2 * size;
+  return (skipped && gap > 0.05 * size) || (gap > kChineseSpace * size && !letter_spaced);
 }
 
-// Whether the wide gaps between Chinese characters of a line (ordered left to
-// right) are alike: justification spreads a line evenly, a writer's spaces
-// stand out. Two or more wide gaps within 0.15 em of each other.
+// Whether justification spread the Chinese characters of a line (ordered left
+// to right): most adjacent Chinese characters stand apart by wide gaps, and
+// the gaps are alike (within 0.15 em). A writer's spaces are a few.
 bool letter_spaced(const std::vector<const SourceRun*>& group) {
   std::vector<double> wide;
-  for (size_t i = 1; i < group.size(); ++i) {
-    const SourceRun& before = *group[i - 1];
+  size_t pairs = 0;
+  for (size_t i = 0; i < group.size(); ++i) {
     const SourceRun& run = *group[i];
+    for (size_t k = 1; k < run.text.size(); ++k)
+      if (chinese_mark(run.text[k - 1]) && chinese_mark(run.text[k])) ++pairs;
+    if (i == 0) continue;
+    const SourceRun& before = *group[i - 1];
+    if (!chinese_pair(before, run)) continue;
+    ++pairs;
     const double size = std::min(run.font_size, before.font_size);
     const double gap = run.box.left - before.box.right;
-    if (chinese_pair(before, run) && run.content_begin <= before.content_end && gap > 0.6 * size)
-      wide.push_back(gap / size);
+    if (run.content_begin <= before.content_end && gap > kChineseSpace * size) wide.push_back(gap / size);
   }
-  if (wide.size() < 2) return false;
+  if (wide.size() < 2 || 2 * wide.size() < pairs) return false;
   const auto [least, most] = std::minmax_element(wide.begin(), wide.end());
   return *most - *least < 0.15;
 }
@@ -159,7 +180,7 @@ PrintedLine line_of(Runs group) {
                    [](const SourceRun* a, const SourceRun* b) { return a->box.left < b->box.left; });
   PrintedLine line;
   line.box = group.front()->box;
-  std::map<double, size_t> sizes;
+  std::map<double, double> sizes;
   size_t bold = 0, colored = 0, total = 0;
   const bool spread = letter_spaced(group);
   for (size_t i = 0; i < group.size(); ++i) {
@@ -171,15 +192,17 @@ PrintedLine line_of(Runs group) {
     line.box.top = std::min(line.box.top, run.box.top);
     line.box.bottom = std::max(line.box.bottom, run.box.bottom);
     const size_t n = run.text.size();
-    sizes[std::round(run.font_size * 4) / 4] += n;
+    // By width, not characters: a line of Chinese with a long Latin name in a
+    // font of another declared size is set in the Chinese size.
+    sizes[std::round(run.font_size * 4) / 4] += std::max(0.0, run.box.right - run.box.left);
     bold += run.bold ? n : 0;
     colored += run.colored ? n : 0;
     total += n;
     line.baseline = run.baseline;
   }
-  size_t best = 0;
-  for (auto [size, count] : sizes)
-    if (count > best) best = count, line.font_size = size;
+  double widest = -1;
+  for (auto [size, width] : sizes)
+    if (width > widest) widest = width, line.font_size = size;
   line.bold = bold * 2 > total;
   line.colored = colored * 2 > total;
   return line;

@@ -62,7 +62,12 @@ double width_error(const std::u32string& text) {
 // between them (a margin, a running header or footer, a page foot left empty)
 // says nothing about the paragraph.
 Boundary decide_with_geometry(const Line& a, const Line& b, bool across_break) {
+  // Space between paragraphs (LaTeX's parskip, pandoc's default) is 0.4 line
+  // or more; lines of one paragraph stand at the leading, give or take what a
+  // taller inline glyph adds.
   if (!across_break && b.gap_before > 0.45) return {true, Strength::strong, "extra space above the line"};
+  if (!across_break && b.gap_before > 0.25)
+    return {true, ends_sentence(a.text) ? Strength::medium : Strength::weak, "some extra space above the line"};
   if (std::abs(a.size_ratio - b.size_ratio) > 0.06 || a.bold != b.bold)
     return {true, Strength::strong, "the font changes"};
   const bool a_full = a.slack <= kFullSlack;
@@ -73,6 +78,10 @@ Boundary decide_with_geometry(const Line& a, const Line& b, bool across_break) {
     return {true, Strength::strong, "a centred line"};
   }
   if (a.centered) return {true, Strength::strong, "the alignment changes"};
+  // A right-aligned block (a byline, an author note) wraps onto a line that
+  // ends at the margin too.
+  if (b.indent >= 1.0 && a_full && a.indent < 1.0 && b.slack <= kFullSlack && !ends_sentence(a.text))
+    return {false, Strength::medium, "a right-aligned line continues the full line before it"};
   if (b.indent >= 1.0) return {true, Strength::strong, "the line is indented"};
   // A line stops short where a paragraph ends, or where the next Latin word
   // (a URL, a name) did not fit, or where justification ran out of stretch.

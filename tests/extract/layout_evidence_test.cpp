@@ -22,9 +22,9 @@ constexpr char kPublisher[] = "北京市卫生健康大数据与政策研究中�
 // 28 + 30 + 30 + 9 characters: a first line indented 2 em, two full lines
 // without closing punctuation at their ends, and a short last line.
 const std::string kLines[] = {
-    "人工智能正在改变医疗卫生服务的方式，从辅助诊断到健康管理，新的",
-    "应用不断涌现，医院和基层机构都在探索适合自己的路径，数据治理和安",
-    "全保障也在同步加强，多地卫生健康部门表示将继续完善数据共享机制与",
+    "人工智能正在改变医疗卫生服务的方式，从辅助诊断到健康管理",
+    "新的应用不断涌现，医院和基层机构都在探索适合自己的发展路径数",
+    "据治理和安全保障也在同步加强，多地卫生健康部门表示将继续完善",
     "标准规范建设。",
 };
 const std::string kWhole = kLines[0] + kLines[1] + kLines[2] + kLines[3];
@@ -151,7 +151,7 @@ TEST(LayoutEvidence, AnUnpunctuatedBlockSetAsBodyTextIsAParagraphNotACaption) {
   document.kind = "pdf";
   PageWriter writer(document);
   masthead_and_article_head(writer);
-  writer.paragraph("第一段完整的内容。");
+  writer.paragraph(kWhole);  // full lines: the measure
   writer.line(kLines[0], 2);
   writer.line(kLines[1]);
   writer.line("全保障也在同步加强");
@@ -160,6 +160,7 @@ TEST(LayoutEvidence, AnUnpunctuatedBlockSetAsBodyTextIsAParagraphNotACaption) {
   const auto& blocks = result.issue.articles.at(0).blocks;
   ASSERT_EQ(blocks.size(), 3u);
   EXPECT_EQ(blocks[1].kind, BlockKind::paragraph);
+  EXPECT_EQ(blocks[1].text, kLines[0] + kLines[1] + "全保障也在同步加强");
   EXPECT_TRUE(reviewed(result, "block-kind"));
 }
 
