@@ -12,10 +12,12 @@ PACKAGES=(
   # libraries (headers)
   libpoppler-cpp-dev libpoppler-private-dev libpodofo-dev libxml2-dev libicu-dev
   libharfbuzz-dev libfontconfig-dev libfreetype-dev libzip-dev libcli11-dev
-  nlohmann-json3-dev libpng-dev libjpeg-dev zlib1g-dev
+  nlohmann-json3-dev libpng-dev libjpeg-dev zlib1g-dev libhunspell-dev
   libgtest-dev libgmock-dev
   # fonts the typesetter uses
   fontconfig fonts-noto-cjk fonts-noto-core
+  # the spelling dictionary that tells a Latin word hyphenated at a line end (extract)
+  hunspell-en-us
   # tools the tests and benchmarks use as independent consumers of our output
   poppler-utils qpdf mupdf-tools libreoffice-writer-nogui hyperfine time procps
   # fuzzing (fuzz/run.sh): clang with libFuzzer and the sanitizer runtimes

@@ -49,6 +49,8 @@ bool is_url_char(char32_t c) {
                          std::u32string_view::npos;
 }
 
+bool is_chinese_text(char32_t c) { return is_cjk(c) || (!is_space(c) && is_east_asian_wide(c)); }
+
 namespace {
 // Times-like advance widths (1/1000 em) for printable ASCII 0x20..0x7E.
 constexpr std::array<short, 95> kAsciiWidths = {

@@ -12,6 +12,9 @@ bool is_closing_punctuation(char32_t c);  // never at line start (，。、）�
 bool is_opening_punctuation(char32_t c);  // never at line end (（《“ ...)
 bool is_ascii_word_char(char32_t c);      // A-Z a-z 0-9
 bool is_url_char(char32_t c);             // characters that may appear in a URL
+// A character of Chinese text: Han, CJK punctuation, full-width forms, and the
+// other wide characters producers put among them (kana, the katakana middle dot ・).
+bool is_chinese_text(char32_t c);
 
 // Approximate advance width in em, as a CJK newsletter sets it: Han and
 // full-width marks 1 em, Latin letters and digits proportional (serif metrics),

@@ -123,8 +123,23 @@ std::u32string join_lines(const std::vector<Line>& lines, size_t first, size_t l
                           const Vocabulary& vocabulary, Review& review, double first_indent) {
   std::u32string text = lines[first].text;
   for (size_t i = first + 1; i <= last; ++i) {
-    const double slack = lines[i - 1].slack - (i - 1 == first ? first_indent : 0);
-    text += line_separator(lines[i - 1], lines[i], slack, vocabulary, review);
+    const Line& a = lines[i - 1];
+    if (a.soft_hyphen && !text.empty() && text.back() == U'-') {
+      // The typesetter's hyphen, not the text's (hyphenation.h decided it).
+      text.pop_back();
+      review.set_aside("hyphen", a.number, U"-");
+      const std::u32string word = trailing_word(text) + leading_word(lines[i].text);
+      review.uncertain("hyphenation", a.number, lines[i].number,
+                       "line-end hyphen removed: \"" + u32_to_utf8(trailing_word(text)) + "-\" + \"" +
+                           u32_to_utf8(leading_word(lines[i].text)) + "\" is the word \"" + u32_to_utf8(word) +
+                           (vocabulary.contains(word) ? "\", which the issue spells whole elsewhere"
+                                                      : "\" of the spelling dictionary") +
+                           ", hyphenated by the layout");
+      text += lines[i].text;
+      continue;
+    }
+    const double slack = a.slack - (i - 1 == first ? first_indent : 0);
+    text += line_separator(a, lines[i], slack, vocabulary, review);
     text += lines[i].text;
   }
   return text;

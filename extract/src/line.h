@@ -32,6 +32,7 @@ struct Line {
   bool centered = false;         // (PDF) centred between the margins
   bool bold = false;             // (PDF)
   bool ends_with_space = false;  // (PDF) a space glyph or gap at the end of the line
+  bool soft_hyphen = false;      // ends in a hyphen that only broke a word (En-|doscopy): joined, it goes
 
   bool is_figure() const { return figure >= 0; }
 };

@@ -1,6 +1,9 @@
 // The one recognizer every source feeds: its stages, in order.
 #include "furniture.h"
+#include "hyphenation.h"
+#include "letter_spacing.h"
 #include "lines_from_source.h"
+#include "lookalikes.h"
 #include "measure.h"
 #include "provenance.h"
 #include "reissue/extract_source.h"
@@ -49,9 +52,12 @@ ExtractResult extract_source(SourceDocument document, const std::string& name, c
 
   extract::LineSet set = extract::lines_from_source(document, review);
   document = SourceDocument();  // its items now live in the lines
+  if (!set.has_geometry) extract::remove_letter_spacing(set.lines, review);
+  extract::normalize_lookalikes(set.lines, review);
   extract::remove_control_characters(set.lines, review);
   set.running_signatures =
       extract::remove_page_furniture(set.lines, extract::masthead_zone_end(set.lines), review);
+  extract::mark_soft_hyphens(set.lines, options.spelling_dictionary, review);
   if (!set.has_geometry) extract::measure_text_lines(set);
   trace_lines(set, review);
 

@@ -4,13 +4,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
 namespace reissue::extract {
 
 void Review::set_aside(const std::string& reason, int line, const std::u32string& text) {
-  report_.set_aside.push_back({reason, line, u32_to_utf8(text)});
+  report_.set_aside.push_back({reason, line, u32_to_utf8(text), {}});
+}
+
+void Review::replaced(const std::string& reason, int line, const std::u32string& text, const std::u32string& by) {
+  report_.set_aside.push_back({reason, line, u32_to_utf8(text), u32_to_utf8(by)});
+}
+
+void Review::warn_once(const std::string& message) {
+  if (std::find(report_.warnings.begin(), report_.warnings.end(), message) == report_.warnings.end())
+    report_.warnings.push_back(message);
 }
 
 }  // namespace reissue::extract
@@ -51,8 +61,11 @@ std::string report_to_json(const ExtractReport& report) {
   for (const Problem& problem : report.contradictions)
     contradictions.push_back({{"line", problem.line}, {"message", problem.message}});
   auto& set_aside = json["set_aside"] = nlohmann::ordered_json::array();
-  for (const SetAside& item : report.set_aside)
-    set_aside.push_back({{"reason", item.reason}, {"line", item.line}, {"text", item.text}});
+  for (const SetAside& item : report.set_aside) {
+    nlohmann::ordered_json entry = {{"reason", item.reason}, {"line", item.line}, {"text", item.text}};
+    if (!item.replaced_by.empty()) entry["replaced_by"] = item.replaced_by;
+    set_aside.push_back(std::move(entry));
+  }
   // A file name from an archive need not be UTF-8: JSON gets U+FFFD there.
   return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

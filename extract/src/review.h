@@ -20,6 +20,10 @@ class Review {
     report_.review.push_back(std::move(item));
   }
   void set_aside(const std::string& reason, int line, const std::u32string& text);
+  // `text` as printed was replaced by `by` (a look-alike character).
+  void replaced(const std::string& reason, int line, const std::u32string& text, const std::u32string& by);
+  // A warning given once in a report, however often its cause is met.
+  void warn_once(const std::string& message);
   void warn(std::string message) { report_.warnings.push_back(std::move(message)); }
   void contradiction(int line, std::string message) { report_.contradictions.push_back({line, std::move(message)}); }
 

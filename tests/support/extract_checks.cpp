@@ -35,7 +35,11 @@ void count(std::map<char32_t, long>& counts, const std::string& text, long sign)
     if (article.dateline) count(counts, article.dateline->source, -1);
     for (const Block& block : article.blocks) count(counts, block.text, -1);
   }
-  for (const SetAside& item : result.report.set_aside) count(counts, item.text, -1);
+  // A replaced character is set aside; its replacement stands in the text.
+  for (const SetAside& item : result.report.set_aside) {
+    count(counts, item.text, -1);
+    count(counts, item.replaced_by, 1);
+  }
   std::string lost, invented;
   for (const auto& [c, n] : counts) {
     std::string character;

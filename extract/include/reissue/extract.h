@@ -31,11 +31,14 @@ struct ReviewItem {
 };
 
 // What the extractor set aside as not being content, so that nothing is lost
-// silently: structural labels (来源：), brackets around sources, page furniture.
+// silently: structural labels (来源：), brackets around sources, page furniture,
+// a hyphen that only broke a word at a line end; and characters it replaced by
+// what the newsletter prints (a look-alike: ・ for ·), with their replacement.
 struct SetAside {
-  std::string reason;  // "label", "furniture", "bracket", "number", "date"
+  std::string reason;  // "label", "furniture", "bracket", "number", "date", "hyphen", "look-alike"
   int line = 0;
   std::string text;
+  std::string replaced_by;  // what stands in the text instead; empty: nothing
 };
 
 struct ExtractReport {
@@ -81,6 +84,10 @@ struct ExtractOptions {
   int max_pages = 2000;
   std::size_t max_pdf_bytes = 512u * 1024 * 1024;
   ExtractDebug debug;
+  // A Hunspell dictionary (PATH.aff, PATH.dic) that tells a Latin word the
+  // layout hyphenated at a line end (En-doscopy) from a hyphenated compound
+  // (AI-driven). Missing: every such hyphen is kept, with a warning.
+  std::string spelling_dictionary = "/usr/share/hunspell/en_US";
 };
 
 // Text as produced by pdftotext (hard-wrapped, or one paragraph per line).
