@@ -43,6 +43,9 @@ struct LineSet {
   double full_width = 0;      // width of a full line, in em
   bool hard_wrapped = true;   // false: one paragraph per line (seed 001 style)
   bool has_geometry = false;  // true for PDF input
+  // (PDF) Paragraphs open with an indented first line here (some lines are
+  // indented 1.5-3 em), so an unindented line continues a paragraph.
+  bool indents_first_lines = false;
   double latin_scale = 1.0;  // text input: measured widths of Latin text relative to the estimate
   std::vector<std::u32string> running_signatures;  // running headers/footers (furniture_signature)
   // (PDF) URI annotations touching a line, by Line::number.

@@ -196,6 +196,10 @@ LineSet lines_with_geometry(SourceDocument& document, Review& review) {
   trace_stats(stats, set.full_width, review);
   set.places.emplace_back();  // line numbers start at 1
   for (size_t p = 0; p < document.pages.size(); ++p) add_page(set, p, printed[p], document.pages[p], stats);
+  const auto indented = std::count_if(set.lines.begin(), set.lines.end(), [](const Line& line) {
+    return !line.is_figure() && !line.centered && line.indent >= 1.5 && line.indent <= 3;
+  });
+  set.indents_first_lines = indented >= 3 && indented * 50 >= static_cast<long>(set.lines.size());
   return set;
 }
 

@@ -61,13 +61,17 @@ double width_error(const std::u32string& text) {
 // `across_break`: a page or column ends between the lines, so the space
 // between them (a margin, a running header or footer, a page foot left empty)
 // says nothing about the paragraph.
-Boundary decide_with_geometry(const Line& a, const Line& b, bool across_break) {
+// `indents`: the document indents its paragraphs' first lines.
+Boundary decide_with_geometry(const Line& a, const Line& b, bool across_break, bool indents) {
   // Space between paragraphs (LaTeX's parskip, pandoc's default) is 0.4 line
   // or more; lines of one paragraph stand at the leading, give or take what a
   // taller inline glyph adds.
   if (!across_break && b.gap_before > 0.45) return {true, Strength::strong, "extra space above the line"};
-  if (!across_break && b.gap_before > 0.25)
-    return {true, ends_sentence(a.text) ? Strength::medium : Strength::weak, "some extra space above the line"};
+  if (!across_break && b.gap_before > 0.25) {
+    // Doubtful only inside a running sentence on a full line.
+    const bool doubtful = a.slack <= kFullSlack && !ends_sentence(a.text) && !a.centered;
+    return {true, doubtful ? Strength::weak : Strength::medium, "some extra space above the line"};
+  }
   if (std::abs(a.size_ratio - b.size_ratio) > 0.06 || a.bold != b.bold)
     return {true, Strength::strong, "the font changes"};
   const bool a_full = a.slack <= kFullSlack;
@@ -91,7 +95,7 @@ Boundary decide_with_geometry(const Line& a, const Line& b, bool across_break) {
     return {false, Strength::medium, "a line a little short, mid-sentence, continues"};
   if (!a_full) return {true, Strength::strong, "the line before stops short of the margin"};
   if (across_break && ends_sentence(a.text))
-    return {false, Strength::weak,
+    return {false, indents ? Strength::medium : Strength::weak,
             "a full line ends a sentence at the foot of a page or column and the next one is not "
             "indented: same paragraph (a new one would have to be unindented)"};
   return {false, Strength::strong, "full line, next line not indented"};
@@ -232,7 +236,7 @@ std::vector<LineRange> split_paragraphs(const LineSet& set, size_t begin, size_t
     const Line& b = set.lines[i];
     const Boundary boundary =
         a.is_figure() || b.is_figure() ? Boundary{true, Strength::strong, "a figure stands here"}
-        : set.has_geometry ? decide_with_geometry(a, b, flow_breaks_between(set, a, b))
+        : set.has_geometry ? decide_with_geometry(a, b, flow_breaks_between(set, a, b), set.indents_first_lines)
                          : decide_without_geometry(set, a, b, i + 1 < end ? &set.lines[i + 1] : nullptr, shift,
                                                    current.first == i - 1, bracket_balance(a.text));
     if (review.tracing()) trace_boundary(a, shift, boundary, review);

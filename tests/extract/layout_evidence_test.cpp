@@ -146,6 +146,21 @@ TEST(LayoutEvidence, AFullLineEndingASentenceAtAPageFootIsJoinedAndReported) {
   EXPECT_TRUE(reviewed(result, "paragraph-boundary"));
 }
 
+TEST(LayoutEvidence, WhereParagraphsAreIndentedAnUnindentedLineAfterAPageBreakContinuesUnreported) {
+  SourceDocument document;
+  document.kind = "pdf";
+  PageWriter writer(document);
+  masthead_and_article_head(writer);
+  for (int i = 0; i < 3; ++i) writer.paragraph(kWhole);
+  writer.line("人工智能正在改变医疗卫生服务的方式，从辅助诊断到健康管理，新的", 2);
+  writer.line("应用不断涌现，医院和基层机构都在探索适合自己的路径，数据安全。");
+  writer.new_page();
+  writer.line("治理和安全保障也在同步加强。");
+  const ExtractResult result = extract_source(document, "indented.pdf");
+  ASSERT_EQ(result.issue.articles.at(0).blocks.size(), 4u);
+  EXPECT_FALSE(reviewed(result, "paragraph-boundary"));
+}
+
 TEST(LayoutEvidence, AnUnpunctuatedBlockSetAsBodyTextIsAParagraphNotACaption) {
   SourceDocument document;
   document.kind = "pdf";

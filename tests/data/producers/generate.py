@@ -260,7 +260,9 @@ def markdown_document(gold):
 PANDOC_VARIANTS = {
     "sans": (["000", "001"], ["-V", "CJKmainfont=Noto Sans CJK SC", "-V", "mainfont=Latin Modern Sans",
                               "-V", "fontsize=11pt", "-V", "geometry:margin=2cm", "-V", "indent"]),
-    "song": (["002", "003"], ["-V", "CJKmainfont=AR PL SungtiL GB", "-V", "CJKoptions=AutoFakeBold=2",
+    # AR PL SungtiL GB lacks some characters of issue 002 (韡): a PDF cannot
+    # hold what its font cannot print, so this variant sets issues it covers.
+    "song": (["000", "003"], ["-V", "CJKmainfont=AR PL SungtiL GB", "-V", "CJKoptions=AutoFakeBold=2",
                               "-V", "fontsize=12pt", "-V", "geometry:top=3cm,bottom=3cm,left=3.2cm,right=3.2cm",
                               "-V", "linestretch=1.3", "--include-in-header=HEADER"]),
 }
