@@ -139,7 +139,7 @@ std::optional<DatelineMatch> date_and_time_at(const std::u32string& text, size_t
     const auto year = read_number(text, i, 4);
     if (!year || i - start != 4 || i >= text.size()) return std::nullopt;
     const char32_t separator = text[i];
-    if (separator != '-' && separator != '.' && separator != '/') return std::nullopt;
+    if (std::u32string_view(U"-./–—").find(separator) == std::u32string_view::npos) return std::nullopt;
     ++i;
     const auto month = read_number(text, i, 2);
     if (!month || i >= text.size() || text[i] != separator) return std::nullopt;

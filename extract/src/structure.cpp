@@ -447,28 +447,33 @@ class Recognizer {
         if (main->empty()) ++i;
         else lines_[i].text = *main;
         body_start = i;
-        // Headline lines until the dateline.
-        for (size_t k = i; k < end && k < i + 4; ++k) {
-          const auto match = dateline(lines_[k].text);
-          if (!match) continue;
-          if (k > i) {
-            article.headline = join(i, k - 1);
-            article.provenance.headline = provenance(i, k - 1);
-            take_figures(i, k - 1, leading);
-          }
-          Dateline line;
-          line.source = normalized(match->source);
-          line.provenance = provenance(k, k);
-          const Date date{match->year, match->month, match->day};
-          if (date.valid()) line.date = date;
-          else review_.warn("article " + std::to_string(n) + ": dateline date \"" +
-                            u32_to_utf8(match->date_text) + "\" is not a valid date");
-          set_aside("date", k, match->date_text);
-          set_aside("label", k, match->label);
-          article.dateline = line;
-          body_start = k + 1;
-          break;
+      }
+      // Headline lines until the dateline (with or without 主要内容 before
+      // them): a headline wraps onto a few lines and never ends a sentence.
+      for (size_t k = i; k < end && k < i + 6; ++k) {
+        if (lines_[k].is_figure()) continue;
+        const auto match = dateline(lines_[k].text);
+        if (!match) {
+          if (ends_sentence(lines_[k].text)) break;
+          continue;
         }
+        if (k > i) {
+          article.headline = join(i, k - 1);
+          article.provenance.headline = provenance(i, k - 1);
+          take_figures(i, k - 1, leading);
+        }
+        Dateline line;
+        line.source = normalized(match->source);
+        line.provenance = provenance(k, k);
+        const Date date{match->year, match->month, match->day};
+        if (date.valid()) line.date = date;
+        else review_.warn("article " + std::to_string(n) + ": dateline date \"" +
+                          u32_to_utf8(match->date_text) + "\" is not a valid date");
+        set_aside("date", k, match->date_text);
+        set_aside("label", k, match->label);
+        article.dateline = line;
+        body_start = k + 1;
+        break;
       }
     }
     article.blocks = read_body(body_start, end);

@@ -218,11 +218,10 @@ TEST(LayoutEvidence, JustificationGapsAreNotSpacesButAWritersSpaceIs) {
 
 namespace {
 
-Article article_with_header_lines(const std::string& lines) {
+Article article_with_header_lines(const std::string& lines, const std::string& label = "主要内容：\n\n") {
   const std::string text = std::string(kSeries) + "\n\n" + kPublisher +
-                           "\n\n2025年11月14日\n\n二、具体内容\n\n1.标题：人工智能赋能医疗卫生\n\n来源：光明网\n\n"
-                           "主要内容：\n\n" +
-                           lines + "\n\n人工智能正在改变医疗卫生服务的方式。\n\n";
+                           "\n\n2025年11月14日\n\n二、具体内容\n\n1.标题：人工智能赋能医疗卫生\n\n来源：光明网\n\n" +
+                           label + lines + "\n\n人工智能正在改变医疗卫生服务的方式。\n\n";
   const ExtractResult result = extract_text(text, "dateline.txt");
   EXPECT_EQ(result.issue.articles.size(), 1u);
   return result.issue.articles.at(0);
@@ -250,6 +249,14 @@ TEST(LayoutEvidence, DatelineForms) {
     ASSERT_TRUE(article.dateline && article.dateline->date);
     EXPECT_EQ(article.dateline->date->iso(), "2025-11-11");
     EXPECT_EQ(article.dateline->source, "新华社");
+  }
+  {
+    // No 主要内容 label, a headline on several lines, dashes as separators.
+    const Article article = article_with_header_lines("医疗新图景\n\n之二\n\n之三\n\n2025—11—11 来源：新华社", "");
+    ASSERT_TRUE(article.dateline && article.dateline->date);
+    EXPECT_EQ(article.dateline->date->iso(), "2025-11-11");
+    EXPECT_EQ(article.headline, "医疗新图景之二之三");
+    ASSERT_EQ(article.blocks.size(), 1u);
   }
   {
     // A paragraph that opens with a date is not a dateline.
