@@ -109,6 +109,10 @@ std::vector<Runs> columns_of(const std::vector<SourceRun>& runs) {
       columns[i].runs.insert(columns[i].runs.end(), columns[j].runs.begin(), columns[j].runs.end());
       columns.erase(columns.begin() + static_cast<long>(j));
     }
+  // Reading order from geometry, not from the order the source drew them in:
+  // columns left to right.
+  std::stable_sort(columns.begin(), columns.end(),
+                   [](const Column& a, const Column& b) { return a.left < b.left; });
   std::vector<Runs> out;
   for (Column& column : columns) out.push_back(std::move(column.runs));
   return out;

@@ -78,15 +78,16 @@ TEST(LayoutEvidence, ARightAlignedDateBesideTheNumberBelongsToTheMasthead) {
 }
 
 TEST(LayoutEvidence, TwoRealColumnsStayApart) {
-  // Side by side for many lines: read the left column first, then the right.
+  // Side by side for many lines: read the left column first, then the right,
+  // even when the source drew the right one first.
   SourceDocument document;
   document.kind = "pdf";
   PageWriter writer(document);
   for (int i = 0; i < 6; ++i) {
     writer.flow = 0;
-    writer.text_at("左栏第" + std::to_string(i) + "行文字内容", kLeft);
-    writer.flow = 1;
     writer.text_at("右栏第" + std::to_string(i) + "行文字内容", kLeft + 200);
+    writer.flow = 1;
+    writer.text_at("左栏第" + std::to_string(i) + "行文字内容", kLeft);
     writer.end_line();
   }
   const ExtractResult result = extract_source(document, "columns.pdf");
