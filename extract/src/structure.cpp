@@ -257,23 +257,56 @@ class Recognizer {
     return found->second.count == 1 || found->second.first == index;
   }
 
+  // 第六四九 / 第649期 / (第六四九), and the yearly form 2025年第42期 with or
+  // without the running count （总第649期）, which is the issue's number.
   bool read_issue_number(size_t index, const std::u32string& text) {
     std::u32string inner = text;
     const auto in_brackets = bracketed(text);
     if (in_brackets) inner = *in_brackets;
-    if (!starts_with(inner, U"第")) return false;
-    std::u32string digits = inner.substr(1);
-    if (ends_with(digits, U"期")) digits.pop_back();
-    const auto number = parse_chinese_number(u32_to_utf8(trim(digits)));
+    std::optional<long> number;
+    bool yearly = false;
+    if (const size_t running = inner.find(U"总第"); running != std::u32string::npos) {
+      // Only after nothing, or after the yearly form and a bracket.
+      std::u32string before = trim(inner.substr(0, running));
+      if (!before.empty() && (before.back() == U'（' || before.back() == U'(')) before = trim(before.substr(0, before.size() - 1));
+      if (before.empty() || yearly_number(before)) number = number_after(inner.substr(running + 2));
+    } else if (starts_with(inner, U"第")) {
+      number = number_after(inner.substr(1));
+    } else if (const auto year = yearly_number(inner)) {
+      number = year;
+      yearly = true;
+    }
     if (!number || *number <= 0) return false;
     issue_.masthead.number = static_cast<int>(*number);
     issue_.masthead.number_text = normalized(inner);
     issue_.masthead.provenance.number = provenance(index, index);
+    if (yearly)
+      review_.uncertain("masthead", lines_[index].number, lines_[index].number,
+                        "the issue prints only its number within the year (" + u32_to_utf8(inner) +
+                            "); that number was taken as the issue's number");
     if (in_brackets) {
       set_aside("bracket", index, text.substr(0, 1));
       set_aside("bracket", index, text.substr(text.size() - 1));
     }
     return true;
+  }
+
+  // The number in "六四九期）…" / "649期": up to 期 or the end, nothing else.
+  static std::optional<long> number_after(const std::u32string& text) {
+    const size_t end = text.find(U'期');
+    if (end == std::u32string::npos) return parse_chinese_number(u32_to_utf8(trim(text)));
+    const std::u32string rest = trim(text.substr(end + 1));
+    if (!rest.empty() && rest != U"）" && rest != U")") return std::nullopt;
+    return parse_chinese_number(u32_to_utf8(trim(text.substr(0, end))));
+  }
+
+  // 2025年第42期: the number within the year.
+  static std::optional<long> yearly_number(const std::u32string& text) {
+    const size_t year = text.find(U"年第");
+    if (year != 4 || !ends_with(text, U"期")) return std::nullopt;
+    for (size_t i = 0; i < 4; ++i)
+      if (text[i] < U'0' || text[i] > U'9') return std::nullopt;
+    return number_after(text.substr(6));
   }
 
   // ---- intro ----------------------------------------------------------------

@@ -266,3 +266,37 @@ TEST(LayoutEvidence, DatelineForms) {
     ASSERT_EQ(article.blocks.size(), 2u);
   }
 }
+
+namespace {
+
+Masthead masthead_of(const std::string& lines) {
+  const std::string text = lines + "\n\n二、具体内容\n\n1.标题：测试\n\n来源：新华社\n\n主要内容：\n\n测试正文。\n\n";
+  return extract_text(text, "masthead.txt").issue.masthead;
+}
+
+}  // namespace
+
+TEST(LayoutEvidence, MastheadFormsWhereverTheLayoutPutsThem) {
+  struct Case {
+    std::string lines, number_text;
+    int number;
+  };
+  const std::string series = kSeries, publisher = kPublisher;
+  const Case cases[] = {
+      {series + " 第六四九期 2025年11月14日\n\n" + publisher, "第六四九期", 649},
+      {series + "\n\n第649期\n\n" + publisher + " 2025年11月14日", "第649期", 649},
+      {series + "\n\n2025年第42期（总第649期）\n\n" + publisher + " 2025年11月14日", "2025年第42期（总第649期）", 649},
+      {series + " （总第六四九期）\n\n" + publisher + " 2025年11月14日", "总第六四九期", 649},
+      {publisher + "    2025年11月14日\n\n" + series + "\n\n（第六四九）", "第六四九", 649},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.lines);
+    const Masthead masthead = masthead_of(c.lines);
+    EXPECT_EQ(masthead.series, series);
+    EXPECT_EQ(masthead.publisher, publisher);
+    EXPECT_EQ(masthead.number, c.number);
+    EXPECT_EQ(masthead.number_text, c.number_text);
+    ASSERT_TRUE(masthead.date.has_value());
+    EXPECT_EQ(masthead.date->iso(), "2025-11-14");
+  }
+}
