@@ -52,6 +52,10 @@ struct DestroyObjectSet {
 struct DestroyFontSet {
   void operator()(FcFontSet* set) const { FcFontSetDestroy(set); }
 };
+struct DestroyConfig {
+  void operator()(FcConfig* config) const { FcConfigDestroy(config); }
+};
+using ConfigPtr = std::unique_ptr<FcConfig, DestroyConfig>;
 
 // ---- which code point a glyph stands for -------------------------------------
 
@@ -185,12 +189,12 @@ std::vector<std::string> postscript_candidates(std::string name) {
   return out;
 }
 
-std::optional<std::pair<std::string, int>> find_installed(const std::string& postscript_name) {
+std::optional<std::pair<std::string, int>> find_installed(FcConfig* config, const std::string& postscript_name) {
   std::unique_ptr<FcPattern, DestroyPattern> pattern(FcPatternCreate());
   std::unique_ptr<FcObjectSet, DestroyObjectSet> objects(FcObjectSetBuild(FC_FILE, FC_INDEX, nullptr));
   if (!pattern || !objects) return std::nullopt;
   FcPatternAddString(pattern.get(), FC_POSTSCRIPT_NAME, reinterpret_cast<const FcChar8*>(postscript_name.c_str()));
-  std::unique_ptr<FcFontSet, DestroyFontSet> fonts(FcFontList(nullptr, pattern.get(), objects.get()));
+  std::unique_ptr<FcFontSet, DestroyFontSet> fonts(FcFontList(config, pattern.get(), objects.get()));
   if (!fonts) return std::nullopt;
   for (int i = 0; i < fonts->nfont; ++i) {
     FcChar8* file = nullptr;
@@ -317,20 +321,29 @@ struct FontRecovery::Impl {
   bool recover;
   bool ignore_to_unicode;
   FreeTypeLibrary freetype;
+  // A configuration of our own, loaded when a font needs recovery and freed
+  // with the document: fontconfig's default one lives until the process
+  // ends, which the leak checks of the sanitized extractor report.
+  ConfigPtr fontconfig;
+  bool fontconfig_tried = false;
   std::map<std::pair<int, int>, std::unique_ptr<FontDecoding>> fonts;
   std::map<std::string, std::shared_ptr<InstalledFace>> installed;  // by the name asked for
 
   std::shared_ptr<InstalledFace> installed_face(const std::string& name) {
     if (auto found = installed.find(name); found != installed.end()) return found->second;
     std::shared_ptr<InstalledFace> face;
-    if (freetype.library)
+    if (!fontconfig_tried) {
+      fontconfig_tried = true;
+      fontconfig.reset(FcInitLoadConfigAndFonts());
+    }
+    if (freetype.library && fontconfig)
       for (const std::string& candidate : postscript_candidates(name)) {
         // pdftops' "Name_3c", "Name_4e"... are one installed face, loaded once.
         if (auto found = installed.find(candidate); found != installed.end() && found->second) {
           face = found->second;
           break;
         }
-        if (auto file = find_installed(candidate)) {
+        if (auto file = find_installed(fontconfig.get(), candidate)) {
           face = load_installed(freetype.library, candidate, file->first, file->second);
           if (face) {
             installed[candidate] = face;
