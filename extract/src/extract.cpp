@@ -11,6 +11,30 @@
 
 namespace reissue {
 
+namespace {
+
+// "pages 1-5: why; page 7: why": runs of pages with the same trouble.
+std::string unreadable_pages(const SourceDocument& source) {
+  std::string out;
+  const auto& pages = source.pages;
+  for (size_t first = 0; first < pages.size();) {
+    if (pages[first].unreadable.empty()) {
+      ++first;
+      continue;
+    }
+    size_t last = first;
+    while (last + 1 < pages.size() && pages[last + 1].unreadable == pages[first].unreadable) ++last;
+    if (!out.empty()) out += "; ";
+    out += first == last ? "page " + std::to_string(first + 1)
+                         : "pages " + std::to_string(first + 1) + "-" + std::to_string(last + 1);
+    out += ": " + pages[first].unreadable;
+    first = last + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 bool looks_like_pdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
@@ -22,13 +46,30 @@ ExtractResult extract_pdf(std::string_view bytes, const std::string& name, const
   extract::PdfLimits limits;
   limits.max_pages = options.max_pages;
   SourceDocument source = extract::read_pdf(bytes, name, limits);
+  // Text that does not decode is never returned as a success: the pages go
+  // to OCR (later work) or the user goes back to the PDF before the rewrite.
+  if (const std::string unreadable = unreadable_pages(source); !unreadable.empty())
+    throw NoTextLayer(name, 0,
+                      "no text layer that can be trusted: " + unreadable +
+                          ". Run OCR on these pages, or use the original PDF (before Ghostscript or ps2pdf rewrote it)");
+  std::vector<std::pair<int, std::string>> notes;
+  for (size_t i = 0; i < source.pages.size(); ++i)
+    if (!source.pages[i].text_note.empty()) notes.emplace_back(static_cast<int>(i) + 1, source.pages[i].text_note);
   size_t runs = 0, images = 0;
   for (const SourcePage& page : source.pages) runs += page.runs.size(), images += page.images.size();
   if (runs == 0)
     throw NoTextLayer(name, 0,
                       "no text layer: none of the PDF's " + std::to_string(source.pages.size()) +
                           " page(s) has text" + (images ? " (only images: a scan?); run OCR first" : ""));
-  return extract_source(std::move(source), name, options);
+  ExtractResult result = extract_source(std::move(source), name, options);
+  for (auto& [page, note] : notes) {
+    ReviewItem item;
+    item.kind = "text-layer";
+    item.page = page;
+    item.message = "page " + std::to_string(page) + ": " + note;
+    result.report.review.push_back(std::move(item));
+  }
+  return result;
 }
 
 ExtractResult extract_text(std::string_view bytes, const std::string& name, const ExtractOptions& options) {

@@ -1,7 +1,9 @@
 #include "pdf_source.h"
 
+#include "font_recovery.h"
 #include "png_writer.h"
 #include "reissue/error.h"
+#include "text_layer.h"
 
 #include <ErrorCodes.h>
 #include <GfxState.h>
@@ -43,13 +45,29 @@ void initialize_poppler_once() {
 // Images smaller than this (points) are rules, bullets or logos, not figures.
 constexpr double kMinFigureSide = 36;
 
-// A TextOutputDev that also keeps the images it is shown, in the same pass.
+// A TextOutputDev that also keeps the images it is shown, and judges each
+// character's decoding (substituting recovered text), in the same pass.
 class TextAndImageDev : public TextOutputDev {
  public:
-  explicit TextAndImageDev(bool want_images)
-      : TextOutputDev(nullptr, false, 0, false, false), want_images_(want_images) {}
+  TextAndImageDev(bool want_images, TextLayerJudge& judge)
+      : TextOutputDev(nullptr, false, 0, false, false), want_images_(want_images), judge_(judge) {}
 
   bool needNonText() override { return want_images_; }
+
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double originX, double originY,
+                CharCode code, int nBytes, const Unicode* u, int uLen) override {
+    if (const char32_t instead = judge_.character(state, code, u, uLen, dx, dy)) {
+      Unicode recovered[3] = {instead, 0, 0};
+      int length = 1;
+      if (const std::u32string_view typed = typed_text(instead); !typed.empty()) {
+        length = static_cast<int>(std::min<size_t>(typed.size(), 3));
+        std::copy_n(typed.begin(), length, recovered);
+      }
+      TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, code, nBytes, recovered, length);
+      return;
+    }
+    TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, code, nBytes, u, uLen);
+  }
 
   void drawImage(GfxState* state, Object*, Stream* str, int width, int height, GfxImageColorMap* colors,
                  bool, const int*, bool inline_image) override {
@@ -101,6 +119,7 @@ class TextAndImageDev : public TextOutputDev {
   }
 
   bool want_images_;
+  TextLayerJudge& judge_;
   std::vector<SourceImage> images_;
 };
 
@@ -172,19 +191,30 @@ struct ReleaseTextPage {
 };
 using TextPagePtr = std::unique_ptr<TextPage, ReleaseTextPage>;
 
-SourcePage read_page(PDFDoc& document, int number, Page& page, const PdfLimits& limits, const std::string& name) {
+SourcePage read_page(PDFDoc& document, int number, Page& page, const PdfLimits& limits, const std::string& name,
+                     TextLayerJudge& judge) {
   SourcePage result;
   // Poppler places the text in the media box, turned by the page's rotation.
   const bool rotated = page.getRotate() % 180 != 0;
   result.width = rotated ? page.getMediaHeight() : page.getMediaWidth();
   result.height = rotated ? page.getMediaWidth() : page.getMediaHeight();
-  TextAndImageDev device(limits.extract_images);
+  TextAndImageDev device(limits.extract_images, judge);
   if (!device.isOk()) throw ReadError(name, 0, "cannot set up text extraction");
+  judge.start_page();
   document.displayPage(&device, number, 72, 72, 0, true, false, false);
   const TextPagePtr text(device.takeText());
   result.runs = runs_of_page(text.get());
   result.images = device.take_images();
   result.links = links_of_page(&page);
+  judge.counts().glyph_names = glyph_name_characters(result.runs);
+  const TextLayerVerdict verdict = judge_text_layer(judge.counts());
+  if (!verdict.readable) {
+    // Undecodable text must never reach the recognizer: the page is left
+    // for OCR, which reads its images, not its fonts.
+    result.unreadable = verdict.problem;
+    result.runs.clear();
+  }
+  result.text_note = verdict.note;
   return result;
 }
 
@@ -221,6 +251,9 @@ SourceDocument read_pdf(std::string_view bytes, const std::string& name, const P
   if (pages > limits.max_pages)
     throw ReadError(name, 0, "the PDF has " + std::to_string(pages) + " pages; the limit is " +
                                  std::to_string(limits.max_pages));
+  // Fonts are judged and recovered once per document, whichever page uses them.
+  FontRecovery recovery(document.getXRef(), limits.recover_fonts, limits.ignore_to_unicode);
+  TextLayerJudge judge(recovery);
   for (int number = 1; number <= pages; ++number) {
     Page* page = document.getPage(number);
     if (!page) {
@@ -228,7 +261,7 @@ SourceDocument read_pdf(std::string_view bytes, const std::string& name, const P
       content.pages.emplace_back();
       continue;
     }
-    content.pages.push_back(read_page(document, number, *page, limits, name));
+    content.pages.push_back(read_page(document, number, *page, limits, name, judge));
   }
   return content;
 }

@@ -13,10 +13,16 @@ namespace reissue::extract {
 struct PdfLimits {
   int max_pages = 2000;
   bool extract_images = true;
+  // Recover text from installed fonts when a PDF's fonts have no map to
+  // Unicode (font_recovery.h); off: judge the text layer as the PDF has it.
+  bool recover_fonts = true;
+  // Tests only: distrust the PDF's ToUnicode maps, to check recovery against them.
+  bool ignore_to_unicode = false;
 };
 
 // Throws ReadError for what cannot be read: not a PDF, damaged beyond repair,
-// encrypted with a user password, no pages.
+// encrypted with a user password, no pages. A page whose text layer cannot be
+// trusted (text_layer.h) comes back marked `unreadable`, without its runs.
 SourceDocument read_pdf(std::string_view bytes, const std::string& name, const PdfLimits& limits = {});
 
 }  // namespace reissue::extract

@@ -1,5 +1,7 @@
-// The corpus text files (pdftotext of PDFs with known content) against their
-// gold JSON. Gold strings are compared after the format's spacing rule
+// The corpus text files (pdftotext of PDFs with known content), the PDFs, and
+// their Ghostscript and pdftops + ps2pdf rewrites (tests/data/rewrites: the
+// ToUnicode maps dropped, text recovered from the installed fonts) against
+// their gold JSON. Gold strings are compared after the format's spacing rule
 // (docs/format.md), which the gold, holding the text as placed, does not apply.
 #include "extract_checks.h"
 #include "reissue/extract.h"
@@ -20,7 +22,11 @@ const char* kind_name(const Block& block) {
   return block.kind == BlockKind::figure ? "caption" : block_kind_name(block.kind);
 }
 
-// (corpus number, input extension)
+bool ends_with(const std::string& text, const std::string& tail) {
+  return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// (corpus number, input extension: .txt, .pdf, or a rewrite's .gs.pdf, .ps2pdf.pdf)
 class CorpusGold : public ::testing::TestWithParam<std::tuple<std::string, std::string>> {};
 
 }  // namespace
@@ -28,10 +34,12 @@ class CorpusGold : public ::testing::TestWithParam<std::tuple<std::string, std::
 TEST_P(CorpusGold, ExtractionMatchesGold) {
   const auto& [number, extension] = GetParam();
   const auto dir = test::source_dir() / "tests/data/corpus";
-  const std::string input = test::read_text(dir / ("corpus-" + number + extension));
+  const bool rewrite = extension != ".pdf" && ends_with(extension, ".pdf");
+  const auto input_dir = rewrite ? test::source_dir() / "tests/data/rewrites" : dir;
+  const std::string input = test::read_text(input_dir / ("corpus-" + number + extension));
   const json gold = json::parse(test::read_text(dir / ("corpus-" + number + ".gold.json")));
   const ExtractResult result = extract_document(input, "corpus" + extension);
-  EXPECT_EQ(result.report.input_kind, extension == ".pdf" ? "pdf" : "text");
+  EXPECT_EQ(result.report.input_kind, ends_with(extension, ".pdf") ? "pdf" : "text");
   const Issue& issue = result.issue;
 
   const json& masthead = gold["masthead"];
@@ -78,4 +86,18 @@ INSTANTIATE_TEST_SUITE_P(Corpus, CorpusGold,
                                             ::testing::Values(".txt", ".pdf")),
                          [](const auto& param) {
                            return std::get<0>(param.param) + (std::get<1>(param.param) == ".pdf" ? "_pdf" : "_txt");
+                         });
+
+// Rewrites that dropped ToUnicode maps must come back exactly as the gold.
+// Ghostscript 10.00 drops the maps of some fonts only; the committed rewrites
+// are those where it dropped some. The ps2pdf rewrites of 000-002 recover
+// every character but move spaces (ps2pdf drops the space glyphs, and a gap
+// between "Insilico" and "Medicine" or after "——" is then read from
+// geometry): tests/data/rewrites/README.md, not compared here.
+INSTANTIATE_TEST_SUITE_P(Rewrites, CorpusGold,
+                         ::testing::Values(std::tuple{"003", ".ps2pdf.pdf"}, std::tuple{"001", ".gs.pdf"},
+                                           std::tuple{"003", ".gs.pdf"}),
+                         [](const auto& param) {
+                           const std::string& extension = std::get<1>(param.param);
+                           return std::get<0>(param.param) + (extension == ".gs.pdf" ? "_gs" : "_ps2pdf");
                          });

@@ -309,9 +309,14 @@ std::vector<ProducerPdf> producer_pdfs() {
 bool may_lack_text_layer(const ProducerPdf& file) { return file.producer == "gs" || file.producer == "ps2pdf"; }
 
 ProducerResult extract_and_score(const ProducerPdf& file, std::size_t max_mismatches) {
+  return extract_and_score(file, read_text(file.pdf), file.pdf.filename().string(), max_mismatches);
+}
+
+ProducerResult extract_and_score(const ProducerPdf& file, const std::string& input, const std::string& input_name,
+                                 std::size_t max_mismatches) {
   ProducerResult result;
   try {
-    const ExtractResult extracted = extract_document(read_text(file.pdf), file.pdf.filename().string());
+    const ExtractResult extracted = extract_document(input, input_name);
     result.score = score_against_gold(extracted.issue, issue_from_gold_json(file.gold), max_mismatches);
   } catch (const Error& error) {
     result.status = error.status();

@@ -84,5 +84,8 @@ struct ProducerResult {
   std::string error;
 };
 ProducerResult extract_and_score(const ProducerPdf& file, std::size_t max_mismatches = 20);
+// The same for another input of the same content (the PDF's text, say).
+ProducerResult extract_and_score(const ProducerPdf& file, const std::string& input, const std::string& input_name,
+                                 std::size_t max_mismatches = 20);
 
 }  // namespace reissue::test

@@ -39,20 +39,43 @@ std::string join(const std::vector<std::string>& parts) {
 
 std::string ratio(int ok, int total) { return std::to_string(ok) + "/" + std::to_string(total); }
 
+// The PDF's text as the archive's texts hold it (and ../corpus/*.txt): what
+// `pdftotext -enc UTF-8` prints, an empty line after every line, form feeds
+// removed.
+std::string pdftotext(const std::filesystem::path& pdf) {
+  const std::string command = "pdftotext -enc UTF-8 '" + pdf.string() + "' -";
+  std::string raw;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[65536];
+    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) raw.append(buffer, n);
+    pclose(pipe);
+  }
+  std::string text;
+  for (char c : raw) {
+    if (c == '\f') continue;
+    text += c;
+    if (c == '\n') text += '\n';
+  }
+  return text;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   bool verbose = false;
+  bool text = false;  // score the text path on each PDF's pdftotext output
   std::size_t max_mismatches = 12;
   std::vector<std::string> prefixes;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "-v") {
       verbose = true;
+    } else if (arg == "--text") {
+      text = true;
     } else if (arg == "-n" && i + 1 < argc) {
       max_mismatches = static_cast<std::size_t>(std::atoi(argv[++i]));
     } else if (!arg.empty() && arg[0] == '-') {
-      std::fprintf(stderr, "usage: %s [-v] [-n N] [NAME-PREFIX...]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [-v] [-n N] [--text] [NAME-PREFIX...]\n", argv[0]);
       return 6;
     } else {
       prefixes.push_back(arg);
@@ -65,7 +88,8 @@ int main(int argc, char** argv) {
     bool wanted = prefixes.empty();
     for (const std::string& prefix : prefixes) wanted = wanted || file.name.rfind(prefix, 0) == 0;
     if (!wanted) continue;
-    const ProducerResult result = extract_and_score(file, max_mismatches);
+    const ProducerResult result = text ? extract_and_score(file, pdftotext(file.pdf), file.name + ".txt", max_mismatches)
+                                       : extract_and_score(file, max_mismatches);
     Totals& totals = producers[file.producer];
     ++totals.files;
     if (!result.score) {

@@ -58,6 +58,13 @@ struct SourcePage {
   std::vector<SourceRun> runs;
   std::vector<SourceImage> images;
   std::vector<SourceLink> links;
+  // Why the page's text cannot be trusted (its fonts do not decode to Unicode
+  // and could not be recovered), as a phrase; such a page keeps no runs and
+  // is for OCR. Empty: the text can be trusted.
+  std::string unreadable;
+  // A readable page's text that needed help (recovered from installed fonts,
+  // a few glyphs undecodable), for the review.
+  std::string text_note;
 };
 
 // A source fills the pages' runs (positioned text), or `lines` (text without
