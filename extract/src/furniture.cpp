@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 namespace reissue::extract {
 
@@ -99,8 +100,54 @@ bool is_page_number(const std::u32string& text) {
   return (skip(text, i, U"/") || skip(text, i, U"／")) && skip_number(text, i) && i == text.size();
 }
 
+namespace {
+
+// Where the pages are unknown (a text whose page breaks were lost: form
+// feeds removed, blank lines as in the rest of the text), running headers and
+// footers are told by repetition alone: a short line that is not a sentence,
+// printed the same (digits aside) at least three times, each copy at least ten
+// lines from the last, so that a page's worth of text stands between them
+// (three copies after the masthead zone). A page number next to such a line
+// goes with it.
+void mark_repeated_lines(const std::vector<Line>& lines, size_t protected_count, std::vector<bool>& remove,
+                         std::vector<std::u32string>& running) {
+  struct Seen {
+    size_t count = 0;
+    size_t last = 0;
+    bool spread = true;
+  };
+  std::map<std::u32string, Seen> seen;
+  auto candidate = [&](const Line& line) {
+    return !line.is_figure() && line.text.size() <= 40 && !ends_sentence(line.text) && !is_structure_label(line.text);
+  };
+  // Counted after the masthead zone, where page 1's header and the masthead
+  // may print the same text a few lines apart.
+  for (size_t i = protected_count; i < lines.size(); ++i) {
+    if (!candidate(lines[i])) continue;
+    Seen& entry = seen[furniture_signature(lines[i].text)];
+    if (entry.count > 0 && i - entry.last < 10) entry.spread = false;
+    ++entry.count;
+    entry.last = i;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!candidate(lines[i])) continue;
+    const std::u32string signature = furniture_signature(lines[i].text);
+    const auto found = seen.find(signature);
+    if (found == seen.end()) continue;
+    const Seen& entry = found->second;
+    if (entry.count < 3 || !entry.spread) continue;
+    if (std::find(running.begin(), running.end(), signature) == running.end()) running.push_back(signature);
+    if (i < protected_count) continue;
+    remove[i] = true;
+    for (size_t k = i >= 2 ? i - 2 : 0; k < std::min(lines.size(), i + 3); ++k)
+      if (k >= protected_count && !lines[k].is_figure() && is_page_number(lines[k].text)) remove[k] = true;
+  }
+}
+
+}  // namespace
+
 std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size_t protected_count,
-                                                  Review& review) {
+                                                  bool has_geometry, Review& review) {
   std::vector<std::u32string> running;
   if (lines.empty()) return running;
   const int pages = lines.back().page + 1;
@@ -155,6 +202,7 @@ std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size
   });
 
   std::vector<bool> remove(lines.size(), false);
+  if (lines.size() > 80 * static_cast<size_t>(pages)) mark_repeated_lines(lines, protected_count, remove, running);
   for_each_candidate([&](size_t i, int position) {
     const Line& line = lines[i];
     if (line.is_figure() || is_structure_label(line.text)) return;
@@ -170,9 +218,12 @@ std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size
   for (size_t i = 0; i < lines.size(); ++i) {
     if (remove[i]) {
       review.set_aside("furniture", lines[i].number, lines[i].text);
-      // The next line now starts the page's flow.
-      if (lines[i].page_start && i + 1 < lines.size() && lines[i + 1].page == lines[i].page)
-        lines[i + 1].page_start = true;
+      // The next line now starts the page's flow; the space around the
+      // furniture was the page's, not the text's.
+      if (i + 1 < lines.size() && lines[i + 1].page == lines[i].page) {
+        if (lines[i].page_start) lines[i + 1].page_start = true;
+        if (!has_geometry) lines[i + 1].gap_before = 0;
+      }
       continue;
     }
     if (kept != i) lines[kept] = std::move(lines[i]);

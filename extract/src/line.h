@@ -23,7 +23,7 @@ struct Line {
   double indent = 0;             // (PDF) left edge minus the text block's left edge
   double slack = 0;              // room left before the right margin
   double size_ratio = 1.0;       // font size relative to the body text size (PDF)
-  double gap_before = 0;         // extra vertical space above, in line heights (PDF)
+  double gap_before = 0;         // extra vertical space above, in line heights (PDF; text: 1 for extra blank lines)
 
   int number = 0;   // input line number (text) or running line number (PDF), for reports
   int page = 0;     // 0-based

@@ -212,6 +212,7 @@ LineSet lines_without_geometry(SourceDocument& document) {
     line.number = source.line;
     line.page = source.page;
     line.page_start = set.lines.empty() || set.lines.back().page != source.page;
+    line.gap_before = source.spaced ? 1 : 0;
     set.lines.push_back(std::move(line));
   }
   // A large text is not held twice.

@@ -139,6 +139,15 @@ Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& 
   }
   const double a_slack = a.slack - measure_shift, b_slack = b.slack - measure_shift;
   if (ends_with_photo_credit(a.text)) return {true, Strength::strong, "a photo credit ends the caption"};
+  // Blank lines the text keeps between blocks (where it keeps them between
+  // many blocks, see text_source.cpp), or where a page ended: a full line
+  // whose sentence runs on continues across them.
+  if (b.gap_before > 0) {
+    const double full_slack = kFullSlack + width_error(a.text) + (a_opens_paragraph ? kIndent : 0);
+    if (a.slack - measure_shift <= full_slack && !ends_sentence(a.text))
+      return {false, Strength::medium, "blank lines stand between, but a full line's sentence runs on (a page break)"};
+    return {true, Strength::strong, "blank lines stand between"};
+  }
   const double slack = a_slack - (a_opens_paragraph ? kIndent : 0);
   const double a_error = width_error(a.text), b_error = width_error(b.text);
   if (slack > kFullSlack + a_error) {

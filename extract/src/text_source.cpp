@@ -218,11 +218,19 @@ bool has_text(const std::u32string& text) {
   return std::any_of(text.begin(), text.end(), [](char32_t c) { return !is_space(c) && !is_control(c); });
 }
 
-// How many printed lines each page holds. A form feed, or a run of blank
-// lines longer than the usual separator (the most common run), is a page
-// break. Known before any line is decoded, so that the lines are allocated
-// once at their number: a large text is not held twice.
-std::vector<size_t> page_sizes(std::string_view utf8) {
+// How the text's blank lines fall: before each printed line, whether a page
+// starts there and whether the line is set apart by extra blank lines. A form
+// feed is a page break. A run of blank lines longer than the usual separator
+// (the most common run) is a page break where such runs are rare, and space
+// between blocks (pdftotext keeps a paragraph's space before) where they are
+// common: more than one in 25 lines. Known before any line is decoded, so that
+// the lines are allocated once at their number: a large text is not held twice.
+struct BlankLayout {
+  std::vector<size_t> page_sizes;  // printed lines per page
+  std::vector<bool> spaced;        // by printed line
+};
+
+BlankLayout blank_layout(std::string_view utf8) {
   struct Gap {
     int blanks = 0;
     bool form_feed = false;
@@ -243,12 +251,18 @@ std::vector<size_t> page_sizes(std::string_view utf8) {
   int usual = 0, best = -1;
   for (auto [run, count] : runs)
     if (count > best) best = count, usual = run;
-  std::vector<size_t> sizes;
+  size_t longer = 0;
+  for (size_t i = 1; i < gaps.size(); ++i) longer += !gaps[i].form_feed && gaps[i].blanks > usual;
+  const bool block_spacing = longer * 25 > gaps.size();
+  BlankLayout layout;
+  layout.spaced.resize(gaps.size(), false);
   for (size_t i = 0; i < gaps.size(); ++i) {
-    if (i == 0 || gaps[i].form_feed || gaps[i].blanks > usual) sizes.push_back(0);
-    ++sizes.back();
+    const bool longer_run = i > 0 && gaps[i].blanks > usual;
+    if (i == 0 || gaps[i].form_feed || (longer_run && !block_spacing)) layout.page_sizes.push_back(0);
+    ++layout.page_sizes.back();
+    layout.spaced[i] = longer_run && block_spacing && !gaps[i].form_feed;
   }
-  return sizes;
+  return layout;
 }
 
 }  // namespace
@@ -256,7 +270,8 @@ std::vector<size_t> page_sizes(std::string_view utf8) {
 SourceDocument text_source(std::string_view utf8, const std::string& name) {
   SourceDocument document;
   document.kind = "text";
-  const std::vector<size_t> sizes = page_sizes(utf8);
+  const BlankLayout layout = blank_layout(utf8);
+  const std::vector<size_t>& sizes = layout.page_sizes;
   document.pages.resize(sizes.size());
   size_t count = 0;
   for (size_t size : sizes) count += size;
@@ -282,7 +297,8 @@ SourceDocument text_source(std::string_view utf8, const std::string& name) {
     any_text = any_text || has_text(text);
     if (on_page == sizes[page]) ++page, on_page = 0;
     ++on_page;
-    document.lines.push_back({std::move(text), number, static_cast<int>(page)});
+    const bool spaced = layout.spaced[document.lines.size()];
+    document.lines.push_back({std::move(text), number, static_cast<int>(page), spaced});
   });
   if (!any_text) throw ReadError(name, 0, "contains no text");
   return document;

@@ -38,6 +38,10 @@ struct SourceLine {
   std::u32string text;
   int line = 0;  // 1-based line of the input
   int page = 0;  // index in SourceDocument::pages
+  // More blank lines than the text's usual separator stand before the line,
+  // where such runs separate blocks (space between paragraphs) rather than
+  // pages.
+  bool spaced = false;
 };
 
 struct SourceImage {
