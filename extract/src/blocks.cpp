@@ -62,11 +62,13 @@ bool is_byline(const std::u32string& text, bool last_block) {
   return last_block && is_bracketed(text) && text.size() >= 6;
 }
 
-bool is_caption(const std::u32string& text) {
+bool starts_like_caption(const std::u32string& text) {
   for (std::u32string_view start : {U"图为", U"图：", U"上图", U"下图", U"左图", U"右图", U"图片来源"})
     if (starts_with(text, std::u32string(start))) return true;
-  return ends_with_photo_credit(text);
+  return false;
 }
+
+bool is_caption(const std::u32string& text) { return starts_like_caption(text) || ends_with_photo_credit(text); }
 
 bool ends_with_photo_credit(const std::u32string& text) {
   const size_t tail = text.size() > 10 ? text.size() - 10 : 0;

@@ -22,6 +22,8 @@ std::vector<Block> classify_body(LineSet& set, std::vector<BlockText> paragraphs
 Block figure_block(LineSet& set, size_t index, const KeepFigure& keep_figure);
 
 bool is_byline(const std::u32string& text, bool last_block);
+// 图为…, 图：…, 上图…: how a caption opens.
+bool starts_like_caption(const std::u32string& text);
 bool is_caption(const std::u32string& text);
 // …摄 / （谢尚国摄） / 孙铁牛摄/光明图片 / （XX供图）: a photo credit closes `text`.
 bool ends_with_photo_credit(const std::u32string& text);

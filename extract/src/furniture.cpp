@@ -104,11 +104,13 @@ namespace {
 
 // Where the pages are unknown (a text whose page breaks were lost: form
 // feeds removed, blank lines as in the rest of the text), running headers and
-// footers are told by repetition alone: a short line that is not a sentence,
+// footers are told by repetition alone: a line of at most 100 characters
+// (a browser prints the page's address) that is not a sentence,
 // printed the same (digits aside) at least three times, each copy at least ten
 // lines from the last, so that a page's worth of text stands between them
-// (three copies after the masthead zone). A page number next to such a line
-// goes with it.
+// (three copies in all, two of them after the masthead zone: a header that
+// repeats the series title on a three-page issue). A page number next to such
+// a line goes with it.
 void mark_repeated_lines(const std::vector<Line>& lines, size_t protected_count, std::vector<bool>& remove,
                          std::vector<std::u32string>& running) {
   struct Seen {
@@ -118,7 +120,7 @@ void mark_repeated_lines(const std::vector<Line>& lines, size_t protected_count,
   };
   std::map<std::u32string, Seen> seen;
   auto candidate = [&](const Line& line) {
-    return !line.is_figure() && line.text.size() <= 40 && !ends_sentence(line.text) && !is_structure_label(line.text);
+    return !line.is_figure() && line.text.size() <= 100 && !ends_sentence(line.text) && !is_structure_label(line.text);
   };
   // Counted after the masthead zone, where page 1's header and the masthead
   // may print the same text a few lines apart.
@@ -129,13 +131,16 @@ void mark_repeated_lines(const std::vector<Line>& lines, size_t protected_count,
     ++entry.count;
     entry.last = i;
   }
+  std::map<std::u32string, size_t> masthead_copies;
+  for (size_t i = 0; i < protected_count && i < lines.size(); ++i)
+    if (candidate(lines[i])) ++masthead_copies[furniture_signature(lines[i].text)];
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!candidate(lines[i])) continue;
     const std::u32string signature = furniture_signature(lines[i].text);
     const auto found = seen.find(signature);
     if (found == seen.end()) continue;
     const Seen& entry = found->second;
-    if (entry.count < 3 || !entry.spread) continue;
+    if (entry.count + masthead_copies[signature] < 3 || entry.count < 2 || !entry.spread) continue;
     if (std::find(running.begin(), running.end(), signature) == running.end()) running.push_back(signature);
     if (i < protected_count) continue;
     remove[i] = true;

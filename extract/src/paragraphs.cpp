@@ -138,7 +138,13 @@ Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& 
     return {true, Strength::strong, "one paragraph per line"};
   }
   const double a_slack = a.slack - measure_shift, b_slack = b.slack - measure_shift;
-  if (ends_with_photo_credit(a.text)) return {true, Strength::strong, "a photo credit ends the caption"};
+  if (ends_with_photo_credit(a.text)) {
+    // 新华社发 / （陈家乐 摄）: the photographer in brackets completes the credit.
+    const bool bracketed_credit = b.text.size() <= 16 && (b.text.front() == U'（' || b.text.front() == U'(') &&
+                                  ends_with_photo_credit(b.text);
+    if (bracketed_credit) return {false, Strength::medium, "a photographer in brackets completes the credit"};
+    return {true, Strength::strong, "a photo credit ends the caption"};
+  }
   // Blank lines the text keeps between blocks (where it keeps them between
   // many blocks, see text_source.cpp), or where a page ended: a full line
   // whose sentence runs on continues across them.
@@ -165,6 +171,9 @@ Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& 
   // A full line that ends a sentence: the paragraph may end here with its last
   // line full. Only the next line can tell.
   if (b_slack > kIndentedSlack + b_error) {
+    // A whole caption, from 图为 to its credit, stands on the next line.
+    if (starts_like_caption(b.text) && ends_with_photo_credit(b.text))
+      return {true, Strength::strong, "a caption starts on the next line"};
     if (ends_with_photo_credit(b.text) && b_slack > a_slack + 4)
       return {false, Strength::medium, "a photo credit on the next line closes the caption"};
     if (!ends_sentence(b.text))

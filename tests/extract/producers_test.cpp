@@ -3,8 +3,10 @@
 // and the corpus PDFs rewritten by Cairo, Ghostscript and ps2pdf): extraction
 // meets the bar of gold_score.h on every file. Files whose fonts lose their
 // Unicode maps (Ghostscript, ps2pdf) may instead be refused as having no text
-// layer; they may never come back as garbage. tests/tools/score_producers
-// prints the same scores as a table.
+// layer; they may never come back as garbage. The texts in producers/text
+// (pdftotext of some of those PDFs) meet the same bar through the text path.
+// tests/tools/score_producers prints the same scores as a table (--text: the
+// text path on every PDF's pdftotext output).
 #include "gold_score.h"
 
 #include <gtest/gtest.h>
@@ -46,9 +48,17 @@ TEST_P(Producers, ExtractionMeetsTheBar) {
                                 << score.mismatch_count << " in all):" << lines(score.mismatches);
 }
 
-INSTANTIATE_TEST_SUITE_P(Pdf, Producers, ::testing::ValuesIn(producer_pdfs()), [](const auto& param) {
+namespace {
+
+std::string test_name(const ::testing::TestParamInfo<ProducerPdf>& param) {
   std::string name = param.param.name;
   for (char& c : name)
     if (c == '-') c = '_';
   return name;
-});
+}
+
+}  // namespace
+
+INSTANTIATE_TEST_SUITE_P(Pdf, Producers, ::testing::ValuesIn(producer_pdfs()), test_name);
+// The text path on the same content: what pdftotext made of some of them.
+INSTANTIATE_TEST_SUITE_P(Text, Producers, ::testing::ValuesIn(producer_texts()), test_name);

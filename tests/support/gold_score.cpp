@@ -289,11 +289,12 @@ std::vector<std::string> bar_failures(const GoldScore& score) {
   return failures;
 }
 
-std::vector<ProducerPdf> producer_pdfs() {
+namespace {
+
+std::vector<ProducerPdf> producer_files(const fs::path& dir, const std::string& extension) {
   std::vector<ProducerPdf> files;
-  const fs::path dir = source_dir() / "tests/data/producers";
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() != ".pdf") continue;
+    if (entry.path().extension() != extension) continue;
     ProducerPdf file;
     file.pdf = entry.path();
     file.name = entry.path().stem().string();
@@ -304,6 +305,14 @@ std::vector<ProducerPdf> producer_pdfs() {
   }
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return files;
+}
+
+}  // namespace
+
+std::vector<ProducerPdf> producer_pdfs() { return producer_files(source_dir() / "tests/data/producers", ".pdf"); }
+
+std::vector<ProducerPdf> producer_texts() {
+  return producer_files(source_dir() / "tests/data/producers/text", ".txt");
 }
 
 bool may_lack_text_layer(const ProducerPdf& file) { return file.producer == "gs" || file.producer == "ps2pdf"; }

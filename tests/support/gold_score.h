@@ -71,6 +71,10 @@ struct ProducerPdf {
   std::string producer;  // the part before the first '-'
 };
 std::vector<ProducerPdf> producer_pdfs();  // sorted by name
+// tests/data/producers/text/*.txt: the text of some of those PDFs as the
+// archive's texts hold it (pdftotext, an empty line after every line, form
+// feeds removed); `pdf` names the text file.
+std::vector<ProducerPdf> producer_texts();
 
 // Producers whose fonts lose their Unicode maps: extraction may refuse them
 // with the "no text layer" status instead of meeting the bar.
