@@ -2,6 +2,9 @@
 
 #include <cstdio>
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include "chars.h"
 #include "reissue/text.h"
 
@@ -70,6 +73,20 @@ size_t fullwidth_url_end(const std::u32string& text, size_t i) {
   return url && any_fullwidth ? end : i;
 }
 
+// Kangxi radicals (U+2F00-U+2FD5) and the radicals supplement that have a
+// compatibility mapping: some fonts' cmaps (and PDFs rewritten from them,
+// Ghostscript's among them) give the radical for the ideograph it looks like
+// (卫⽣ for 卫生). A newsletter never prints a radical as such.
+char32_t ideograph_for_radical(char32_t c) {
+  if (!((c >= 0x2F00 && c <= 0x2FD5) || (c >= 0x2E80 && c <= 0x2EF3))) return 0;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return 0;
+  icu::UnicodeString mapped;
+  if (!nfkc->getDecomposition(static_cast<UChar32>(c), mapped) || mapped.countChar32() != 1) return 0;
+  return static_cast<char32_t>(mapped.char32At(0));
+}
+
 bool run_mark(char32_t c) {
   return c == U'\u22EF' || c == U'\u2015' || c == U'\u2E3A' || c == U'\u2500' || c == U'\u301C';
 }
@@ -133,6 +150,12 @@ std::u32string without_lookalikes(const std::u32string& text, std::vector<Substi
     const char32_t c = text[i];
     if (c < 0x2000) {  // nothing below is a look-alike: the common case
       out.push_back(c);
+      ++i;
+      continue;
+    }
+    if (const char32_t ideograph = ideograph_for_radical(c)) {
+      out.push_back(ideograph);
+      substitutions.add(c, std::u32string(1, ideograph), "a radical for the ideograph it looks like");
       ++i;
       continue;
     }

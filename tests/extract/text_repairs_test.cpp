@@ -199,6 +199,17 @@ TEST(Lookalikes, ReplacedInChineseContextOnly) {
   EXPECT_EQ(replaced, 1 + 2 + 2 + 4 + 2 + 4 + 2 + 1);  // ・ ⋯⋯ ＡＩ ２０２５ ５Ｇ １．５％ ―― 〜
 }
 
+TEST(Lookalikes, RadicalsBecomeTheIdeographsTheyStandFor) {
+  // A Ghostscript rewrite of a Chromium PDF gave 卫⽣ (U+2F63) for 卫生.
+  const ExtractResult result = extract(newsletter({"国家卫⽣健康委员会发布通知，⾦额⼤幅增加。"}));
+  const std::string text = body_text(result);
+  EXPECT_NE(text.find("国家卫生健康委员会发布通知，金额大幅增加。"), std::string::npos) << text;
+  int reported = 0;
+  for (const ReviewItem& item : result.report.review)
+    reported += item.kind == "look-alike" && item.message.find("U+2F63") != std::string::npos;
+  EXPECT_EQ(reported, 1);
+}
+
 // ---- hyphenation ----------------------------------------------------------
 
 TEST(Hyphenation, DictionaryWordsLoseTheHyphenCompoundsKeepIt) {
