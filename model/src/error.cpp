@@ -29,7 +29,7 @@ const char* describe(ExitStatus status) {
     case ExitStatus::invalid: return "input invalid";
     case ExitStatus::cannot_read: return "input could not be read";
     case ExitStatus::internal: return "internal error";
-    case ExitStatus::no_text_layer: return "PDF without a text layer";
+    case ExitStatus::no_text_layer: return "PDF without a text layer that can be trusted";
     case ExitStatus::aborted: return "crashed, hung or ran out of memory";
     case ExitStatus::usage: return "usage error";
     case ExitStatus::cannot_write: return "output could not be written";

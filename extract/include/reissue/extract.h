@@ -97,7 +97,8 @@ ExtractResult extract_text(std::string_view bytes, const std::string& name,
 
 // A PDF, read with Poppler: geometry tells paragraphs, headings and captions
 // apart; figures come back as images. Throws ReadError for what cannot be read
-// (not a PDF, damaged, needs a password, no pages) and NoTextLayer for scans.
+// (not a PDF, damaged, needs a password, no pages) and NoTextLayer for scans
+// and for pages whose text does not decode to Unicode (fonts without a map).
 ExtractResult extract_pdf(std::string_view bytes, const std::string& name,
                           const ExtractOptions& options = {});
 

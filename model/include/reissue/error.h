@@ -17,7 +17,7 @@ enum class ExitStatus : int {
   invalid = 1,        // the content breaks the format's rules / the recovered structure contradicts itself
   cannot_read = 2,    // an input is missing, unreadable, too large, damaged, encrypted, of the wrong kind
   internal = 3,       // a defect in reissue itself
-  no_text_layer = 4,  // a PDF whose pages carry no text (a scan)
+  no_text_layer = 4,  // a PDF whose pages carry no text (a scan) or text that does not decode
   aborted = 5,        // the work crashed, hung or ran out of memory (isolated: the input is the culprit)
   usage = 6,          // the command line is wrong (unknown command or option, bad value)
   cannot_write = 7,   // an output could not be written (permissions, disk full, not a file)
