@@ -151,10 +151,12 @@ void mark_repeated_lines(const std::vector<Line>& lines, size_t protected_count,
 
 }  // namespace
 
-std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size_t protected_count,
-                                                  bool has_geometry, Review& review) {
-  std::vector<std::u32string> running;
-  if (lines.empty()) return running;
+void remove_page_furniture(LineSet& set, size_t protected_count, Review& review) {
+  std::vector<Line>& lines = set.lines;
+  const bool has_geometry = set.has_geometry;
+  std::vector<std::u32string>& running = set.running_signatures;
+  running.clear();
+  if (lines.empty()) return;
   const int pages = lines.back().page + 1;
   // Candidate positions: the first two and the last two lines of every page.
   // key: (signature, position) where position is 0/1 from the top, -1/-2 from the bottom.
@@ -220,9 +222,11 @@ std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size
     if (repeated || is_page_number(line.text)) remove[i] = true;
   });
   size_t kept = 0;
+  std::map<std::u32string, std::vector<double>> tops;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (remove[i]) {
       review.set_aside("furniture", lines[i].number, lines[i].text);
+      if (has_geometry) tops[furniture_signature(lines[i].text)].push_back(set.places[lines[i].number].box.top);
       // The next line now starts the page's flow; the space around the
       // furniture was the page's, not the text's.
       if (i + 1 < lines.size() && lines[i + 1].page == lines[i].page) {
@@ -235,7 +239,12 @@ std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size
     ++kept;
   }
   lines.erase(lines.begin() + static_cast<long>(kept), lines.end());
-  return running;
+  // Where each running line stands on the pages it was removed from (the
+  // median), so that page 1's copy can be told from the masthead by place.
+  for (auto& [signature, at] : tops) {
+    std::nth_element(at.begin(), at.begin() + static_cast<long>(at.size() / 2), at.end());
+    set.running_tops[signature] = at[at.size() / 2];
+  }
 }
 
 }  // namespace reissue::extract

@@ -17,11 +17,10 @@ bool is_page_number(const std::u32string& text);
 // "第 3 页" and "第 4 页" compare equal.
 std::u32string furniture_signature(const std::u32string& text);
 
-// Removes furniture from `lines`, except from the first `protected_count`
-// (`has_geometry`: PDF lines, whose gap_before is measured, not a blank line)
-// lines (the masthead zone of page 1, which the recognizer reads first).
-// Returns the signatures of the running headers and footers found.
-std::vector<std::u32string> remove_page_furniture(std::vector<Line>& lines, size_t protected_count,
-                                                  bool has_geometry, Review& review);
+// Removes furniture from `set.lines`, except from the first
+// `protected_count` lines (the masthead zone of page 1, which the recognizer
+// reads first); fills `set.running_signatures` with the running headers and
+// footers found and, for a PDF, `set.running_tops` with where they stand.
+void remove_page_furniture(LineSet& set, size_t protected_count, Review& review);
 
 }  // namespace reissue::extract

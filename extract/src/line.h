@@ -47,7 +47,9 @@ struct LineSet {
   // indented 1.5-3 em), so an unindented line continues a paragraph.
   bool indents_first_lines = false;
   double latin_scale = 1.0;  // text input: measured widths of Latin text relative to the estimate
+  double quote_width = 1.0;  // text input: width of curly quotes, in em (full, or the Western font's)
   std::vector<std::u32string> running_signatures;  // running headers/footers (furniture_signature)
+  std::map<std::u32string, double> running_tops;   // (PDF) their usual top on the page, by signature
   // (PDF) URI annotations touching a line, by Line::number.
   std::map<int, std::vector<std::string>> link_targets;
   // (PDF) The pictures that figure lines stand for, in reading order.

@@ -26,6 +26,12 @@ double weighted_mode(const std::vector<std::pair<double, double>>& values, doubl
   return static_cast<double>(best) * step;
 }
 
+double percentile(std::vector<std::pair<double, double>> values, double fraction) {
+  const size_t at = std::min(values.size() - 1, static_cast<size_t>(fraction * static_cast<double>(values.size())));
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(at), values.end());
+  return values[at].first;
+}
+
 struct LayoutStats {
   double body_size = 0;
   double left_margin = 0, right_margin = 0;
@@ -91,7 +97,10 @@ LayoutStats measure(PrintedPages& pages) {
     }
   }
   stats.left_margin = lefts.empty() ? 0 : weighted_mode(lefts, 1.0);
-  stats.right_margin = rights.empty() ? 0 : weighted_mode(rights, 1.0);
+  // Justified text: most lines end at the margin (the mode). Ragged text
+  // (left-aligned): the longest lines come within a character of it, so the
+  // 90th percentile of the right edges, when that is further right.
+  stats.right_margin = rights.empty() ? 0 : std::max(weighted_mode(rights, 1.0), percentile(rights, 0.9));
   stats.leading = leadings.empty() ? stats.body_size * 1.3 : weighted_mode(leadings, 0.25);
   return stats;
 }
@@ -134,7 +143,7 @@ Line evidence_of(const PrintedLine& source, const PrintedLine* previous, const L
   const double left_room = source.box.left - stats.left_margin;
   const double right_room = stats.right_margin - source.box.right;
   // Centred: equal room on both sides, more than a paragraph indent leaves.
-  line.centered = left_room > 2.5 * em && std::abs(left_room - right_room) < 0.6 * em;
+  line.centered = left_room > 2.5 * em && std::abs(left_room - right_room) < 1.0 * em;
   if (previous) {
     // Leading beyond the usual, in lines; a larger font needs more.
     const double expected = stats.leading * std::max(1.0, source.font_size / em);

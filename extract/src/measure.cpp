@@ -10,48 +10,80 @@
 namespace reissue::extract {
 
 namespace {
+
+// Curly quotes are full width in a Chinese font, but a word processor may set
+// them in the Western font (half width or less): their width is measured per
+// document like Latin text's.
+bool curly_quote(char32_t c) { return c == U'“' || c == U'”' || c == U'‘' || c == U'’'; }
+
 bool all_full_width(const std::u32string& text) {
   for (char32_t c : text)
-    if (char_width_em(c) != 1.0) return false;
+    if (char_width_em(c) != 1.0 || curly_quote(c)) return false;
   return true;
 }
 struct Widths {
   double full_width = 0;    // Han and full-width marks: exact
   double proportional = 0;  // Latin letters, digits, spaces: font-dependent
+  int quotes = 0;           // curly quotes: full width or the Western font's
 };
 
 Widths split_widths(const std::u32string& text) {
   Widths widths;
   for (char32_t c : text) {
+    if (curly_quote(c)) {
+      ++widths.quotes;
+      continue;
+    }
     const double width = char_width_em(c);
     (width == 1.0 ? widths.full_width : widths.proportional) += width;
   }
   return widths;
 }
 
-// Latin text is set in whatever Western font the producer used, so its widths
-// are only estimated. Lines in the middle of a paragraph are full, so the
-// document's own such lines tell how wide its Latin text really is: the scale
-// that makes them full, by least squares.
-double calibrate_latin_widths(const LineSet& set) {
-  double numerator = 0, denominator = 0;
-  int samples = 0;
+// Lines in the middle of a paragraph: full, so the document's own such lines
+// tell how wide its Latin text and its quotes really are.
+template <typename Visit>
+void for_each_middle_line(const LineSet& set, Visit&& visit) {
   const auto& lines = set.lines;
   for (size_t i = 1; i + 1 < lines.size(); ++i) {
     const Line &before = lines[i - 1], &line = lines[i], &after = lines[i + 1];
     if (before.page != line.page || after.page != line.page) continue;
     const Widths previous = split_widths(before.text), widths = split_widths(line.text);
-    const double previous_slack = set.full_width - previous.full_width - previous.proportional;
-    const double slack = set.full_width - widths.full_width - widths.proportional;
-    // Middle lines: the line before is full and runs on into this one, and this
-    // one runs on into the next.
+    const double previous_slack = set.full_width - previous.full_width - previous.proportional - previous.quotes;
     if (previous_slack > 1.25 || ends_sentence(before.text) || ends_sentence(line.text)) continue;
-    if (widths.proportional < 1.0 || slack > 3 || slack < -3) continue;
+    visit(widths);
+  }
+}
+
+// Full width (1 em) or the Western font's (about 0.45 em): whichever makes
+// the middle lines with quotes end nearer their margin.
+double calibrate_quote_width(const LineSet& set) {
+  double error_full = 0, error_narrow = 0;
+  int samples = 0;
+  for_each_middle_line(set, [&](const Widths& widths) {
+    if (widths.quotes == 0 || widths.proportional > 3) return;
+    const double rest = set.full_width - 0.3 - widths.full_width - widths.proportional;
+    error_full += std::pow(rest - widths.quotes, 2);
+    error_narrow += std::pow(rest - 0.45 * widths.quotes, 2);
+    ++samples;
+  });
+  return samples >= 3 && error_narrow < error_full ? 0.45 : 1.0;
+}
+
+// Latin text is set in whatever Western font the producer used, so its widths
+// are only estimated: the scale that makes middle lines full, by least squares.
+double calibrate_latin_widths(const LineSet& set) {
+  double numerator = 0, denominator = 0;
+  int samples = 0;
+  for_each_middle_line(set, [&](const Widths& widths) {
+    const double fixed = widths.full_width + set.quote_width * widths.quotes;
+    const double slack = set.full_width - fixed - widths.proportional;
+    if (widths.proportional < 1.0 || slack > 3 || slack < -3) return;
     const double target = set.full_width - 0.3;  // middle lines end within 1 em
-    numerator += widths.proportional * (target - widths.full_width);
+    numerator += widths.proportional * (target - fixed);
     denominator += widths.proportional * widths.proportional;
     ++samples;
-  }
+  });
   if (samples < 3 || denominator <= 0) return 1.0;
   return std::clamp(numerator / denominator, 0.8, 1.5);
 }
@@ -72,7 +104,9 @@ void measure_text_lines(LineSet& set) {
     ++estimated[static_cast<int>(std::lround(width))];
     if (all_full_width(line.text)) ++exact[static_cast<int>(width)], ++exact_lines;
   }
-  const auto& histogram = exact_lines >= 5 ? exact : estimated;
+  // Exact widths decide when there are enough of them (a fifth of the long
+  // lines): a few all-Chinese lines are as likely short as full.
+  const auto& histogram = exact_lines >= 5 && exact_lines * 5 >= long_lines ? exact : estimated;
   // The measure is the most common width, unless that is the width of indented
   // first lines (2 em short): in an issue of short paragraphs they can outnumber
   // full lines. A width 1 em over the measure is a line with squeezed
@@ -80,8 +114,12 @@ void measure_text_lines(LineSet& set) {
   int mode = 0, most = 0;
   for (auto [width, count] : histogram)
     if (count > most) most = count, mode = width;
-  if (const auto wider = histogram.find(mode + 2); wider != histogram.end() && wider->second * 4 >= most)
-    mode += 2;
+  // (Estimated widths of indented first lines spread over 2 and 3 em short.)
+  int wider = 0, wider_width = 0;
+  for (int step : {2, 3})
+    if (const auto found = histogram.find(mode + step); found != histogram.end() && found->second > wider)
+      wider = found->second, wider_width = mode + step;
+  if (wider >= 3 && wider * 4 >= most) mode = wider_width;
   set.full_width = mode;
 
   // Hard-wrapped text has a sharp peak at the measure and nothing much wider;
@@ -97,10 +135,12 @@ void measure_text_lines(LineSet& set) {
     for (Line& line : set.lines) line.slack = 0;
     return;
   }
+  set.quote_width = calibrate_quote_width(set);
   set.latin_scale = calibrate_latin_widths(set);
   for (Line& line : set.lines) {
     const Widths widths = split_widths(line.text);
-    line.slack = set.full_width - widths.full_width - set.latin_scale * widths.proportional;
+    line.slack = set.full_width - widths.full_width - set.latin_scale * widths.proportional -
+                 set.quote_width * widths.quotes;
   }
 }
 

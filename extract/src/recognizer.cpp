@@ -55,8 +55,7 @@ ExtractResult extract_source(SourceDocument document, const std::string& name, c
   if (!set.has_geometry) extract::remove_letter_spacing(set.lines, review);
   extract::normalize_lookalikes(set.lines, review);
   extract::remove_control_characters(set.lines, review);
-  set.running_signatures =
-      extract::remove_page_furniture(set.lines, extract::masthead_zone_end(set.lines), set.has_geometry, review);
+  extract::remove_page_furniture(set, extract::masthead_zone_end(set.lines), review);
   extract::mark_soft_hyphens(set.lines, options.spelling_dictionary, review);
   if (!set.has_geometry) extract::measure_text_lines(set);
   trace_lines(set, review);

@@ -158,6 +158,7 @@ class Recognizer {
   void read_masthead(size_t begin, size_t end) {
     Masthead& masthead = issue_.masthead;
     const RunningCopies copies = running_copies(begin, end);
+    std::vector<size_t> lone_copies;
     for (size_t i = begin; i < end; ++i) {
       if (lines_[i].is_figure()) {
         drop_figure(i);
@@ -165,7 +166,10 @@ class Recognizer {
       }
       const std::u32string& text = lines_[i].text;
       if (is_running_header_on_first_page(i, copies)) {
-        review_.set_aside("furniture", lines_[i].number, text);
+        // A text cannot tell a lone copy from the masthead's own line: it is
+        // set aside only if the masthead gets that part from another line.
+        if (!set_.has_geometry && copies.at(text).count == 1) lone_copies.push_back(i);
+        else review_.set_aside("furniture", lines_[i].number, text);
         continue;
       }
       if (read_issue_number(i, text)) continue;
@@ -199,6 +203,21 @@ class Recognizer {
                           "a masthead line that is neither series, number, publisher nor date "
                           "was kept as an intro paragraph");
       }
+    }
+    for (size_t index : lone_copies) {
+      const std::u32string& text = lines_[index].text;
+      const bool series = text.find(U'报') != std::u32string::npos;
+      std::string& part = series ? masthead.series : masthead.publisher;
+      if (!part.empty()) {
+        review_.set_aside("furniture", lines_[index].number, text);
+        continue;
+      }
+      part = normalized(text);
+      (series ? masthead.provenance.series : masthead.provenance.publisher) = provenance(index, index);
+      review_.uncertain("masthead", lines_[index].number, lines_[index].number,
+                        "this line also heads the other pages; taken as the masthead's " +
+                            std::string(series ? "series title" : "publisher") +
+                            " since no other line gives it (it may be page 1's running header)");
     }
     masthead.line = end > begin ? lines_[begin].number : 0;
   }
@@ -251,8 +270,16 @@ class Recognizer {
     const auto found = copies.find(lines_[index].text);
     if (found == copies.end()) return false;
     // A PDF shows the masthead's series title in display type, a running
-    // header in small type: a single large copy is the series.
-    if (set_.has_geometry && found->second.count == 1 && lines_[index].size_ratio > 1.15) return false;
+    // header in small type: a single large copy is the series. And a running
+    // header stands where it stands on the other pages: a single copy
+    // elsewhere is the masthead's (page 1 without a header).
+    if (set_.has_geometry && found->second.count == 1) {
+      if (lines_[index].size_ratio > 1.15) return false;
+      const auto top = set_.running_tops.find(furniture_signature(lines_[index].text));
+      const Box& box = set_.places[static_cast<size_t>(lines_[index].number)].box;
+      if (top != set_.running_tops.end() && std::abs(box.top - top->second) > 0.5 * (box.bottom - box.top))
+        return false;
+    }
     // The first copy is the header, the next the series.
     return found->second.count == 1 || found->second.first == index;
   }

@@ -138,12 +138,16 @@ TEST(LayoutEvidence, AFullLineEndingASentenceAtAPageFootIsJoinedAndReported) {
   document.kind = "pdf";
   PageWriter writer(document);
   masthead_and_article_head(writer);
-  writer.line("人工智能正在改变医疗卫生服务的方式，从辅助诊断到健康管理，新的", 2);
+  // A layout that does not indent: blocks set apart by space only.
+  for (int i = 0; i < 4; ++i) writer.line(kLines[1]);
+  writer.line("标准规范建设。");
+  writer.end_line();
+  writer.line(kLines[1]);
   writer.line("应用不断涌现，医院和基层机构都在探索适合自己的路径，数据安全。");
   writer.new_page();
   writer.line("治理和安全保障也在同步加强。");
   const ExtractResult result = extract_source(document, "foot.pdf");
-  ASSERT_EQ(result.issue.articles.at(0).blocks.size(), 1u);
+  ASSERT_EQ(result.issue.articles.at(0).blocks.size(), 2u);
   EXPECT_TRUE(reviewed(result, "paragraph-boundary"));
 }
 

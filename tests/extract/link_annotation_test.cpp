@@ -32,7 +32,7 @@ Recognized recognize(const std::string& printed, const std::vector<std::string>&
   extract::Review review(out.report);
   SourceDocument source = extract::text_source(text, "001.txt");
   extract::LineSet set = extract::lines_from_source(source, review);
-  set.running_signatures = extract::remove_page_furniture(set.lines, extract::masthead_zone_end(set.lines), set.has_geometry, review);
+  extract::remove_page_furniture(set, extract::masthead_zone_end(set.lines), review);
   for (extract::Line& line : set.lines)
     if (u32_to_utf8(line.text) == std::string("<") + kPrinted + ">") {
       line.text = utf8_to_u32(printed);

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace reissue;
 
 namespace {
@@ -57,6 +59,16 @@ TEST_P(TextRoundTrip, PrintedTextExtractsToTheSameIssue) {
   if (original.masthead.date_text.empty()) original.masthead.date.reset();
   Issue recovered = result.issue;
   if (original.masthead.date_text.empty()) recovered.masthead.date.reset();
+  // A running header repeating the series on every page, page 1 included, of
+  // an issue whose masthead prints no series: a text cannot tell page 1's copy
+  // from a masthead line, so it comes back as the series, reported.
+  if (original.masthead.series.empty() && !c.layout.header.empty()) {
+    EXPECT_EQ(recovered.masthead.series, c.layout.header) << c.name;
+    EXPECT_TRUE(std::any_of(result.report.review.begin(), result.report.review.end(),
+                            [](const ReviewItem& item) { return item.kind == "masthead"; }))
+        << c.name;
+    recovered.masthead.series.clear();
+  }
   const std::string got = write_issue_xml(recovered), expected = write_issue_xml(original);
   if (got != expected) {
     // Keep the evidence for diffing: the generated text and both issues.

@@ -449,6 +449,14 @@ LO_VARIANTS = {
                                   margins=(1134, 1134, 1134, 1134), header=True, date_jc="right", footer=True)),
     "kai": (["001", "003"], dict(font="AR PL KaitiM GB", body=22, headline=30, series=40,
                                  margins=(1701, 1588, 1701, 1588), header=True, date_jc="center", footer=False)),
+    # 1.5 line spacing, 6 pt after every paragraph, ragged right, the header on
+    # every page but the first, `第 N 页` at the foot
+    "airy": (["000", "003"], dict(font="Noto Serif CJK SC", body=24, headline=28, series=44,
+                                  margins=(1440, 1440, 1440, 1440), header=True, date_jc="right", footer=True,
+                                  line=360, after=120, body_jc="left", footer_text="第 {} 页", first_plain=True)),
+    # 10 pt, narrow margins, single spacing, no header, page number only
+    "tight": (["001", "002"], dict(font="Noto Sans CJK SC", body=20, headline=26, series=36,
+                                   margins=(851, 851, 851, 851), header=False, date_jc="left", footer=True)),
 }
 
 RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -465,6 +473,9 @@ def docx_part(kind, inner):
 def docx_run(text, font, size, field=False):
     props = (f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/>'
              f'<w:sz w:val="{size}"/></w:rPr>')
+    if field and text:  # "第 {} 页": the page number field inside text
+        before, after = text.split("{}")
+        return docx_run(before, font, size) + docx_run("", font, size, field=True) + docx_run(after, font, size)
     if field:
         return (f"<w:r>{props}<w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>{props}<w:instrText> PAGE </w:instrText></w:r>"
                 f"<w:r>{props}<w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>{props}<w:t>1</w:t></w:r>"
@@ -484,6 +495,15 @@ def edit_docx(src, dst, gold, s):
     date = date_text(gold["masthead"]["date"])
     doc = re.sub(r'(<w:p>(?:(?!</w:p>).)*?)<w:jc w:val="center"/>((?:(?!</w:p>).)*?<w:t>' + re.escape(date) + "</w:t>)",
                  lambda m: m.group(1) + f'<w:jc w:val="{s["date_jc"]}"/>' + m.group(2), doc, count=1, flags=re.S)
+    if "line" in s or "after" in s:
+        def spacing(m):
+            after = int(m.group(2))
+            if after == 0:
+                after = s.get("after", 0)
+            return f'<w:spacing w:before="{m.group(1)}" w:after="{after}" w:line="{s.get("line", 240)}" w:lineRule="auto"/>'
+        doc = re.sub(r'<w:spacing w:before="(\d+)" w:after="(\d+)" w:line="240" w:lineRule="auto"/>', spacing, doc)
+    if s.get("body_jc"):
+        doc = doc.replace('<w:jc w:val="both"/>', f'<w:jc w:val="{s["body_jc"]}"/>')
     top, right, bottom, left = s["margins"]
     doc = re.sub(r'<w:pgMar [^>]*/>', f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" '
                  f'w:left="{left}" w:header="567" w:footer="567" w:gutter="0"/>', doc)
@@ -500,10 +520,13 @@ def edit_docx(src, dst, gold, s):
         refs += '<w:headerReference w:type="default" r:id="rIdHdr1"/>'
     if s["footer"]:
         parts["word/footer1.xml"] = docx_part("ftr", '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>' +
-                                              docx_run("", s["font"], 18, field=True) + "</w:p>").encode()
+                                              docx_run(s.get("footer_text", ""), s["font"], 18, field=True) +
+                                              "</w:p>").encode()
         rels = rels.replace("</Relationships>", f'<Relationship Id="rIdFtr1" Type="{FOOTER_TYPE}" Target="footer1.xml"/></Relationships>')
         types = types.replace("</Types>", f'<Override PartName="/word/footer1.xml" ContentType="{wml}.footer+xml"/></Types>')
         refs += '<w:footerReference w:type="default" r:id="rIdFtr1"/>'
+    if s.get("first_plain"):
+        refs += "<w:titlePg/>"
     doc = re.sub(r"(<w:sectPr[^>]*>)", lambda m: m.group(1) + refs, doc, count=1)
     if 'xmlns:r=' not in doc[:2000]:
         doc = doc.replace("<w:document ", f'<w:document xmlns:r="{RELS_NS}" ', 1)
