@@ -148,6 +148,21 @@ std::u32string without_lookalikes(const std::u32string& text, std::vector<Substi
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     const char32_t c = text[i];
+    // 杰里米 ·法勒: a text's space beside a name dot between Chinese names
+    // (the dot was set in a Western font, and pdftotext saw a gap).
+    if (c == U' ' && i > 0 && is_han(text[i - 1]) && i + 1 < text.size() &&
+        (text[i + 1] == kNameDot || name_dot_lookalike(text[i + 1])) &&
+        (i + 2 == text.size() || is_han(text[i + 2]))) {  // the name may go on on the next line
+      substitutions.add(c, U"", "a space beside a name dot");
+      ++i;
+      continue;
+    }
+    if (c == U' ' && i >= 2 && (text[i - 1] == kNameDot || name_dot_lookalike(text[i - 1])) &&
+        is_han(text[i - 2]) && i + 1 < text.size() && is_han(text[i + 1])) {
+      substitutions.add(c, U"", "a space beside a name dot");
+      ++i;
+      continue;
+    }
     if (c < 0x2000) {  // nothing below is a look-alike: the common case
       out.push_back(c);
       ++i;

@@ -126,7 +126,7 @@ void measure_text_lines(LineSet& set) {
   // text with one paragraph per line has long lines of every width.
   int near_measure = 0, much_wider = 0;
   for (auto [width, count] : estimated) {
-    if (width >= mode - 2 && width <= mode + 1) near_measure += count;
+    if (width >= mode - 3 && width <= mode + 1) near_measure += count;  // full lines and indented first lines
     if (width > mode + 3) much_wider += count;
   }
   set.hard_wrapped = long_lines > 0 && mode > 0 && near_measure * 10 >= long_lines * 3 &&

@@ -199,6 +199,14 @@ TEST(Lookalikes, ReplacedInChineseContextOnly) {
   EXPECT_EQ(replaced, 1 + 2 + 2 + 4 + 2 + 4 + 2 + 1);  // ・ ⋯⋯ ＡＩ ２０２５ ５Ｇ １．５％ ―― 〜
 }
 
+TEST(Lookalikes, ASpaceBesideANameDotGoes) {
+  // pdftotext of a name dot set in a Western font: 杰里米 ·法勒, even across a line end.
+  const ExtractResult result = extract(newsletter({"世卫组织首席科学家杰里米 ·法勒与汉斯· 克鲁格在会上发言，他们说 · 是点。"}));
+  const std::string text = body_text(result);
+  EXPECT_NE(text.find("杰里米·法勒与汉斯·克鲁格"), std::string::npos) << text;
+  EXPECT_NE(text.find("他们说 · 是点"), std::string::npos) << text;  // spaces on both sides: not a name's dot
+}
+
 TEST(Lookalikes, RadicalsBecomeTheIdeographsTheyStandFor) {
   // A Ghostscript rewrite of a Chromium PDF gave 卫⽣ (U+2F63) for 卫生.
   const ExtractResult result = extract(newsletter({"国家卫⽣健康委员会发布通知，⾦额⼤幅增加。"}));
