@@ -85,6 +85,13 @@ std::optional<Box> outline_box(FT_Face face, FT_UInt glyph) {
              std::lround(box.yMax * scale)};
 }
 
+// A glyph's advance in units of 1/1000 em; 0 when the face does not say.
+double advance_of(FT_Face face, FT_UInt glyph) {
+  if (!face->units_per_EM || FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP))
+    return 0;
+  return static_cast<double>(face->glyph->metrics.horiAdvance) * 1000.0 / face->units_per_EM;
+}
+
 // One glyph drawn the same way: rewriting a font rounds its coordinates, no more.
 bool same_box(const Box& a, const Box& b) {
   constexpr long kTolerance = 2;  // 1/1000 em
@@ -310,6 +317,9 @@ struct FontDecoding::Source {
   int split_prefix = -1;           // pdftops' "Name_81": the CID's high byte
   std::vector<unsigned char> embedded_bytes;
   FacePtr embedded;                            // the PDF's own font program
+  // The program holds no glyph but .notdef (ps2pdf's, for some fonts of
+  // LibreOffice's PDFs): the PDF's widths are defaults, not the text's.
+  bool empty_program = false;
   std::vector<char32_t> embedded_unicode;      // its own cmap, by GID
   std::unordered_map<uint32_t, uint32_t> embedded_glyph_of_cid;
   std::shared_ptr<InstalledFace> installed;
@@ -366,6 +376,7 @@ struct FontRecovery::Impl {
                            static_cast<FT_Long>(source.embedded_bytes.size()), 0, &raw))
       return;
     source.embedded.reset(raw);
+    source.empty_program = raw->num_glyphs <= 1;
     FT_Bool cid_keyed = 0;
     if (FT_Get_CID_Is_Internally_CID_Keyed(raw, &cid_keyed) == 0 && cid_keyed)
       for (FT_UInt g = 0; g < static_cast<FT_UInt>(raw->num_glyphs); ++g) {
@@ -395,12 +406,20 @@ struct FontRecovery::Impl {
     return a && b && same_box(*a, *b);
   }
 
-  char32_t from_installed_cid(const FontDecoding::Source& source, uint32_t cid, std::optional<uint32_t> embedded_glyph) {
-    if (!source.installed || !source.installed->cid_keyed) return 0;
+  // A recovered character and the installed glyph it was read from (0: the
+  // PDF's own program said).
+  struct Found {
+    char32_t character = 0;
+    uint32_t installed_glyph = 0;
+  };
+
+  Found from_installed_cid(const FontDecoding::Source& source, uint32_t cid, std::optional<uint32_t> embedded_glyph) {
+    if (!source.installed || !source.installed->cid_keyed) return {};
     const uint32_t glyph = source.installed->glyph(cid);
-    if (glyph == 0) return 0;
+    if (glyph == 0) return {};
     const char32_t c = source.installed->unicode(glyph);
-    return c && same_glyph(source, glyph, embedded_glyph) ? c : 0;
+    if (!c || !same_glyph(source, glyph, embedded_glyph)) return {};
+    return {c, glyph};
   }
 
   std::optional<uint32_t> embedded_glyph_named(const FontDecoding::Source& source, const std::string& name) {
@@ -410,12 +429,12 @@ struct FontRecovery::Impl {
     return glyph;
   }
 
-  char32_t recover_code(FontDecoding::Source& source, uint32_t code) {
+  Found recover_code(FontDecoding::Source& source, uint32_t code) {
     using Kind = FontDecoding::Source::Kind;
     switch (source.kind) {
-      case Kind::none: return 0;
+      case Kind::none: return {};
       case Kind::simple: {
-        if (code >= source.names.size() || source.names[code].empty()) return 0;
+        if (code >= source.names.size() || source.names[code].empty()) return {};
         const char* name = source.names[code].c_str();
         // LibreOffice names each glyph of a CID-keyed face's subset by its CID.
         if (auto cid = number_after(name, "cid", 10)) return from_installed_cid(source, *cid, embedded_glyph_named(source, name));
@@ -425,7 +444,7 @@ struct FontRecovery::Impl {
           if (auto low = number_after(name, "c", 16); low && *low < 256)
             return from_installed_cid(source, static_cast<uint32_t>(source.split_prefix) << 8 | *low,
                                       embedded_glyph_named(source, name));
-        return 0;
+        return {};
       }
       case Kind::cid_cff: {
         std::optional<uint32_t> embedded_glyph;
@@ -441,18 +460,20 @@ struct FontRecovery::Impl {
       case Kind::cid_truetype: {
         uint32_t glyph = code;
         if (!source.cid_to_gid.empty()) {
-          if (code >= source.cid_to_gid.size() || source.cid_to_gid[code] <= 0) return 0;
+          if (code >= source.cid_to_gid.size() || source.cid_to_gid[code] <= 0) return {};
           glyph = static_cast<uint32_t>(source.cid_to_gid[code]);
         }
-        if (glyph < source.embedded_unicode.size() && source.embedded_unicode[glyph]) return source.embedded_unicode[glyph];
+        if (glyph < source.embedded_unicode.size() && source.embedded_unicode[glyph])
+          return {source.embedded_unicode[glyph], 0};
         // Subsets that keep the original glyph numbers: the installed face's
         // cmap, for the glyphs whose outline is the embedded one.
-        if (!source.installed) return 0;
+        if (!source.installed) return {};
         const char32_t c = source.installed->unicode(glyph);
-        return c && same_glyph(source, glyph, glyph) ? c : 0;
+        if (!c || !same_glyph(source, glyph, glyph)) return {};
+        return {c, glyph};
       }
     }
-    return 0;
+    return {};
   }
 
   std::unique_ptr<FontDecoding> build(const GfxFont& font) {
@@ -541,10 +562,21 @@ FontDecoding& FontRecovery::decoding(const GfxFont& font) {
 
 char32_t FontRecovery::recover(FontDecoding& decoding, uint32_t code) {
   if (!impl_->recover || !decoding.source) return 0;
-  if (auto found = decoding.recovered.find(code); found != decoding.recovered.end()) return found->second;
-  const char32_t c = impl_->recover_code(*decoding.source, code);
-  decoding.recovered.emplace(code, c);
-  return c;
+  if (auto found = decoding.recovered.find(code); found != decoding.recovered.end()) return found->second.character;
+  FontDecoding::Source& source = *decoding.source;
+  const Impl::Found found = impl_->recover_code(source, code);
+  FontDecoding::Recovered recovered{found.character, 0};
+  // An empty program printed nothing of its own: the text was set with the
+  // installed glyph's advance, which the PDF's widths no longer say.
+  if (found.character && found.installed_glyph && source.empty_program && source.installed)
+    recovered.advance = advance_of(source.installed->face.get(), found.installed_glyph);
+  decoding.recovered.emplace(code, recovered);
+  return found.character;
+}
+
+double FontRecovery::printed_advance(FontDecoding& decoding, uint32_t code) {
+  if (!recover(decoding, code)) return 0;
+  return decoding.recovered.find(code)->second.advance;
 }
 
 }  // namespace reissue::extract

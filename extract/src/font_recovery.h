@@ -31,8 +31,14 @@ struct FontDecoding {
   // Simple fonts without ToUnicode: the codes whose glyph name Poppler maps
   // to Unicode itself (standard names, uniXXXX, afii...).
   std::vector<bool> named;
-  // Recovered text by code (0: tried, nothing recovered); filled on first use.
-  std::unordered_map<uint32_t, char32_t> recovered;
+  // What recovery made of a code; filled on first use.
+  struct Recovered {
+    char32_t character = 0;  // 0: tried, nothing recovered
+    // The installed glyph's advance (1/1000 em) when the PDF's width for the
+    // code is not the one printed; 0: the PDF's width stands.
+    double advance = 0;
+  };
+  std::unordered_map<uint32_t, Recovered> recovered;
   std::string recovered_from;  // the installed face's PostScript name, when one was found
   // What recovery needs, kept from the font.
   struct Source;
@@ -54,6 +60,13 @@ class FontRecovery {
   // The character a code of a font without its own map draws; 0 when it
   // cannot be recovered.
   char32_t recover(FontDecoding& decoding, uint32_t code);
+  // The advance (1/1000 em) a recovered code was printed with, when the PDF's
+  // widths do not say it: ps2pdf embeds an empty program for some fonts of
+  // LibreOffice's PDFs and gives every glyph of such a font the default width
+  // (1 em), while the text was set with the glyphs' own (a 2-em dash ⸺, a
+  // Latin letter's 0.6 em), each glyph placed by its own move. 0: the PDF's
+  // width stands (and for a code not recovered).
+  double printed_advance(FontDecoding& decoding, uint32_t code);
 
  private:
   struct Impl;

@@ -56,13 +56,15 @@ class TextAndImageDev : public TextOutputDev {
 
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double originX, double originY,
                 CharCode code, int nBytes, const Unicode* u, int uLen) override {
-    if (const char32_t instead = judge_.character(state, code, u, uLen, dx, dy)) {
-      Unicode recovered[3] = {instead, 0, 0};
+    const TextLayerJudge::Instead instead = judge_.character(state, code, u, uLen, dx, dy);
+    if (instead.character) {
+      Unicode recovered[3] = {instead.character, 0, 0};
       int length = 1;
-      if (const std::u32string_view typed = typed_text(instead); !typed.empty()) {
+      if (const std::u32string_view typed = typed_text(instead.character); !typed.empty()) {
         length = static_cast<int>(std::min<size_t>(typed.size(), 3));
         std::copy_n(typed.begin(), length, recovered);
       }
+      if (instead.advance > 0) printed_advance(state, code, nBytes, instead.advance, dx, dy);
       TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, code, nBytes, recovered, length);
       return;
     }
@@ -85,6 +87,20 @@ class TextAndImageDev : public TextOutputDev {
   std::vector<SourceImage> take_images() { return std::move(images_); }
 
  private:
+  // The character's box spans the advance the glyph was printed with (1/1000
+  // em), not the PDF's width for it: the advance Poppler computes (Gfx's
+  // showText: font size, character and word spacing, horizontal scaling, the
+  // text matrix) with that width. Only the box changes; the next glyph is
+  // placed by the PDF as before. Horizontal writing only.
+  static void printed_advance(const GfxState* state, CharCode code, int nBytes, double advance, double& dx, double& dy) {
+    const GfxFont* font = state->getFont().get();
+    if (!font || font->getWMode() != 0) return;
+    double text_dx = advance / 1000 * state->getFontSize() + state->getCharSpace();
+    if (nBytes == 1 && code == ' ') text_dx += state->getWordSpace();
+    text_dx *= state->getHorizScaling();
+    state->textTransformDelta(text_dx, 0, &dx, &dy);
+  }
+
   void keep(GfxState* state, Stream* str, int width, int height, GfxImageColorMap* colors, bool inline_image) {
     if (!want_images_ || width <= 0 || height <= 0 || images_.size() >= 64) return;
     // The image fills the unit square under the CTM; TextOutputDev's device

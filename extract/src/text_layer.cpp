@@ -147,12 +147,12 @@ TextLayerVerdict judge_text_layer(const PageTextCounts& c) {
   return verdict;
 }
 
-char32_t TextLayerJudge::character(const GfxState* state, uint32_t code, const unsigned* unicode, int length, double dx,
+TextLayerJudge::Instead TextLayerJudge::character(const GfxState* state, uint32_t code, const unsigned* unicode, int length, double dx,
                                    double dy) {
   const GfxFont* font = state->getFont().get();
   if (!font) {
     ++counts_.chars, ++counts_.undecoded;
-    return U'\uFFFD';
+    return {U'\uFFFD'};
   }
   if (font != last_font_) {
     last_decoding_ = &recovery_.decoding(*font);
@@ -160,23 +160,23 @@ char32_t TextLayerJudge::character(const GfxState* state, uint32_t code, const u
   }
   FontDecoding& decoding = *last_decoding_;
   const bool own = decoding.own_map || (code < decoding.named.size() && decoding.named[code]);
-  if (own && length >= 1 && unicode[0] == ' ') return 0;  // spaces say nothing either way
+  if (own && length >= 1 && unicode[0] == ' ') return {};  // spaces say nothing either way
   ++counts_.chars;
   if (decoding.type3) ++counts_.type3;
   if (!own) {
     if (const char32_t c = recovery_.recover(decoding, code)) {
       ++counts_.recovered;
       ++counts_.recovered_fonts[decoding.recovered_from];
-      return c;
+      return {c, recovery_.printed_advance(decoding, code)};
     }
     ++counts_.undecoded;
     ++counts_.undecoded_fonts[decoding.name];
-    return U'\uFFFD';
+    return {U'\uFFFD'};
   }
   if (length <= 0 || unicode[0] == 0xFFFD) {
     ++counts_.undecoded;
     ++counts_.undecoded_fonts[decoding.name];
-    return U'\uFFFD';
+    return {U'\uFFFD'};
   }
   ++counts_.from_pdf;
   const char32_t first = unicode[0];
@@ -191,7 +191,7 @@ char32_t TextLayerJudge::character(const GfxState* state, uint32_t code, const u
     const double size = state->getFontSize() * std::hypot(m[0], m[1]) * std::abs(state->getHorizScaling());
     if (size > 0 && std::hypot(dx, dy) >= kFullWidthEm * size) ++counts_.ascii_full_width;
   }
-  return 0;
+  return {};
 }
 
 }  // namespace reissue::extract

@@ -54,10 +54,13 @@ class TextLayerJudge {
     last_font_ = nullptr;
     last_decoding_ = nullptr;
   }
-  // Counts one drawn character; returns the character to draw instead of
-  // Poppler's (recovered, or U+FFFD for a glyph nothing decodes), or 0 to
-  // keep Poppler's.
-  char32_t character(const GfxState* state, uint32_t code, const unsigned* unicode, int length, double dx, double dy);
+  // What to hand on for one drawn character instead of what Poppler decoded.
+  struct Instead {
+    char32_t character = 0;  // recovered, or U+FFFD for a glyph nothing decodes; 0: keep Poppler's
+    double advance = 0;      // the recovered glyph's printed advance (1/1000 em); 0: the PDF's width
+  };
+  // Counts one drawn character and says what to hand on instead.
+  Instead character(const GfxState* state, uint32_t code, const unsigned* unicode, int length, double dx, double dy);
   PageTextCounts& counts() { return counts_; }
 
  private:

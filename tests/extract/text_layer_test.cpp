@@ -164,6 +164,56 @@ TEST(FontRecovery, AgreesWithToUnicodeOnEveryGlyph) {
   }
 }
 
+// ps2pdf embeds some of LibreOffice's fonts as empty programs (.notdef only)
+// whose widths are all the default 1 em, and places each glyph by its own
+// move. A recovered glyph of such a font spans the installed glyph's advance,
+// as printed: the 2-em dash ⸺ (typed ——) is not followed by a 1-em hole read
+// as a space, a Latin letter does not cover the space after it (`Insilico
+// Medicine`). Every word comes back where the original PDF puts it: runs are
+// matched in groups of the same text, which must have the same extent, and
+// where the two readings break words differently the gap is Poppler's tie
+// (0.1 em, rounded either way), never a hole or an overlap.
+TEST(FontRecovery, EmptyProgramsKeepThePrintedAdvances) {
+  if (!fonts_installed("NotoSerifCJKjp-Regular")) GTEST_SKIP() << "Noto Serif CJK is not installed";
+  const auto gaps_are_ties = [](const std::vector<SourceRun>& runs, size_t first, size_t last) {
+    for (size_t k = first; k < last; ++k)
+      EXPECT_LE(runs[k + 1].box.left - runs[k].box.right, 0.1 * runs[k].font_size + 0.02)
+          << "between «" << u32_to_utf8(runs[k].text) << "» and «" << u32_to_utf8(runs[k + 1].text) << "»";
+  };
+  for (const char* number : {"000", "001", "002", "003"}) {
+    SCOPED_TRACE(std::string("corpus-") + number);
+    const SourceDocument original = read(corpus() / ("corpus-" + std::string(number) + ".pdf"));
+    const SourceDocument rewritten = read(rewrites() / ("corpus-" + std::string(number) + ".ps2pdf.pdf"));
+    ASSERT_EQ(rewritten.pages.size(), original.pages.size());
+    for (size_t p = 0; p < original.pages.size(); ++p) {
+      SCOPED_TRACE("page " + std::to_string(p + 1));
+      const std::vector<SourceRun>& want = original.pages[p].runs;
+      const std::vector<SourceRun>& got = rewritten.pages[p].runs;
+      size_t i = 0, j = 0;
+      while (i < want.size() && j < got.size()) {
+        std::u32string a = want[i].text, b = got[j].text;
+        size_t i_end = i, j_end = j;
+        while (a != b) {
+          if (a.size() < b.size() && i_end + 1 < want.size() && b.compare(0, a.size(), a) == 0)
+            a += want[++i_end].text;
+          else if (b.size() < a.size() && j_end + 1 < got.size() && a.compare(0, b.size(), b) == 0)
+            b += got[++j_end].text;
+          else
+            break;
+        }
+        ASSERT_EQ(u32_to_utf8(b), u32_to_utf8(a));
+        EXPECT_NEAR(got[j].box.left, want[i].box.left, 0.01) << u32_to_utf8(a);
+        EXPECT_NEAR(got[j_end].box.right, want[i_end].box.right, 0.01) << u32_to_utf8(a);
+        gaps_are_ties(want, i, i_end);
+        gaps_are_ties(got, j, j_end);
+        i = i_end + 1, j = j_end + 1;
+      }
+      EXPECT_EQ(i, want.size());
+      EXPECT_EQ(j, got.size());
+    }
+  }
+}
+
 // pdftops splits an Identity-H font into 256-glyph fonts (`Name_81`, glyphs
 // `c75`: CID 0x8175) and ps2pdf drops every map. The CJK ones are recovered;
 // the Latin TrueType ones (`NotoSerif-Regular_00`) are not (their codes are
