@@ -99,14 +99,122 @@ bool same_box(const Box& a, const Box& b) {
          std::labs(a.x_max - b.x_max) <= kTolerance && std::labs(a.y_max - b.y_max) <= kTolerance;
 }
 
+using SetPtr = std::unique_ptr<hb_set_t, decltype(&hb_set_destroy)>;
+SetPtr make_set() { return SetPtr(hb_set_create(), &hb_set_destroy); }
+
+// Glyphs no cmap reaches, drawn in place of one that it does by a
+// substitution (locl, vert, a digit's variant: LibreOffice draws 2025 with
+// glyphs of a contextual lookup), stand for that glyph's character. Asked
+// glyph by glyph (a closure per lookup and input glyph is most of the cost of
+// a face), only of the lookups whose output holds the glyph.
+class Substitutions {
+ public:
+  Substitutions(const std::string& file, int index)
+      : blob_(hb_blob_create_from_file_or_fail(file.c_str()), &hb_blob_destroy), face_(nullptr, &hb_face_destroy) {
+    if (!blob_) return;
+    face_.reset(hb_face_create(blob_.get(), static_cast<unsigned>(index)));
+    const unsigned lookups = hb_ot_layout_table_get_lookup_count(face_.get(), HB_OT_TAG_GSUB);
+    for (unsigned lookup = 0; lookup < lookups; ++lookup) {
+      SetPtr inputs = make_set(), outputs = make_set();
+      hb_ot_layout_lookup_collect_glyphs(face_.get(), HB_OT_TAG_GSUB, lookup, nullptr, inputs.get(), nullptr,
+                                         outputs.get());
+      lookups_.push_back({lookup, std::move(inputs), std::move(outputs), false});
+    }
+  }
+
+  // The character `target` stands for, from the characters of the glyphs it
+  // substitutes (`unicode_of`, which may itself ask: a substitute of a
+  // substitute). A glyph reached from glyphs of different characters (欧's
+  // regional form from 欧 by 'locl', and from 余 by a contextual lookup)
+  // stands for the one whose lookup substitutes it alone (the smallest
+  // closure); when that does not decide, for none.
+  template <typename UnicodeOf>
+  char32_t character_of(hb_codepoint_t target, UnicodeOf&& unicode_of) {
+    if (!face_) return 0;
+    for (Lookup& lookup : lookups_)
+      if (!lookup.expanded && hb_set_has(lookup.outputs.get(), target)) expand(lookup, unicode_of);
+    const auto found = candidates_.find(target);
+    if (found == candidates_.end() || found->second.empty()) return 0;
+    std::vector<std::pair<unsigned, char32_t>> options = found->second;  // (glyphs the closure added, character)
+    std::sort(options.begin(), options.end());
+    for (const auto& [added, character] : options)
+      if (added == options.front().first && character != options.front().second) return 0;
+    return options.front().second;
+  }
+
+ private:
+  struct Lookup {
+    unsigned index;
+    SetPtr inputs, outputs;
+    bool expanded = false;
+  };
+
+  // What each input glyph of one lookup can become, once per lookup: the
+  // closure of that lookup over that glyph.
+  template <typename UnicodeOf>
+  void expand(Lookup& lookup, UnicodeOf&& unicode_of) {
+    lookup.expanded = true;
+    SetPtr lookup_set = make_set(), closure = make_set();
+    hb_set_add(lookup_set.get(), lookup.index);
+    for (hb_codepoint_t glyph = HB_SET_VALUE_INVALID; hb_set_next(lookup.inputs.get(), &glyph);) {
+      const char32_t character = unicode_of(glyph);
+      if (!character) continue;
+      hb_set_clear(closure.get());
+      hb_set_add(closure.get(), glyph);
+      hb_ot_layout_lookups_substitute_closure(face_.get(), lookup_set.get(), closure.get());
+      const unsigned added = hb_set_get_population(closure.get()) - 1;
+      for (hb_codepoint_t out = HB_SET_VALUE_INVALID; hb_set_next(closure.get(), &out);)
+        if (out != glyph) candidates_[out].emplace_back(added, character);
+    }
+  }
+
+  std::unique_ptr<hb_blob_t, decltype(&hb_blob_destroy)> blob_;
+  std::unique_ptr<hb_face_t, decltype(&hb_face_destroy)> face_;
+  std::vector<Lookup> lookups_;
+  std::map<hb_codepoint_t, std::vector<std::pair<unsigned, char32_t>>> candidates_;
+};
+
+void add_cmap(FT_Face face, std::vector<char32_t>& unicode_of_glyph, bool sibling);
+
 struct InstalledFace {
   std::string postscript_name;
+  std::string file;
+  int index = 0;
   FacePtr face;
   bool cid_keyed = false;
-  std::vector<char32_t> unicode_of_glyph;  // by GID; 0: none
+  std::vector<char32_t> unicode_of_glyph;  // by GID, from the cmaps; 0: none
   std::vector<uint32_t> glyph_of_cid;      // CID-keyed faces; 0: none
+  std::unique_ptr<Substitutions> substitutions;  // made when first needed
+  std::map<uint32_t, char32_t> substituted;      // glyphs asked of them, found or not (0)
+  FT_Library library = nullptr;                  // FontRecovery's, which outlives its faces
+  bool siblings_added = false;
 
-  char32_t unicode(uint32_t glyph) const { return glyph < unicode_of_glyph.size() ? unicode_of_glyph[glyph] : 0; }
+  // The faces of one collection (Noto CJK's JP, KR, SC, TC, HK) share their
+  // glyphs; each cmap reaches the variants of its region, so a document set
+  // in the SC face but named after the JP one needs them all. Read when the
+  // face's own cmap misses a glyph or gives a radical for it.
+  void add_siblings() {
+    siblings_added = true;
+    for (FT_Long other = 0; other < face->num_faces; ++other) {
+      if (other == index) continue;
+      FT_Face sibling_raw = nullptr;
+      if (FT_New_Face(library, file.c_str(), other, &sibling_raw)) continue;
+      FacePtr sibling(sibling_raw);
+      if (sibling->num_glyphs == face->num_glyphs) add_cmap(sibling.get(), unicode_of_glyph, true);
+    }
+  }
+
+  char32_t unicode(uint32_t glyph, int depth = 0) {
+    if (glyph >= unicode_of_glyph.size()) return 0;
+    if (!siblings_added && (!unicode_of_glyph[glyph] || code_point_rank(unicode_of_glyph[glyph]) > 0)) add_siblings();
+    if (unicode_of_glyph[glyph] || depth >= 2) return unicode_of_glyph[glyph];
+    if (const auto known = substituted.find(glyph); known != substituted.end()) return known->second;
+    if (!substitutions) substitutions = std::make_unique<Substitutions>(file, index);
+    substituted[glyph] = 0;  // asked: a cycle of substitutes ends here
+    const char32_t c = substitutions->character_of(glyph, [&](uint32_t other) { return unicode(other, depth + 1); });
+    substituted[glyph] = c;
+    return c;
+  }
   uint32_t glyph(uint32_t cid) const { return cid < glyph_of_cid.size() ? glyph_of_cid[cid] : 0; }
 };
 
@@ -126,59 +234,6 @@ void add_cmap(FT_Face face, std::vector<char32_t>& unicode_of_glyph, bool siblin
     if (!own[g]) continue;
     char32_t& current = unicode_of_glyph[g];
     if (!current || (sibling ? code_point_rank(own[g]) < code_point_rank(current) : true)) current = own[g];
-  }
-}
-
-// Glyphs no cmap reaches, drawn in place of one that it does by a
-// substitution (locl, vert, a digit's variant: LibreOffice draws 2025 with
-// glyphs of a contextual lookup), stand for that glyph's character. The
-// closure of one lookup over one glyph is what it can become; HarfBuzz's
-// lookup_get_glyph_alternates answers for alternate substitutions only.
-void add_substitutes(const std::string& file, int index, std::vector<char32_t>& unicode_of_glyph) {
-  std::unique_ptr<hb_blob_t, decltype(&hb_blob_destroy)> blob(hb_blob_create_from_file_or_fail(file.c_str()),
-                                                             &hb_blob_destroy);
-  if (!blob) return;
-  std::unique_ptr<hb_face_t, decltype(&hb_face_destroy)> face(hb_face_create(blob.get(), static_cast<unsigned>(index)),
-                                                             &hb_face_destroy);
-  const auto make_set = [] { return std::unique_ptr<hb_set_t, decltype(&hb_set_destroy)>(hb_set_create(), &hb_set_destroy); };
-  auto inputs = make_set(), lookup_set = make_set(), closure = make_set();
-  const unsigned lookups = hb_ot_layout_table_get_lookup_count(face.get(), HB_OT_TAG_GSUB);
-  // Two rounds, for a substitute of a substitute.
-  for (int round = 0; round < 2; ++round) {
-    // (glyph reached, glyphs its lookup's closure added, character)
-    std::vector<std::tuple<hb_codepoint_t, unsigned, char32_t>> found;
-    for (unsigned lookup = 0; lookup < lookups; ++lookup) {
-      hb_set_clear(inputs.get());
-      hb_ot_layout_lookup_collect_glyphs(face.get(), HB_OT_TAG_GSUB, lookup, nullptr, inputs.get(), nullptr, nullptr);
-      hb_set_clear(lookup_set.get());
-      hb_set_add(lookup_set.get(), lookup);
-      for (hb_codepoint_t glyph = HB_SET_VALUE_INVALID; hb_set_next(inputs.get(), &glyph);) {
-        if (glyph >= unicode_of_glyph.size() || !unicode_of_glyph[glyph]) continue;
-        hb_set_clear(closure.get());
-        hb_set_add(closure.get(), glyph);
-        hb_ot_layout_lookups_substitute_closure(face.get(), lookup_set.get(), closure.get());
-        const unsigned added = hb_set_get_population(closure.get()) - 1;
-        for (hb_codepoint_t out = HB_SET_VALUE_INVALID; hb_set_next(closure.get(), &out);)
-          if (out < unicode_of_glyph.size() && !unicode_of_glyph[out])
-            found.emplace_back(out, added, unicode_of_glyph[glyph]);
-      }
-    }
-    if (found.empty()) break;
-    // A glyph reached from glyphs of different characters (欧's regional
-    // form from 欧 by 'locl', and from 余 by a contextual lookup) stands for
-    // the one whose lookup substitutes it alone (the smallest closure); when
-    // that does not decide, for none.
-    std::sort(found.begin(), found.end());
-    for (size_t i = 0; i < found.size();) {
-      size_t end = i;
-      bool agreed = true;
-      while (end < found.size() && std::get<0>(found[end]) == std::get<0>(found[i])) {
-        if (std::get<1>(found[end]) == std::get<1>(found[i])) agreed &= std::get<2>(found[end]) == std::get<2>(found[i]);
-        ++end;
-      }
-      if (agreed && !unicode_of_glyph[std::get<0>(found[i])]) unicode_of_glyph[std::get<0>(found[i])] = std::get<2>(found[i]);
-      i = end;
-    }
   }
 }
 
@@ -225,17 +280,9 @@ std::shared_ptr<InstalledFace> load_installed(FT_Library library, const std::str
   const auto glyphs = static_cast<size_t>(raw->num_glyphs);
   installed->unicode_of_glyph.assign(glyphs, 0);
   add_cmap(raw, installed->unicode_of_glyph, false);
-  // The faces of one collection (Noto CJK's JP, KR, SC, TC, HK) share their
-  // glyphs; each cmap reaches the variants of its region, so a document set
-  // in the SC face but named after the JP one needs them all.
-  for (FT_Long other = 0; other < raw->num_faces; ++other) {
-    if (other == index) continue;
-    FT_Face sibling_raw = nullptr;
-    if (FT_New_Face(library, file.c_str(), other, &sibling_raw)) continue;
-    FacePtr sibling(sibling_raw);
-    if (static_cast<size_t>(sibling->num_glyphs) == glyphs) add_cmap(sibling.get(), installed->unicode_of_glyph, true);
-  }
-  add_substitutes(file, index, installed->unicode_of_glyph);
+  installed->library = library;
+  installed->file = file;
+  installed->index = index;
   if (installed->cid_keyed) {
     for (FT_UInt g = 0; g < glyphs; ++g) {
       FT_UInt cid = 0;
