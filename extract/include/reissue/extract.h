@@ -88,6 +88,14 @@ struct ExtractOptions {
   // layout hyphenated at a line end (En-doscopy) from a hyphenated compound
   // (AI-driven). Missing: every such hyphen is kept, with a warning.
   std::string spelling_dictionary = "/usr/share/hunspell/en_US";
+  // PDF input: when to read pages by OCR (Tesseract on the page rendered by
+  // Poppler). automatic: pages without text, pages whose text layer is
+  // unreadable, and OCR'd scans whose invisible text is worse than a fresh
+  // reading; always: every page; never: no OCR (such pages are refused, exit 4).
+  enum class Ocr { automatic, always, never };
+  Ocr ocr = Ocr::automatic;
+  // Pages read by OCR at once (one Tesseract thread each); 0: one per core.
+  int ocr_threads = 0;
 };
 
 // Text as produced by pdftotext (hard-wrapped, or one paragraph per line).

@@ -30,6 +30,8 @@ struct SourceRun {
   // stream is a space the source skipped.
   int flow = 0;
   int content_begin = 0, content_end = 0;
+  // A word read by OCR: Tesseract's confidence, 0-100. Negative: not OCR.
+  float confidence = -1;
 };
 
 // A printed line from a source without geometry (a text file): as printed,
@@ -69,6 +71,10 @@ struct SourcePage {
   // A readable page's text that needed help (recovered from installed fonts,
   // a few glyphs undecodable), for the review.
   std::string text_note;
+  // The runs were read by OCR (why, for the review: "no text layer", "the
+  // text layer is unreadable: ...", "an OCR'd scan's text layer ..."). Empty:
+  // the page's own text.
+  std::string ocr_reason;
 };
 
 // A source fills the pages' runs (positioned text), or `lines` (text without
