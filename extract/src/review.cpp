@@ -91,8 +91,12 @@ std::string report_summary(const ExtractReport& report) {
   const size_t shown = std::min<size_t>(report.review.size(), 5);
   for (size_t i = 0; i < shown; ++i) {
     const ReviewItem& item = report.review[i];
-    out += "  " + report.input + ":" + std::to_string(item.first_line) + ": " + item.kind + ": " +
-           item.message + "\n";
+    // Where a reader finds it: the page of a PDF (its internal line numbers
+    // mean nothing outside), the line of a text.
+    std::string place = report.input;
+    if (report.input_kind == "pdf" && item.page > 0) place += ": page " + std::to_string(item.page);
+    else if (item.first_line > 0) place += ":" + std::to_string(item.first_line);
+    out += "  " + place + ": " + item.kind + ": " + item.message + "\n";
   }
   if (report.review.size() > shown)
     out += "  ... " + std::to_string(report.review.size() - shown) + " more in the report\n";
