@@ -33,8 +33,16 @@ struct Line {
   bool bold = false;             // (PDF)
   bool ends_with_space = false;  // (PDF) a space glyph or gap at the end of the line
   bool soft_hyphen = false;      // ends in a hyphen that only broke a word (En-|doscopy): joined, it goes
+  bool ocr = false;              // read by OCR: its spaces and punctuation are Tesseract's (ocr_cleanup.h)
 
   bool is_figure() const { return figure >= 0; }
+};
+
+// A word as OCR read it, kept to point the review at doubtful readings.
+struct OcrWord {
+  std::u32string text;
+  Box box;
+  float confidence = -1;  // Tesseract's, 0-100; negative: unknown (an OCR'd scan's text layer)
 };
 
 // The lines of one issue and what was measured about them as a whole.
@@ -58,6 +66,8 @@ struct LineSet {
   // are set aside or consumed, so recovered blocks and review items can point
   // back at the page.
   std::vector<PageBox> places;
+  // (OCR) The words of each line read by OCR, by Line::number, left to right.
+  std::map<int, std::vector<OcrWord>> ocr_words;
 };
 
 // Receives each figure the recognizer keeps, in reading order, and returns the

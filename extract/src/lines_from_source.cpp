@@ -131,6 +131,37 @@ bool overlaps(const Box& a, const Box& b) {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
+// The words OCR read on a page: runs with Tesseract's confidence, or every run
+// of a page the source says OCR read (an OCR'd scan's text layer, whose
+// confidences are lost).
+std::vector<OcrWord> ocr_words_of(const SourcePage& page) {
+  std::vector<OcrWord> words;
+  for (const SourceRun& run : page.runs)
+    if (run.confidence >= 0 || !page.ocr_reason.empty()) words.push_back({run.text, run.box, run.confidence});
+  return words;
+}
+
+// The OCR words printed on `line` (their centres inside its box), taken out of
+// `words` so that each is given to one line. The line counts as read by OCR
+// when they make at least half of its characters.
+void take_ocr_words(Line& line, const Box& box, std::vector<OcrWord>& words, LineSet& set) {
+  const auto elsewhere = [&](const OcrWord& word) {
+    const double x = (word.box.left + word.box.right) / 2, y = (word.box.top + word.box.bottom) / 2;
+    return x < box.left || x > box.right || y < box.top || y > box.bottom;
+  };
+  const auto split = std::stable_partition(words.begin(), words.end(), elsewhere);
+  std::vector<OcrWord> mine(std::make_move_iterator(split), std::make_move_iterator(words.end()));
+  words.erase(split, words.end());
+  size_t characters = 0;
+  for (const OcrWord& word : mine) characters += word.text.size();
+  size_t printed = 0;
+  for (char32_t c : line.text) printed += !is_space(c);
+  if (mine.empty() || 2 * characters < printed) return;
+  line.ocr = true;
+  std::stable_sort(mine.begin(), mine.end(), [](const OcrWord& a, const OcrWord& b) { return a.box.left < b.box.left; });
+  set.ocr_words[line.number] = std::move(mine);
+}
+
 // A text line's evidence, measured against the document's body text.
 Line evidence_of(const PrintedLine& source, const PrintedLine* previous, const LayoutStats& stats) {
   const double em = stats.body_size;
@@ -163,7 +194,7 @@ void trace_stats(const LayoutStats& stats, double full_width, Review& review) {
 // One page's lines and figures in reading order. Every item gets the next
 // running number, also a line left empty, as the places are kept by number.
 void add_page(LineSet& set, size_t page_index, const std::vector<PrintedLine>& printed, SourcePage& page,
-              const LayoutStats& stats) {
+              std::vector<OcrWord>& ocr_words, const LayoutStats& stats) {
   const PrintedLine* previous = nullptr;
   bool first_on_page = true;
   for (const PageItem& item : page_items(printed, page.images)) {
@@ -183,6 +214,7 @@ void add_page(LineSet& set, size_t page_index, const std::vector<PrintedLine>& p
       previous = nullptr;
     } else {
       if (line.text.empty()) continue;
+      if (!ocr_words.empty()) take_ocr_words(line, item.line->box, ocr_words, set);
       for (const SourceLink& link : page.links)
         if (overlaps(link.box, item.line->box)) set.link_targets[line.number].push_back(link.uri);
       previous = item.line;
@@ -193,8 +225,10 @@ void add_page(LineSet& set, size_t page_index, const std::vector<PrintedLine>& p
 
 LineSet lines_with_geometry(SourceDocument& document, Review& review) {
   PrintedPages printed;
+  std::vector<std::vector<OcrWord>> ocr_words;
   for (SourcePage& page : document.pages) {
     printed.push_back(assemble_lines(page.runs));
+    ocr_words.push_back(ocr_words_of(page));
     std::vector<SourceRun>().swap(page.runs);
   }
   const LayoutStats stats = measure(printed);
@@ -204,7 +238,7 @@ LineSet lines_with_geometry(SourceDocument& document, Review& review) {
   set.full_width = (stats.right_margin - stats.left_margin) / stats.body_size;
   trace_stats(stats, set.full_width, review);
   set.places.emplace_back();  // line numbers start at 1
-  for (size_t p = 0; p < document.pages.size(); ++p) add_page(set, p, printed[p], document.pages[p], stats);
+  for (size_t p = 0; p < document.pages.size(); ++p) add_page(set, p, printed[p], document.pages[p], ocr_words[p], stats);
   const auto indented = std::count_if(set.lines.begin(), set.lines.end(), [](const Line& line) {
     return !line.is_figure() && !line.centered && line.indent >= 1.5 && line.indent <= 3;
   });

@@ -5,6 +5,7 @@
 #include "lines_from_source.h"
 #include "lookalikes.h"
 #include "measure.h"
+#include "ocr_cleanup.h"
 #include "provenance.h"
 #include "reissue/extract_source.h"
 #include "reissue/text.h"
@@ -53,6 +54,7 @@ ExtractResult extract_source(SourceDocument document, const std::string& name, c
   extract::LineSet set = extract::lines_from_source(document, review);
   document = SourceDocument();  // its items now live in the lines
   if (!set.has_geometry) extract::remove_letter_spacing(set.lines, review);
+  extract::clean_ocr_lines(set.lines, review);
   extract::normalize_lookalikes(set.lines, review);
   extract::remove_control_characters(set.lines, review);
   extract::remove_page_furniture(set, extract::masthead_zone_end(set.lines), review);
@@ -68,6 +70,7 @@ ExtractResult extract_source(SourceDocument document, const std::string& name, c
   };
   result.issue = extract::recognize_structure(set, review, keep_figure);
   extract::locate_review_items(set, result.report.review);
+  extract::list_doubtful_ocr_words(set, result.report.review);
   return result;
 }
 

@@ -27,16 +27,45 @@ bool has_cjk(const std::u32string& text) {
   return false;
 }
 
+// A title's letters, digits and Han characters: what OCR reads of it alike in
+// the contents and the article (spaces and punctuation vary).
+std::u32string title_letters(const std::u32string& text) {
+  std::u32string out;
+  for (char32_t c : text)
+    if (is_han(c) || is_ascii_word_char(c)) out.push_back(c);
+  return out;
+}
+
+// How alike two titles read: their longest common subsequence over the
+// longer one's length (1: the same, 0: nothing in common).
+double similarity(const std::u32string& a, const std::u32string& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::vector<size_t> row(b.size() + 1, 0);
+  for (char32_t c : a) {
+    size_t diagonal = 0;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = c == b[j - 1] ? diagonal + 1 : std::max(row[j], row[j - 1]);
+      diagonal = above;
+    }
+  }
+  return static_cast<double>(row[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
 struct Markers {
   size_t intro = npos, contents = npos, body = npos;
   std::u32string intro_label, intro_rest;
   // Section markers met again after the body began: another issue run on.
   std::vector<size_t> repeated;
+  // Markers whose ordinal OCR misread.
+  std::vector<size_t> misread;
+  // Without a body marker: the first article header after the contents.
+  size_t unmarked_body = npos;
 
   // Where the region a marker opens ends: at the next marker, or the end.
   size_t end_of_region(size_t marker, size_t line_count) const {
     size_t end = line_count;
-    for (size_t other : {intro, contents, body})
+    for (size_t other : {intro, contents, body, unmarked_body})
       if (other != npos && other > marker) end = std::min(end, other);
     return end;
   }
@@ -45,11 +74,32 @@ struct Markers {
 // The sections come in the order 本期导语, 信息目录, 具体内容. A marker out of that
 // order (本期导语 after 具体内容) is taken as text of the section it stands in, so
 // that the markers found are ordered and every region between them is too.
+// OCR misreads the ordinal of 一、信息目录 (“、信息目录, -、具体内容): a line that
+// is a section's name after at most two other characters and 、 is its marker.
+// Likewise 本期导语 with its last character misread (本期导话:), alone on its line.
+Section misread_section_marker(const std::u32string& text) {
+  std::u32string compact = text;
+  std::erase(compact, U' ');
+  if (starts_with(compact, U"本期导") &&
+      (compact.size() == 4 || (compact.size() == 5 && (compact.back() == U'：' || compact.back() == U':'))))
+    return Section::intro;
+  if (compact.size() < 5 || compact.size() > 7) return Section::none;
+  const size_t name = compact.size() - 4;
+  if (compact[name - 1] != U'、' && compact[name - 1] != U'.' && compact[name - 1] != U'，') return Section::none;
+  if (compact.compare(name, 4, U"信息目录") == 0) return Section::contents;
+  if (compact.compare(name, 4, U"具体内容") == 0) return Section::body;
+  return Section::none;
+}
+
 Markers find_markers(const std::vector<Line>& lines) {
   Markers markers;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::u32string rest;
-    const Section section = section_marker(lines[i].text, &rest);
+    Section section = section_marker(lines[i].text, &rest);
+    if (section == Section::none && lines[i].ocr) {
+      section = misread_section_marker(lines[i].text);
+      if (section != Section::none) markers.misread.push_back(i);
+    }
     if (section != Section::none && markers.body != npos && i > markers.body) markers.repeated.push_back(i);
     switch (section) {
       case Section::intro:
@@ -82,7 +132,12 @@ class Recognizer {
       : set_(set), lines_(set.lines), review_(review), keep_figure_(keep_figure), vocabulary_(set.lines) {}
 
   Issue run() {
-    const Markers markers = find_markers(lines_);
+    Markers markers = find_markers(lines_);
+    for (size_t index : markers.misread)
+      review_.uncertain("structure-gap", lines_[index].number, lines_[index].number,
+                        "\"" + u32_to_utf8(lines_[index].text) + "\" was taken for the section heading OCR misread "
+                        "(a character of it read wrong)");
+    find_unmarked_body(markers);
     if (!markers.repeated.empty()) {
       // Kept as text where it stands, and said: one file is one issue.
       for (size_t index : markers.repeated)
@@ -112,6 +167,8 @@ class Recognizer {
     if (markers.body != npos) {
       set_aside("label", markers.body, lines_[markers.body].text);
       articles_begin = markers.body + 1;
+    } else if (markers.unmarked_body != npos) {
+      articles_begin = markers.unmarked_body;
     } else if (first_marker == npos) {
       articles_begin = 0;
     }
@@ -154,6 +211,20 @@ class Recognizer {
     return normalized(join_lines(lines_, range.first, range.last, vocabulary_, review_, indent));
   }
 
+  // Without 二、具体内容 (OCR did not read it) the contents would run to the
+  // end and take the articles: they start at the first article header.
+  void find_unmarked_body(Markers& markers) {
+    if (markers.contents == npos || markers.body != npos) return;
+    for (size_t i = markers.contents + 1; i < lines_.size(); ++i)
+      if (starts_article(i, lines_.size(), 1)) {
+        review_.uncertain("structure-gap", lines_[i].number, lines_[i].number,
+                          "no \"二、具体内容\" line was read; the articles were taken to start at \"" +
+                              u32_to_utf8(lines_[i].text) + "\"");
+        markers.unmarked_body = i;
+        return;
+      }
+  }
+
   // ---- masthead -------------------------------------------------------------
   void read_masthead(size_t begin, size_t end) {
     Masthead& masthead = issue_.masthead;
@@ -189,7 +260,9 @@ class Recognizer {
     // The series name is the line naming a 报 (周报, 简报); the publisher the other.
     for (auto& [index, text] : others_text_) {
       const std::string value = normalized(text);
-      if (masthead.series.empty() && text.find(U'报') != std::u32string::npos) {
+      // A series name is short: a sentence naming 周报 is not one (the intro
+      // run into the masthead when OCR misread 本期导语).
+      if (masthead.series.empty() && text.find(U'报') != std::u32string::npos && text.size() <= 24) {
         masthead.series = value;
         masthead.provenance.series = provenance(index, index);
       } else if (!masthead.series.empty() && value == masthead.series) {
@@ -290,6 +363,8 @@ class Recognizer {
     std::u32string inner = text;
     const auto in_brackets = bracketed(text);
     if (in_brackets) inner = *in_brackets;
+    // No numeral holds a space: OCR's word spaces (第五 三 一) go.
+    std::erase(inner, U' ');
     std::optional<long> number;
     bool yearly = false;
     if (const size_t running = inner.find(U"总第"); running != std::u32string::npos) {
@@ -364,6 +439,9 @@ class Recognizer {
                             " was taken from the end of the period in the intro");
       return;
     }
+    review_.uncertain("structure-gap", issue_.masthead.line, issue_.masthead.line,
+                      "no date was read in the masthead, nor a period in the intro; the issue is written without "
+                      "a date (add it by hand)");
   }
 
   // ---- contents -------------------------------------------------------------
@@ -436,15 +514,31 @@ class Recognizer {
   bool starts_article(size_t index, size_t end, int expected) const {
     const auto item = numbered_line(lines_[index].text);
     if (!item || item->n != expected) return false;
+    return source_line_after(index, end) != npos;
+  }
+
+  // The 来源： line of a header starting at `index`, within a few lines.
+  size_t source_line_after(size_t index, size_t end) const {
     for (size_t k = index + 1; k < end && k <= index + 5; ++k)
-      if (after_label(lines_[k].text, U"来源")) return true;
-    return false;
+      if (after_label(lines_[k].text, U"来源")) return k;
+    return npos;
+  }
+
+  // A title line whose number OCR misread: 标题： after at most a few
+  // characters (Z.标题： / .标题： / 标题：); `prefix` gets what stands before it.
+  static bool has_title_label(const std::u32string& text, std::u32string* prefix = nullptr) {
+    const size_t at = text.find(U"标题");
+    if (at == std::u32string::npos || at > 4) return false;
+    if (!after_label(text.substr(at), U"标题")) return false;
+    if (prefix) *prefix = text.substr(0, at);
+    return true;
   }
 
   void read_articles(size_t begin, size_t end) {
     std::vector<size_t> starts;
     for (size_t i = begin; i < end; ++i)
       if (starts_article(i, end, static_cast<int>(starts.size()) + 1)) starts.push_back(i);
+    recover_article_starts(begin, end, starts);
     if (starts.empty()) return;
     for (size_t i = begin; i < starts.front(); ++i)
       keep_unrecognized(i, "a line between 具体内容 and the first article");
@@ -452,12 +546,66 @@ class Recognizer {
       read_article(starts[k], k + 1 < starts.size() ? starts[k + 1] : end, static_cast<int>(k) + 1);
   }
 
+  // Headers the numbered sequence missed (OCR read a number wrong, twice, or
+  // not at all; only on lines OCR read, as a PDF's or a text's own 来源： under
+  // a figure or a list item is no header): every 来源： line no start claims
+  // is a header's, which starts
+  // at the nearest line above (within 4) that is numbered or carries 标题：,
+  // or, failing those, at a line that begins like a contents title.
+  void recover_article_starts(size_t begin, size_t end, std::vector<size_t>& starts) const {
+    std::vector<bool> claimed(end > begin ? end - begin : 0, false);
+    for (size_t start : starts)
+      if (const size_t source = source_line_after(start, end); source != npos) claimed[source - begin] = true;
+    std::vector<size_t> found;
+    for (size_t k = begin; k < end; ++k) {
+      if (claimed[k - begin] || !lines_[k].ocr || !after_label(lines_[k].text, U"来源")) continue;
+      const size_t floor = std::max(begin, k >= 4 ? k - 4 : 0);
+      size_t header = npos;
+      for (size_t j = k; j-- > floor;) {
+        if (std::binary_search(starts.begin(), starts.end(), j) || after_label(lines_[j].text, U"来源")) break;
+        if (numbered_line(lines_[j].text) || has_title_label(lines_[j].text)) {
+          header = j;
+          break;
+        }
+      }
+      for (size_t j = k; header == npos && j-- > floor;) {
+        if (std::binary_search(starts.begin(), starts.end(), j) || after_label(lines_[j].text, U"来源")) break;
+        if (begins_like_a_contents_title(lines_[j].text)) header = j;
+      }
+      if (header != npos) found.push_back(header);
+    }
+    // A 标题： header whose 来源： label OCR misread (来产：) starts an article too.
+    for (size_t j = begin; j < end; ++j)
+      if (lines_[j].ocr && has_title_label(lines_[j].text) && !std::binary_search(starts.begin(), starts.end(), j) &&
+          source_line_after(j, end) == npos)
+        found.push_back(j);
+    if (found.empty()) return;
+    starts.insert(starts.end(), found.begin(), found.end());
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  }
+
+  bool begins_like_a_contents_title(const std::u32string& text) const {
+    const std::u32string line = title_letters(text);
+    if (line.size() < 4) return false;
+    for (const ContentsEntry& entry : issue_.contents) {
+      const std::u32string title = title_letters(utf8_to_u32(entry.title));
+      if (similarity(line, title.substr(0, line.size())) >= 0.6) return true;
+    }
+    return false;
+  }
+
   void read_article(size_t begin, size_t end, int n) {
     Article article;
     article.n = n;
     article.id = article_id(n);
     article.line = lines_[begin].number;
-    const Numbered header = *numbered_line(lines_[begin].text);
+    // A recovered header may lack its number, or have it misread (Z.标题：).
+    Numbered header;
+    if (const auto numbered = numbered_line(lines_[begin].text)) header = *numbered;
+    else if (has_title_label(lines_[begin].text, &header.prefix)) header.rest = lines_[begin].text.substr(header.prefix.size());
+    else header.rest = lines_[begin].text;
+    printed_numbers_.push_back({header.n, header.prefix, true});
     set_aside("number", begin, header.prefix);
     std::u32string title_text = header.rest;
     std::u32string label;
@@ -468,7 +616,9 @@ class Recognizer {
     // Title lines until 来源：
     lines_[begin].text = title_text;
     size_t i = begin + 1;
-    while (i < end && !after_label(lines_[i].text, U"来源") && i < begin + 4) ++i;
+    // Without a 来源： line (OCR misread it) the title is one line.
+    if (source_line_after(begin, end) != npos)
+      while (i < end && !after_label(lines_[i].text, U"来源") && i < begin + 4) ++i;
     article.title = join(begin, i - 1);
     article.provenance.title = provenance(begin, i - 1);
 
@@ -616,15 +766,183 @@ class Recognizer {
     review_.warn("no articles were recognized (no \"N.标题：\" headers followed by 来源：); the text "
                  "was kept as one article of " + std::to_string(article.blocks.size()) + " blocks");
     issue_.articles.push_back(std::move(article));
+    printed_numbers_.push_back({0, {}, false});
   }
 
+  // Contents and articles, one entry an article in the same order (the
+  // format's rule). When OCR missed an entry or an article, the two lists are
+  // aligned by their titles and each gap is filled and said, so that the issue
+  // is still written whole; articles are numbered by their place.
   void link_contents() {
     for (Block& block : leftover_intro_) issue_.intro.push_back(std::move(block));
     leftover_intro_.clear();
-    if (!issue_.contents.empty() && issue_.contents.size() != issue_.articles.size())
-      review_.warn("the contents list " + std::to_string(issue_.contents.size()) +
-                   " entries but " + std::to_string(issue_.articles.size()) +
-                   " articles were found");
+    if (!issue_.contents.empty() && !printed_numbers_.empty() && !printed_numbers_.front().header) {
+      contents_as_intro();
+    } else if (!issue_.contents.empty()) {
+      if (issue_.contents.size() == issue_.articles.size()) {
+        for (size_t i = 0; i < issue_.contents.size(); ++i) pair_up(issue_.contents[i], issue_.articles[i]);
+      } else {
+        fill_gaps(align_contents());
+      }
+    }
+    renumber_articles();
+  }
+
+  // No article was recognized (the text was kept as one): the entries have
+  // nothing to point at, and are kept as intro paragraphs.
+  void contents_as_intro() {
+    review_.uncertain("structure-gap", issue_.contents.front().line, issue_.contents.back().line,
+                      "no article header was recognized, so the contents' " + std::to_string(issue_.contents.size()) +
+                          " entries point at nothing; they were kept as intro paragraphs");
+    for (ContentsEntry& entry : issue_.contents) {
+      Block block;
+      block.text = entry.source.empty() ? entry.title : entry.title + "（" + entry.source + "）";
+      block.line = entry.line;
+      block.provenance = entry.provenance;
+      if (!block.text.empty()) issue_.intro.push_back(std::move(block));
+    }
+    issue_.contents.clear();
+  }
+
+  struct Pairing {
+    size_t entry = npos, article = npos;
+  };
+
+  // The alignment of entries and articles in order that pairs the most and
+  // the most alike titles (a printed number that agrees counts too).
+  std::vector<Pairing> align_contents() const {
+    const size_t rows = issue_.contents.size(), columns = issue_.articles.size();
+    std::vector<std::u32string> entry_titles, article_titles;
+    for (const ContentsEntry& entry : issue_.contents) entry_titles.push_back(title_letters(utf8_to_u32(entry.title)));
+    for (const Article& article : issue_.articles) article_titles.push_back(title_letters(utf8_to_u32(article.title)));
+    // Titles are compared only while that stays cheap: a text of thousands
+    // of numbered lines is paired in order.
+    const bool compare = rows * columns <= 40000;
+    const auto score = [&](size_t e, size_t a) {
+      const int printed = printed_numbers_[a].n;
+      return 0.1 + (compare ? similarity(entry_titles[e], article_titles[a]) : 0) +
+             (printed == static_cast<int>(e) + 1 ? 0.3 : 0);
+    };
+    constexpr size_t kMaxCells = 1 << 20;  // past this, entries and articles are paired in order
+    if (rows * columns > kMaxCells) {
+      std::vector<Pairing> pairs;
+      for (size_t i = 0; i < std::max(rows, columns); ++i) pairs.push_back({i < rows ? i : npos, i < columns ? i : npos});
+      return pairs;
+    }
+    std::vector<std::vector<double>> best(rows + 1, std::vector<double>(columns + 1, 0));
+    for (size_t e = rows; e-- > 0;)
+      for (size_t a = columns; a-- > 0;)
+        best[e][a] = std::max({best[e + 1][a], best[e][a + 1], score(e, a) + best[e + 1][a + 1]});
+    std::vector<Pairing> pairs;
+    size_t e = 0, a = 0;
+    while (e < rows || a < columns) {
+      if (e < rows && a < columns && best[e][a] == score(e, a) + best[e + 1][a + 1]) pairs.push_back({e++, a++});
+      else if (e < rows && (a == columns || best[e][a] == best[e + 1][a])) pairs.push_back({e++, npos});
+      else pairs.push_back({npos, a++});
+    }
+    return pairs;
+  }
+
+  void fill_gaps(const std::vector<Pairing>& pairs) {
+    std::vector<ContentsEntry> contents;
+    std::vector<Article> articles;
+    std::vector<PrintedNumber> numbers;
+    for (const Pairing& pair : pairs) {
+      if (pair.article != npos) {
+        articles.push_back(std::move(issue_.articles[pair.article]));
+        numbers.push_back(printed_numbers_[pair.article]);
+      }
+      if (pair.entry != npos) contents.push_back(std::move(issue_.contents[pair.entry]));
+      const size_t place = std::max(contents.size(), articles.size());
+      if (pair.article == npos) {
+        const ContentsEntry& entry = contents.back();
+        if (entry.title.empty()) {  // nothing but a number was read: nothing stands for it
+          review_.uncertain("structure-gap", entry.line, entry.line,
+                            "contents entry " + std::to_string(pair.entry + 1) +
+                                " has no title and no article in the body; it was left out");
+          contents.pop_back();
+          continue;
+        }
+        articles.push_back(placeholder_article(entry));
+        numbers.push_back({0, {}, false});
+        review_.uncertain("structure-gap", entry.line, entry.line,
+                          "contents entry " + std::to_string(place) + " \"" + entry.title +
+                              "\" has no article in the body (OCR may have missed its \"N.标题：\" header or its "
+                              "来源： line); an empty article stands for it, and its text, if it was read, ends "
+                              "the article before");
+      } else if (pair.entry == npos) {
+        const Article& article = articles.back();
+        contents.push_back(entry_for(article));
+        review_.uncertain("structure-gap", article.line, article.line,
+                          "article " + std::to_string(place) + " \"" + article.title +
+                              "\" has no contents entry (it was not read); one was made from the article's title "
+                              "and source");
+      }
+      pair_up(contents.back(), articles.back());
+    }
+    issue_.contents = std::move(contents);
+    issue_.articles = std::move(articles);
+    printed_numbers_ = std::move(numbers);
+  }
+
+  // What an entry says that its article contradicts, or lacks, is settled
+  // here: an empty title is the article's, a differing source the article's
+  // (the entry's is set aside), so that the pair satisfies the format.
+  void pair_up(ContentsEntry& entry, const Article& article) {
+    if (entry.title.empty() && !article.title.empty()) {
+      entry.title = article.title;
+      review_.uncertain("structure-gap", entry.line, entry.line,
+                        "a contents entry's title was not read; the article's \"" + article.title + "\" was taken");
+    }
+    if (!entry.source.empty() && !article.source.empty() && entry.source != article.source) {
+      review_.uncertain("structure-gap", entry.line, entry.line,
+                        "the contents entry gives the source \"" + entry.source + "\" but its article \"" +
+                            article.source + "\"; the article's is kept for both (the entry's is set aside)");
+      review_.set_aside("contents-source", entry.line, utf8_to_u32(entry.source));
+      entry.source = article.source;
+    }
+  }
+
+  Article placeholder_article(const ContentsEntry& entry) const {
+    Article article;
+    article.title = entry.title;
+    article.source = entry.source;
+    article.line = entry.line;
+    article.provenance.title = entry.provenance;
+    return article;
+  }
+
+  ContentsEntry entry_for(const Article& article) const {
+    ContentsEntry entry;
+    entry.title = article.title;
+    entry.source = article.source;
+    entry.line = article.line;
+    entry.provenance = article.provenance.title;
+    return entry;
+  }
+
+  // Articles are numbered 1, 2, 3 by their place (the format's rule); a
+  // printed number that says otherwise was misread or read twice, and is said.
+  void renumber_articles() {
+    for (size_t i = 0; i < issue_.articles.size(); ++i) {
+      Article& article = issue_.articles[i];
+      article.n = static_cast<int>(i) + 1;
+      article.id = article_id(article.n);
+      if (i < issue_.contents.size()) issue_.contents[i].ref = article.id;
+      const PrintedNumber& printed = printed_numbers_[i];
+      if (!printed.header || printed.n == article.n) continue;
+      const std::string place = "article " + std::to_string(article.n) + " \"" + article.title + "\"";
+      if (printed.n > 0)
+        review_.uncertain("article-number", article.line, article.line,
+                          place + " is printed as number " + std::to_string(printed.n) +
+                              " (a number misread or read twice); it was numbered " + std::to_string(article.n) +
+                              " by its place");
+      else
+        review_.uncertain("article-number", article.line, article.line,
+                          place + ": its number was not read" +
+                              (printed.prefix.empty() ? std::string() : " (\"" + u32_to_utf8(printed.prefix) + "\")") +
+                              "; it was numbered " + std::to_string(article.n) + " by its place");
+    }
   }
 
   LineSet& set_;
@@ -635,6 +953,13 @@ class Recognizer {
   Issue issue_;
   std::vector<std::pair<size_t, std::u32string>> others_text_;
   std::vector<Block> leftover_intro_;
+  // As printed before each article's title, in the order of issue_.articles.
+  struct PrintedNumber {
+    int n = 0;  // 0: not read
+    std::u32string prefix;
+    bool header = true;  // false: the article has no header (nothing to compare)
+  };
+  std::vector<PrintedNumber> printed_numbers_;
 };
 
 }  // namespace
