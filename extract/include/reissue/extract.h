@@ -98,6 +98,9 @@ struct ExtractOptions {
   int ocr_threads = 0;
 };
 
+// The names `--ocr` and the batch settings use: "auto", "always", "never".
+const char* ocr_name(ExtractOptions::Ocr mode);
+
 // Text as produced by pdftotext (hard-wrapped, or one paragraph per line).
 // Throws ReadError when the bytes cannot be decoded as text.
 ExtractResult extract_text(std::string_view bytes, const std::string& name,
