@@ -21,6 +21,7 @@
 #include <cmath>
 #include <exception>
 #include <memory>
+#include <new>
 #include <mutex>
 #include <thread>
 
@@ -92,7 +93,7 @@ PixPtr render_page(PDFDoc& document, int number, double dpi) {
   if (!bitmap || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0) return nullptr;
   const int width = bitmap->getWidth(), height = bitmap->getHeight();
   PixPtr pix(pixCreate(width, height, 8));
-  if (!pix) return nullptr;
+  if (!pix) throw std::bad_alloc();  // the size is bounded (kMaxPixels): only memory can fail
   l_uint32* data = pixGetData(pix.get());
   const int words_per_line = pixGetWpl(pix.get());
   const SplashColorConstPtr pixels = static_cast<const SplashBitmap*>(bitmap)->getDataPtr();
@@ -253,7 +254,13 @@ std::vector<OcrPage> ocr_pdf_pages(std::string_view bytes, const std::string& na
                                    const OcrSettings& settings) {
   std::vector<OcrPage> pages(numbers.size());
   if (numbers.empty()) return pages;
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // Leptonica reports failures on stderr; they reach us as null results.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
+  // One per core, but no more than 8: each thread holds about 150 MiB of
+  // address space (Tesseract's model and buffers, a page image, an allocator
+  // arena), and the extraction's limit is 2 GiB by default.
+  const int cores = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
   const int threads = std::clamp(settings.threads > 0 ? settings.threads : cores, 1, static_cast<int>(numbers.size()));
   std::atomic<size_t> next{0};
   std::mutex failure_mutex;

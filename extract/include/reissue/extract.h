@@ -94,7 +94,7 @@ struct ExtractOptions {
   // reading; always: every page; never: no OCR (such pages are refused, exit 4).
   enum class Ocr { automatic, always, never };
   Ocr ocr = Ocr::automatic;
-  // Pages read by OCR at once (one Tesseract thread each); 0: one per core.
+  // Pages read by OCR at once (one Tesseract thread each); 0: one per core, at most 8.
   int ocr_threads = 0;
 };
 
