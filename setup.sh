@@ -14,6 +14,8 @@ PACKAGES=(
   libharfbuzz-dev libfontconfig-dev libfreetype-dev libzip-dev libcli11-dev
   nlohmann-json3-dev libpng-dev libjpeg-dev zlib1g-dev libhunspell-dev
   libgtest-dev libgmock-dev
+  # OCR of scans and of pages whose text layer cannot be trusted (extract)
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   # fonts the typesetter uses
   fontconfig fonts-noto-cjk fonts-noto-core
   # the spelling dictionary that tells a Latin word hyphenated at a line end (extract)

@@ -24,6 +24,7 @@ struct BatchArguments {
   std::string input, output, shard, style, merge;
   std::vector<std::string> formats = {"xml", "pdf", "docx"};
   int jobs = 0;
+  ExtractOptions::Ocr ocr = ExtractOptions::Ocr::automatic;
   double timeout = 300;
   std::size_t memory_mib = 2048;
   bool force = false;
@@ -72,6 +73,7 @@ BatchOptions options_from(const BatchArguments& arguments) {
                                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.timeout_seconds = arguments.timeout;
   options.memory_mib = arguments.memory_mib;
+  options.ocr = arguments.ocr;
   options.force = arguments.force;
   if (!arguments.shard.empty()) parse_shard(arguments.shard, options);
   options.tool_binary = fs::read_symlink("/proc/self/exe");
@@ -151,6 +153,7 @@ void add_batch_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"xml", "pdf", "docx"}));
   command->add_option("-j,--jobs", arguments->jobs, "Inputs processed at once (default: the number of cores)")
       ->check(between(1, 1024, "workers"));
+  add_ocr_option(*command, arguments->ocr);
   command->add_option("--timeout", arguments->timeout, "Seconds allowed per input (default 300)")
       ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed per input (default 2048)")

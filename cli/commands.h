@@ -3,6 +3,7 @@
 #pragma once
 
 #include "reissue/error.h"
+#include "reissue/extract.h"
 #include "reissue/isolate.h"
 
 #include <CLI/CLI.hpp>
@@ -31,6 +32,9 @@ CLI::Validator between(double low, double high, const std::string& unit);
 // The limits options shared by extract, repair and batch.
 inline constexpr double kMinTimeout = 1, kMaxTimeout = 7 * 24 * 3600;
 inline constexpr double kMinMemoryMib = 100, kMaxMemoryMib = 1 << 20;  // reissue itself needs about 80 MiB to load
+
+// --ocr auto|always|never (extract, repair, batch).
+void add_ocr_option(CLI::App& command, ExtractOptions::Ocr& ocr);
 
 // A file or folder name option: not empty.
 CLI::Validator named_file();

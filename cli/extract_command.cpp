@@ -22,6 +22,7 @@ struct ExtractArguments {
   bool quiet = false;
   bool in_process = false;
   bool debug = false;
+  ExtractOptions::Ocr ocr = ExtractOptions::Ocr::automatic;
   double timeout = 120;
   std::size_t memory_mib = 2048;
 };
@@ -60,6 +61,7 @@ int run_extract(const ExtractArguments& arguments) {
   check_outputs({arguments.input}, outputs);
   ExtractOptions options;
   options.encoding = arguments.encoding;
+  options.ocr = arguments.ocr;
   if (arguments.debug) options.debug = [](const std::string& line) { std::cerr << line << '\n'; };
   const fs::path figure_folder = figure_folder_for(arguments.output, arguments.input);
   options.image_folder = figure_folder.filename().string();
@@ -140,6 +142,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
   command->add_option("--report", arguments->report, "Write the review report (JSON) here")->check(named_file());
   command->add_option("--encoding", arguments->encoding,
                       "Text encoding (ICU name: UTF-8, GB18030, GBK, ...); default: detect");
+  add_ocr_option(*command, arguments->ocr);
   command->add_option("--timeout", arguments->timeout, "Seconds allowed per input (default 120)")
       ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed per input (default 2048)")

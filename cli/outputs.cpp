@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
 namespace reissue::cli {
 
@@ -31,6 +32,19 @@ CLI::Validator between(double low, double high, const std::string& unit) {
         return "";
       },
       unit);
+}
+
+void add_ocr_option(CLI::App& command, ExtractOptions::Ocr& ocr) {
+  std::map<std::string, ExtractOptions::Ocr> modes;
+  for (const auto mode : {ExtractOptions::Ocr::automatic, ExtractOptions::Ocr::always, ExtractOptions::Ocr::never})
+    modes[ocr_name(mode)] = mode;
+  command
+      .add_option("--ocr", ocr,
+                  "PDF pages read by OCR (Tesseract, chi_sim): auto (default) reads scans, pages whose\n"
+                  "text does not decode, and OCR'd scans whose hidden text a fresh reading beats;\n"
+                  "always: every page; never: such PDFs are refused (exit 4)")
+      ->transform(CLI::CheckedTransformer(modes))
+      ->option_text("auto|always|never");
 }
 
 CLI::Validator named_file() {

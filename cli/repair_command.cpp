@@ -20,6 +20,7 @@ struct RepairArguments {
   std::vector<std::string> formats = {"xml", "pdf", "docx"};
   std::string style;
   std::string encoding;
+  ExtractOptions::Ocr ocr = ExtractOptions::Ocr::automatic;
   double timeout = 300;
   std::size_t memory_mib = 2048;
   bool in_process = false;
@@ -37,6 +38,7 @@ RepairResult repair(const RepairArguments& arguments) {
   }
   if (!arguments.style.empty()) options.style = load_style(arguments.style);
   options.encoding = arguments.encoding;
+  options.ocr = arguments.ocr;
   return repair_issue(arguments.input, options);
 }
 
@@ -90,6 +92,7 @@ void add_repair_command(CLI::App& app, int& exit_code) {
   command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX (default: the newsletter's)")
       ->check(named_file());
   command->add_option("--encoding", arguments->encoding, "Text encoding (default: detect)");
+  add_ocr_option(*command, arguments->ocr);
   command->add_option("--timeout", arguments->timeout, "Seconds allowed (default 300)")
       ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed (default 2048)")

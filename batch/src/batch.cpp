@@ -83,7 +83,8 @@ Plan make_plan(const BatchOptions& options, bool output_may_be_missing) {
   run.tool = "reissue " + options.tool_version;
   run.shard = options.shard;
   run.shards = options.shards;
-  run.settings = "to=" + formats + ";style=" + content_key(style_bytes);
+  const std::string ocr = ocr_name(options.ocr);
+  run.settings = "to=" + formats + ";style=" + content_key(style_bytes) + ";ocr=" + ocr;
 
   // The whole backlog, without the output folder when it lies inside the
   // input folder; then this shard's part of it.
@@ -100,7 +101,7 @@ Plan make_plan(const BatchOptions& options, bool output_may_be_missing) {
   // The tool's part of the key is its binary: any rebuild redoes the backlog
   // (the version number alone would not change between builds).
   const std::string tool = read_file_limited(options.tool_binary, std::size_t{1} << 30);
-  const std::string settings_key = content_key(tool + "\n" + style_bytes + "\n" + formats);
+  const std::string settings_key = content_key(tool + "\n" + style_bytes + "\n" + formats + "\n" + ocr);
   for (size_t i = 0; i < plan.inputs.size(); ++i) {
     const BatchInput& input = plan.inputs[i];
     if (!input.unreadable.empty()) {
@@ -238,6 +239,7 @@ RepairOptions shared_repair_options(const BatchOptions& options, const std::opti
   repair.pdf = asked("pdf");
   repair.docx = asked("docx");
   repair.style = style;
+  repair.ocr = options.ocr;
   repair.parallel = false;  // the batch runs one worker per core
   const Style& sheet = style ? *style : default_style();
   for (const std::string& family : {sheet.serif, sheet.sans, sheet.latin_serif, sheet.latin_sans})

@@ -123,6 +123,8 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
   ExtractOptions extract;
   extract.encoding = options.encoding;
   extract.image_folder = "images";
+  extract.ocr = options.ocr;
+  extract.ocr_threads = options.parallel ? 0 : 1;
   const std::string bytes = read_file_limited(input, [&](std::string_view head) {
     if (looks_like_xml(head) && !looks_like_pdf(head)) return InputLimit{XmlLimits().max_bytes, "an issue XML", ""};
     return input_limit(head, extract);

@@ -1,5 +1,6 @@
 // The entry points by input kind: each checks what only its kind can tell,
 // runs its source and hands the pages to the one recognizer (recognizer.cpp).
+#include "ocr_choice.h"
 #include "pdf_source.h"
 #include "reissue/atomic_file.h"
 #include "reissue/error.h"
@@ -35,6 +36,15 @@ std::string unreadable_pages(const SourceDocument& source) {
 
 }  // namespace
 
+const char* ocr_name(ExtractOptions::Ocr mode) {
+  switch (mode) {
+    case ExtractOptions::Ocr::always: return "always";
+    case ExtractOptions::Ocr::never: return "never";
+    case ExtractOptions::Ocr::automatic: break;
+  }
+  return "auto";
+}
+
 bool looks_like_pdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
@@ -46,29 +56,40 @@ ExtractResult extract_pdf(std::string_view bytes, const std::string& name, const
   extract::PdfLimits limits;
   limits.max_pages = options.max_pages;
   SourceDocument source = extract::read_pdf(bytes, name, limits);
-  // Text that does not decode is never returned as a success: the pages go
-  // to OCR (later work) or the user goes back to the PDF before the rewrite.
+  // Scans, unreadable pages and OCR'd scans whose layer a fresh reading beats
+  // are read by OCR (unless options.ocr says never).
+  extract::read_pages_by_ocr(bytes, name, source, options);
+  // Text that does not decode is never returned as a success: without OCR
+  // the user goes back to the PDF before the rewrite.
   if (const std::string unreadable = unreadable_pages(source); !unreadable.empty())
     throw NoTextLayer(name, 0,
                       "no text layer that can be trusted: " + unreadable +
                           ". Run OCR on these pages, or use the original PDF (before Ghostscript or ps2pdf rewrote it)");
-  std::vector<std::pair<int, std::string>> notes;
-  for (size_t i = 0; i < source.pages.size(); ++i)
-    if (!source.pages[i].text_note.empty()) notes.emplace_back(static_cast<int>(i) + 1, source.pages[i].text_note);
+  // What the review says about each page's text: help it needed, OCR.
+  std::vector<ReviewItem> notes;
+  const auto note = [&](size_t index, const std::string& kind, const std::string& message) {
+    ReviewItem item;
+    item.kind = kind;
+    item.page = static_cast<int>(index) + 1;
+    item.message = "page " + std::to_string(item.page) + ": " + message;
+    const SourcePage& page = source.pages[index];
+    if (kind == "ocr" && page.width > 0) item.boxes.push_back({item.page, {0, 0, page.width, page.height}});
+    notes.push_back(std::move(item));
+  };
+  for (size_t i = 0; i < source.pages.size(); ++i) {
+    if (!source.pages[i].text_note.empty()) note(i, "text-layer", source.pages[i].text_note);
+    if (!source.pages[i].ocr_reason.empty()) note(i, "ocr", source.pages[i].ocr_reason);
+  }
   size_t runs = 0, images = 0;
   for (const SourcePage& page : source.pages) runs += page.runs.size(), images += page.images.size();
   if (runs == 0)
     throw NoTextLayer(name, 0,
-                      "no text layer: none of the PDF's " + std::to_string(source.pages.size()) +
-                          " page(s) has text" + (images ? " (only images: a scan?); run OCR first" : ""));
+                      "no text layer: none of the PDF's " + std::to_string(source.pages.size()) + " page(s) has text" +
+                          (options.ocr == ExtractOptions::Ocr::never
+                               ? (images ? " (only images: a scan?); run OCR first" : "")
+                               : ", and OCR read none"));
   ExtractResult result = extract_source(std::move(source), name, options);
-  for (auto& [page, note] : notes) {
-    ReviewItem item;
-    item.kind = "text-layer";
-    item.page = page;
-    item.message = "page " + std::to_string(page) + ": " + note;
-    result.report.review.push_back(std::move(item));
-  }
+  for (ReviewItem& item : notes) result.report.review.push_back(std::move(item));
   return result;
 }
 

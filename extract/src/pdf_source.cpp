@@ -56,6 +56,9 @@ class TextAndImageDev : public TextOutputDev {
 
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double originX, double originY,
                 CharCode code, int nBytes, const Unicode* u, int uLen) override {
+    // Render modes 3 (neither fill nor stroke) and 7 (clip only) draw nothing.
+    const int mode = state->getRender() & 3;
+    ++(mode == 3 ? invisible_ : visible_);
     const TextLayerJudge::Instead instead = judge_.character(state, code, u, uLen, dx, dy);
     if (instead.character) {
       Unicode recovered[3] = {instead.character, 0, 0};
@@ -85,6 +88,8 @@ class TextAndImageDev : public TextOutputDev {
   }
 
   std::vector<SourceImage> take_images() { return std::move(images_); }
+  // All the page's characters are invisible: the text layer OCR puts over a scan.
+  bool only_invisible_text() const { return invisible_ > 0 && visible_ == 0; }
 
  private:
   // The character's box spans the advance the glyph was printed with (1/1000
@@ -137,6 +142,7 @@ class TextAndImageDev : public TextOutputDev {
   bool want_images_;
   TextLayerJudge& judge_;
   std::vector<SourceImage> images_;
+  long visible_ = 0, invisible_ = 0;
 };
 
 bool is_bold_font(const TextFontInfo* font) {
@@ -222,6 +228,7 @@ SourcePage read_page(PDFDoc& document, int number, Page& page, const PdfLimits& 
   result.runs = runs_of_page(text.get());
   result.images = device.take_images();
   result.links = links_of_page(&page);
+  result.invisible_text = device.only_invisible_text() && !result.runs.empty();
   judge.counts().glyph_names = glyph_name_characters(result.runs);
   const TextLayerVerdict verdict = judge_text_layer(judge.counts());
   if (!verdict.readable) {

@@ -1,5 +1,6 @@
 // `reissue extract` on a PDF whose fonts lost their maps to Unicode and
-// cannot be recovered: exit 4, the pages and the reason on stderr, no output.
+// cannot be recovered: without OCR, exit 4, the pages and the reason on
+// stderr, no output; with it (the default), the pages read by OCR.
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -7,11 +8,11 @@
 namespace test = reissue::test;
 namespace fs = std::filesystem;
 
-TEST(TextLayerCli, UndecodableTextIsRefusedWithExit4) {
+TEST(TextLayerCli, UndecodableTextIsRefusedWithExit4WithoutOcr) {
   test::TempDir dir;
   const fs::path input = test::source_dir() / "tests/data/rewrites/font-not-installed.pdf";
   const fs::path output = dir / "y.xml";
-  const auto run = test::run_reissue("extract '" + input.string() + "' -o '" + output.string() + "'");
+  const auto run = test::run_reissue("extract --ocr never '" + input.string() + "' -o '" + output.string() + "'");
   EXPECT_EQ(run.exit_code, 4) << run.err;
   EXPECT_NE(run.err.find("font-not-installed.pdf: no text layer that can be trusted: pages 1-2: the fonts "),
             std::string::npos)
@@ -20,6 +21,23 @@ TEST(TextLayerCli, UndecodableTextIsRefusedWithExit4) {
   EXPECT_NE(run.err.find("Run OCR on these pages, or use the original PDF"), std::string::npos) << run.err;
   EXPECT_FALSE(fs::exists(output));
   EXPECT_FALSE(fs::exists(dir / "y_images"));
+}
+
+TEST(TextLayerCli, UndecodableTextIsReadByOcr) {
+  test::TempDir dir;
+  const fs::path input = test::source_dir() / "tests/data/rewrites/font-not-installed.pdf";
+  const fs::path output = dir / "y.xml", report = dir / "review.json";
+  const auto run = test::run_reissue("extract '" + input.string() + "' -o '" + output.string() + "' --report '" +
+                                     report.string() + "'");
+  EXPECT_NE(run.exit_code, 4) << run.err;
+  ASSERT_TRUE(fs::exists(output)) << run.err;
+  EXPECT_NE(test::read_text(report).find("the text layer is unreadable"), std::string::npos);
+}
+
+TEST(TextLayerCli, OcrTakesAutoAlwaysOrNever) {
+  const auto run = test::run_reissue("extract --ocr sometimes x.pdf");
+  EXPECT_EQ(run.exit_code, 6) << run.err;
+  EXPECT_NE(run.err.find("--ocr"), std::string::npos) << run.err;
 }
 
 TEST(TextLayerCli, RecoveredRewriteExtracts) {

@@ -240,11 +240,14 @@ TEST(FontRecovery, RecoveredPagesAreReported) {
 // ---- refusal -----------------------------------------------------------------
 
 // The same rewrite, its fonts renamed to a face no machine has: nothing to
-// recover from, so extraction refuses with the pages, the reason and what to do.
+// recover from, so extraction without OCR refuses with the pages, the reason
+// and what to do (with OCR, tests/extract/ocr_test.cpp).
 TEST(TextLayer, UnrecoverableRewriteIsRefused) {
   const fs::path file = rewrites() / "font-not-installed.pdf";
   try {
-    extract_pdf(test::read_text(file), "font-not-installed.pdf");
+    ExtractOptions options;
+    options.ocr = ExtractOptions::Ocr::never;
+    extract_pdf(test::read_text(file), "font-not-installed.pdf", options);
     FAIL() << "extracted undecodable text";
   } catch (const NoTextLayer& error) {
     EXPECT_EQ(error.status(), ExitStatus::no_text_layer);

@@ -273,6 +273,9 @@ GoldScore score_against_gold(const Issue& extracted, const Issue& gold, std::siz
   GoldScore score;
   Scorer scorer(score, max_mismatches);
   score_fields(scorer, extracted, gold);
+  score.articles_extracted = static_cast<int>(extracted.articles.size());
+  score.articles_gold = static_cast<int>(gold.articles.size());
+  score.masthead_date_exact = date_iso(extracted.masthead.date) == date_iso(gold.masthead.date);
   score_blocks(scorer, score, extracted, gold);
   score_similarity(score, extracted, gold);
   score_chinese_spaces(score, scorer, extracted, gold);
@@ -286,6 +289,17 @@ std::vector<std::string> bar_failures(const GoldScore& score) {
   if (score.paragraph_f1() < 0.98) failures.push_back("paragraph F1 " + format_decimal(score.paragraph_f1(), 3));
   if (score.similarity < 0.995) failures.push_back("similarity " + format_decimal(score.similarity, 3));
   if (score.chinese_spaces > 0) failures.push_back("Chinese spaces " + std::to_string(score.chinese_spaces));
+  return failures;
+}
+
+std::vector<std::string> ocr_bar_failures(const GoldScore& score) {
+  std::vector<std::string> failures;
+  if (score.articles_extracted != score.articles_gold)
+    failures.push_back("articles " + std::to_string(score.articles_extracted) + "/" + std::to_string(score.articles_gold));
+  if (!score.masthead_date_exact) failures.push_back("masthead date");
+  if (score.paragraph_f1() < 0.95) failures.push_back("paragraph F1 " + format_decimal(score.paragraph_f1(), 3));
+  if (score.similarity < 0.98) failures.push_back("similarity " + format_decimal(score.similarity, 3));
+  if (score.chinese_spaces > 2) failures.push_back("Chinese spaces " + std::to_string(score.chinese_spaces));
   return failures;
 }
 
@@ -308,6 +322,8 @@ std::vector<ProducerPdf> producer_files(const fs::path& dir, const std::string& 
 }
 
 }  // namespace
+
+std::vector<ProducerPdf> scan_pdfs() { return producer_files(source_dir() / "tests/data/scans", ".pdf"); }
 
 std::vector<ProducerPdf> producer_pdfs() { return producer_files(source_dir() / "tests/data/producers", ".pdf"); }
 

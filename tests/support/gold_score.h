@@ -51,6 +51,12 @@ struct GoldScore {
   int chinese_spaces = 0;
   int chinese_spaces_all = 0;
 
+  // Articles recovered and in the gold, and whether the masthead's date is the
+  // gold's exactly (the OCR bar's parts of `fields`).
+  int articles_extracted = 0;
+  int articles_gold = 0;
+  bool masthead_date_exact = false;
+
   std::vector<std::string> mismatches;  // the first `max_mismatches`, readable
   int mismatch_count = 0;
 };
@@ -61,6 +67,11 @@ GoldScore score_against_gold(const Issue& extracted, const Issue& gold, std::siz
 // every exact field, paragraph F1 >= 0.98, similarity >= 0.995, no spaces
 // between Chinese characters. Returns the parts missed, readable; empty: met.
 std::vector<std::string> bar_failures(const GoldScore& score);
+
+// What OCR'd scans are held to (tests/extract/ocr_test.cpp): every article
+// found, the masthead date exact, similarity >= 0.98, paragraph F1 >= 0.95,
+// at most 2 spaces between Chinese characters not in the gold.
+std::vector<std::string> ocr_bar_failures(const GoldScore& score);
 
 // The multi-producer test set: tests/data/producers/<producer>-<variant>-<NNN>.pdf,
 // typeset from tests/data/corpus/corpus-NNN.gold.json.
@@ -75,6 +86,10 @@ std::vector<ProducerPdf> producer_pdfs();  // sorted by name
 // archive's texts hold it (pdftotext, an empty line after every line, form
 // feeds removed); `pdf` names the text file.
 std::vector<ProducerPdf> producer_texts();
+
+// The scan test set: tests/data/scans/<kind>-NNN.pdf, image-only and OCR'd
+// scans made from tests/data/corpus/corpus-NNN.pdf (generate.sh there).
+std::vector<ProducerPdf> scan_pdfs();  // sorted by name
 
 // Producers whose fonts lose their Unicode maps: extraction may refuse them
 // with the "no text layer" status instead of meeting the bar.

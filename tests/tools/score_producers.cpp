@@ -1,8 +1,10 @@
 // Extracts every PDF of the multi-producer test set (tests/data/producers) and
 // scores it against its gold: one row a file, then one a producer.
 //
-//   build/tests/score_producers [-v] [-n N] [NAME-PREFIX...]
+//   build/tests/score_producers [-v] [-n N] [--text | --scans] [NAME-PREFIX...]
 //
+// --scans scores the scan test set (tests/data/scans: read by OCR) against
+// the OCR bar (tests/extract/ocr_test.cpp) instead.
 // -v prints each file's first N mismatches (default 12) under its row; a
 // prefix ("typst", "lo-kai") limits the run to files whose name starts so.
 // Columns: exact fields ok/total (masthead, intro, contents, article title,
@@ -64,6 +66,7 @@ std::string pdftotext(const std::filesystem::path& pdf) {
 int main(int argc, char** argv) {
   bool verbose = false;
   bool text = false;  // score the text path on each PDF's pdftotext output
+  bool scans = false;
   std::size_t max_mismatches = 12;
   std::vector<std::string> prefixes;
   for (int i = 1; i < argc; ++i) {
@@ -72,10 +75,12 @@ int main(int argc, char** argv) {
       verbose = true;
     } else if (arg == "--text") {
       text = true;
+    } else if (arg == "--scans") {
+      scans = true;
     } else if (arg == "-n" && i + 1 < argc) {
       max_mismatches = static_cast<std::size_t>(std::atoi(argv[++i]));
     } else if (!arg.empty() && arg[0] == '-') {
-      std::fprintf(stderr, "usage: %s [-v] [-n N] [--text] [NAME-PREFIX...]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [-v] [-n N] [--text | --scans] [NAME-PREFIX...]\n", argv[0]);
       return 6;
     } else {
       prefixes.push_back(arg);
@@ -84,7 +89,7 @@ int main(int argc, char** argv) {
 
   std::printf("%-22s %7s %6s %7s %7s %5s  %s\n", "file", "fields", "F1", "kinds", "simil", "zh-sp", "outcome");
   std::map<std::string, Totals> producers;
-  for (const ProducerPdf& file : producer_pdfs()) {
+  for (const ProducerPdf& file : scans ? scan_pdfs() : producer_pdfs()) {
     bool wanted = prefixes.empty();
     for (const std::string& prefix : prefixes) wanted = wanted || file.name.rfind(prefix, 0) == 0;
     if (!wanted) continue;
@@ -102,7 +107,7 @@ int main(int argc, char** argv) {
       continue;
     }
     const GoldScore& score = *result.score;
-    const std::vector<std::string> failures = bar_failures(score);
+    const std::vector<std::string> failures = scans ? ocr_bar_failures(score) : bar_failures(score);
     if (failures.empty()) ++totals.bar;
     ++totals.scored;
     totals.fields_ok += score.fields_ok();

@@ -5,6 +5,8 @@
 // one machine or several sharing a file system. See docs/batch.md.
 #pragma once
 
+#include "reissue/extract.h"
+
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -20,6 +22,7 @@ struct BatchOptions {
   int jobs = 1;
   double timeout_seconds = 300;
   std::size_t memory_mib = 2048;
+  ExtractOptions::Ocr ocr = ExtractOptions::Ocr::automatic;  // PDF pages read by OCR (--ocr)
   bool force = false;  // redo inputs whose outputs are up to date
   int shard = 1, shards = 1;
   std::filesystem::path tool_binary;  // the running program: part of every input's resume key

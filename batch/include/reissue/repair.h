@@ -3,6 +3,7 @@
 // `repair` command and every `batch` worker run this.
 #pragma once
 
+#include "reissue/extract.h"
 #include "reissue/style.h"
 
 #include <filesystem>
@@ -20,7 +21,8 @@ struct RepairOptions {
   std::string encoding;                      // text input; empty: detect
   std::string name;                          // how reports name the input (default: its path)
   std::string key;                           // batch: recorded in status.json to skip it next time
-  bool parallel = true;                      // threads within the issue (off in batch workers)
+  ExtractOptions::Ocr ocr = ExtractOptions::Ocr::automatic;  // PDF pages read by OCR (--ocr)
+  bool parallel = true;                      // threads within the issue, OCR's too (off in batch workers)
   FontLibrary* fonts = nullptr;              // fonts kept across repairs (default: loaded for this one)
 };
 

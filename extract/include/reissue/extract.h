@@ -94,9 +94,12 @@ struct ExtractOptions {
   // reading; always: every page; never: no OCR (such pages are refused, exit 4).
   enum class Ocr { automatic, always, never };
   Ocr ocr = Ocr::automatic;
-  // Pages read by OCR at once (one Tesseract thread each); 0: one per core.
+  // Pages read by OCR at once (one Tesseract thread each); 0: one per core, at most 8.
   int ocr_threads = 0;
 };
+
+// The names `--ocr` and the batch settings use: "auto", "always", "never".
+const char* ocr_name(ExtractOptions::Ocr mode);
 
 // Text as produced by pdftotext (hard-wrapped, or one paragraph per line).
 // Throws ReadError when the bytes cannot be decoded as text.

@@ -71,6 +71,9 @@ struct SourcePage {
   // A readable page's text that needed help (recovered from installed fonts,
   // a few glyphs undecodable), for the review.
   std::string text_note;
+  // All the page's text is invisible (render mode 3): the layer an OCR program
+  // lays over a scan's image, which OCR may read better again.
+  bool invisible_text = false;
   // The runs were read by OCR (why, for the review: "no text layer", "the
   // text layer is unreadable: ...", "an OCR'd scan's text layer ..."). Empty:
   // the page's own text.
