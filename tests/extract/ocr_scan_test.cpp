@@ -56,11 +56,12 @@ TEST_P(Scans, ReadByOcrMeetsTheBar) {
     FAIL() << file.name << ": " << error.what();
   }
   const GoldScore score = score_against_gold(result.issue, issue_from_gold_json(file.gold), 30);
-  std::printf("%s: articles %d/%d, masthead date %s, fields %d/%d, paragraph F1 %.3f, similarity %.4f, "
-              "Chinese spaces %d (of %d)\n",
+  std::printf("%s: articles %d/%d, masthead date %s, fields %d/%d, paragraph F1 %.3f (exact text %.3f), "
+              "similarity %.4f, Chinese spaces %d (of %d)\n",
               file.name.c_str(), score.articles_extracted, score.articles_gold,
               score.masthead_date_exact ? "exact" : "wrong", score.fields_ok(), score.fields_total(),
-              score.paragraph_f1(), score.similarity, score.chinese_spaces, score.chinese_spaces_all);
+              score.paragraph_f1_near(), score.paragraph_f1(), score.similarity, score.chinese_spaces,
+              score.chinese_spaces_all);
 
   const auto items = ocr_items(result);
   const auto all_say = [&](const std::string& phrase) {

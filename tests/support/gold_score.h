@@ -37,6 +37,11 @@ struct GoldScore {
   int blocks_gold = 0;
   int kinds_ok = 0;  // matched blocks whose kind (p, heading, figure, byline) is the gold's too
   double paragraph_f1() const;
+  // The same with blocks matched in order when within 5% of a gold block's
+  // characters: the boundaries OCR text is held to (its characters are
+  // held to `similarity`).
+  int blocks_near = 0;
+  double paragraph_f1_near() const;
 
   // 1 - (insertions + deletions) / (gold length + extracted length) between
   // all body text (blocks joined by line breaks), in code points: difflib's
