@@ -81,13 +81,13 @@ ExtractResult extract_pdf(std::string_view bytes, const std::string& name, const
     if (!source.pages[i].ocr_reason.empty()) note(i, "ocr", source.pages[i].ocr_reason);
   }
   size_t runs = 0, images = 0;
-  for (const SourcePage& page : source.pages) runs += page.runs.size(), images += page.images.size();
+  bool read_by_ocr = false;
+  for (const SourcePage& page : source.pages)
+    runs += page.runs.size(), images += page.images.size(), read_by_ocr = read_by_ocr || !page.ocr_reason.empty();
   if (runs == 0)
     throw NoTextLayer(name, 0,
                       "no text layer: none of the PDF's " + std::to_string(source.pages.size()) + " page(s) has text" +
-                          (options.ocr == ExtractOptions::Ocr::never
-                               ? (images ? " (only images: a scan?); run OCR first" : "")
-                               : ", and OCR read none"));
+                          (read_by_ocr ? ", and OCR read none" : images ? " (only images: a scan?); run OCR first" : ""));
   ExtractResult result = extract_source(std::move(source), name, options);
   for (ReviewItem& item : notes) result.report.review.push_back(std::move(item));
   return result;

@@ -14,8 +14,10 @@ namespace reissue::extract {
 
 namespace {
 
-// An image covering this much of a page without text is the page itself: a
-// scan. (A figure page of a text PDF is smaller than its page, with margins.)
+// Raster images covering this much of a page without text are the page
+// itself: a scan (a figure of a text PDF is smaller than its page, with
+// margins). A page without text or images (blank, or vector drawings: many
+// of the hostile test PDFs) has nothing for OCR to read in automatic mode.
 constexpr double kScanCoverage = 0.5;
 
 // An OCR'd scan's invisible layer and a fresh reading of its image that agree
@@ -36,11 +38,6 @@ double covered_share(const SourcePage& page, const SourceImage& image) {
   const double width = std::min(image.box.right, page.width) - std::max(image.box.left, 0.0);
   const double height = std::min(image.box.bottom, page.height) - std::max(image.box.top, 0.0);
   return width > 0 && height > 0 ? width * height / area : 0;
-}
-
-bool has_scan_image(const SourcePage& page) {
-  return std::any_of(page.images.begin(), page.images.end(),
-                     [&](const SourceImage& image) { return covered_share(page, image) >= kScanCoverage; });
 }
 
 std::u32string text_of(const std::vector<SourceRun>& runs) {
@@ -65,12 +62,12 @@ std::string two_decimals(double value) {
 
 enum class Need { none, always, no_text, unreadable, invisible };
 
-Need need_of(const SourcePage& page, ExtractOptions::Ocr mode, bool scan_document) {
+Need need_of(const SourcePage& page, ExtractOptions::Ocr mode) {
   if (mode == ExtractOptions::Ocr::never) return Need::none;
   if (mode == ExtractOptions::Ocr::always) return Need::always;
   if (!page.unreadable.empty()) return Need::unreadable;
   if (page.invisible_text) return Need::invisible;
-  if (page.runs.empty() && (scan_document || has_scan_image(page))) return Need::no_text;
+  if (page.runs.empty() && page.image_share >= kScanCoverage) return Need::no_text;
   return Need::none;
 }
 
@@ -146,15 +143,10 @@ double text_agreement(std::u32string_view a, std::u32string_view b) {
 void read_pages_by_ocr(std::string_view bytes, const std::string& name, SourceDocument& source,
                        const ExtractOptions& options) {
   if (options.ocr == ExtractOptions::Ocr::never) return;
-  // No page with visible text of its own: the PDF is a scan, and every page
-  // without text is read (a blank one costs little).
-  const bool scan_document = std::none_of(source.pages.begin(), source.pages.end(), [](const SourcePage& page) {
-    return !page.runs.empty() && !page.invisible_text;
-  });
   std::vector<int> numbers;
   std::vector<Need> needs;
   for (size_t i = 0; i < source.pages.size(); ++i) {
-    const Need need = need_of(source.pages[i], options.ocr, scan_document);
+    const Need need = need_of(source.pages[i], options.ocr);
     if (need == Need::none) continue;
     numbers.push_back(static_cast<int>(i) + 1);
     needs.push_back(need);

@@ -1,6 +1,7 @@
 // Which pages of a PDF are read by OCR, and what replaces what: pages
-// without text (a scan), pages whose text layer is unreadable, and OCR'd
-// scans whose invisible layer a fresh reading beats (ExtractOptions::ocr).
+// without text that raster images cover (a scan), pages whose text layer is
+// unreadable, and OCR'd scans whose invisible layer a fresh reading beats
+// (ExtractOptions::ocr).
 #pragma once
 
 #include "reissue/extract.h"

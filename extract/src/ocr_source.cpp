@@ -114,10 +114,10 @@ PixPtr deskew(PixPtr pix, double& degrees) {
   l_float32 angle = 0, confidence = 0;
   PixPtr straight(pixFindSkewAndDeskew(pix.get(), 2, &angle, &confidence));
   if (!straight) return pix;
+  // Nothing turned: a clone, the same image with one more reference, which
+  // `pix` going out of scope gives back.
   degrees = straight.get() == pix.get() ? 0 : angle;
-  if (straight.get() == pix.get()) straight.release();  // a clone is the same object: keep one owner
-  else pix = std::move(straight);
-  return pix;
+  return straight;
 }
 
 bool has_han(std::u32string_view text) {

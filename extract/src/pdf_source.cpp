@@ -16,6 +16,7 @@
 #include <goo/GooString.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <mutex>
 
@@ -76,20 +77,30 @@ class TextAndImageDev : public TextOutputDev {
 
   void drawImage(GfxState* state, Object*, Stream* str, int width, int height, GfxImageColorMap* colors,
                  bool, const int*, bool inline_image) override {
+    image_area_ += area_of(state);
     keep(state, str, width, height, colors, inline_image);
   }
   void drawMaskedImage(GfxState* state, Object*, Stream* str, int width, int height, GfxImageColorMap* colors,
                        bool, Stream*, int, int, bool, bool) override {
+    image_area_ += area_of(state);
     keep(state, str, width, height, colors, false);
   }
   void drawSoftMaskedImage(GfxState* state, Object*, Stream* str, int width, int height,
                            GfxImageColorMap* colors, bool, Stream*, int, int, GfxImageColorMap*, bool) override {
+    image_area_ += area_of(state);
     keep(state, str, width, height, colors, false);
+  }
+  // A stencil mask (a black and white scan stored as CCITT G4 or JBIG2 is
+  // one) is not a figure, but counts as the page's raster image.
+  void drawImageMask(GfxState* state, Object*, Stream*, int, int, bool, bool, bool) override {
+    image_area_ += area_of(state);
   }
 
   std::vector<SourceImage> take_images() { return std::move(images_); }
   // All the page's characters are invisible: the text layer OCR puts over a scan.
   bool only_invisible_text() const { return invisible_ > 0 && visible_ == 0; }
+  // Square points of raster images drawn (overlaps counted twice).
+  double image_area() const { return image_area_; }
 
  private:
   // The character's box spans the advance the glyph was printed with (1/1000
@@ -104,6 +115,12 @@ class TextAndImageDev : public TextOutputDev {
     if (nBytes == 1 && code == ' ') text_dx += state->getWordSpace();
     text_dx *= state->getHorizScaling();
     state->textTransformDelta(text_dx, 0, &dx, &dy);
+  }
+
+  // The area the unit square covers under the CTM (an image's), in square points.
+  static double area_of(const GfxState* state) {
+    const double* m = state->getCTM();
+    return std::abs(m[0] * m[3] - m[1] * m[2]);
   }
 
   void keep(GfxState* state, Stream* str, int width, int height, GfxImageColorMap* colors, bool inline_image) {
@@ -143,6 +160,7 @@ class TextAndImageDev : public TextOutputDev {
   TextLayerJudge& judge_;
   std::vector<SourceImage> images_;
   long visible_ = 0, invisible_ = 0;
+  double image_area_ = 0;
 };
 
 bool is_bold_font(const TextFontInfo* font) {
@@ -229,6 +247,8 @@ SourcePage read_page(PDFDoc& document, int number, Page& page, const PdfLimits& 
   result.images = device.take_images();
   result.links = links_of_page(&page);
   result.invisible_text = device.only_invisible_text() && !result.runs.empty();
+  if (result.width > 0 && result.height > 0)
+    result.image_share = std::min(1.0, device.image_area() / (result.width * result.height));
   judge.counts().glyph_names = glyph_name_characters(result.runs);
   const TextLayerVerdict verdict = judge_text_layer(judge.counts());
   if (!verdict.readable) {

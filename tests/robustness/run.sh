@@ -18,7 +18,8 @@ if [[ ! -d $dir ]] || [[ -z $(find "$dir" -name '*.pdf' -print -quit) ]]; then
 fi
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=87
-export LSAN_OPTIONS=exitcode=88
+# fontconfig's one-time leak parsing its configuration (fuzz/lsan.supp says why).
+export LSAN_OPTIONS=exitcode=88:suppressions=$(cd "$(dirname "$0")/../../fuzz" && pwd)/lsan.supp
 check() {
   local file=$1 log status
   log=$(timeout 60 "$binary" "$file" 2>&1)

@@ -362,15 +362,17 @@ std::vector<ProducerPdf> producer_texts() {
 
 bool may_lack_text_layer(const ProducerPdf& file) { return file.producer == "gs" || file.producer == "ps2pdf"; }
 
-ProducerResult extract_and_score(const ProducerPdf& file, std::size_t max_mismatches) {
-  return extract_and_score(file, read_text(file.pdf), file.pdf.filename().string(), max_mismatches);
+ProducerResult extract_and_score(const ProducerPdf& file, std::size_t max_mismatches, ExtractOptions::Ocr ocr) {
+  return extract_and_score(file, read_text(file.pdf), file.pdf.filename().string(), max_mismatches, ocr);
 }
 
 ProducerResult extract_and_score(const ProducerPdf& file, const std::string& input, const std::string& input_name,
-                                 std::size_t max_mismatches) {
+                                 std::size_t max_mismatches, ExtractOptions::Ocr ocr) {
   ProducerResult result;
   try {
-    const ExtractResult extracted = extract_document(input, input_name);
+    ExtractOptions options;
+    options.ocr = ocr;
+    const ExtractResult extracted = extract_document(input, input_name, options);
     result.score = score_against_gold(extracted.issue, issue_from_gold_json(file.gold), max_mismatches);
   } catch (const Error& error) {
     result.status = error.status();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "reissue/error.h"
+#include "reissue/extract.h"
 #include "reissue/issue.h"
 
 #include <cstddef>
@@ -101,15 +102,19 @@ std::vector<ProducerPdf> scan_pdfs();  // sorted by name
 bool may_lack_text_layer(const ProducerPdf& file);
 
 // One file extracted (reissue::extract_document) and scored; when extraction
-// throws, `score` is empty and `status` / `error` say what was thrown.
+// throws, `score` is empty and `status` / `error` say what was thrown. Without
+// OCR by default: the producers' set measures their text layers (a rewrite
+// that lost its fonts' maps is refused, as may_lack_text_layer allows); the
+// scan set asks for it.
 struct ProducerResult {
   std::optional<GoldScore> score;
   ExitStatus status = ExitStatus::ok;
   std::string error;
 };
-ProducerResult extract_and_score(const ProducerPdf& file, std::size_t max_mismatches = 20);
+ProducerResult extract_and_score(const ProducerPdf& file, std::size_t max_mismatches = 20,
+                                 ExtractOptions::Ocr ocr = ExtractOptions::Ocr::never);
 // The same for another input of the same content (the PDF's text, say).
 ProducerResult extract_and_score(const ProducerPdf& file, const std::string& input, const std::string& input_name,
-                                 std::size_t max_mismatches = 20);
+                                 std::size_t max_mismatches = 20, ExtractOptions::Ocr ocr = ExtractOptions::Ocr::never);
 
 }  // namespace reissue::test

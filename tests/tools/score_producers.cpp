@@ -94,7 +94,8 @@ int main(int argc, char** argv) {
     for (const std::string& prefix : prefixes) wanted = wanted || file.name.rfind(prefix, 0) == 0;
     if (!wanted) continue;
     const ProducerResult result = text ? extract_and_score(file, pdftotext(file.pdf), file.name + ".txt", max_mismatches)
-                                       : extract_and_score(file, max_mismatches);
+                                       : extract_and_score(file, max_mismatches,
+                                                           scans ? ExtractOptions::Ocr::automatic : ExtractOptions::Ocr::never);
     Totals& totals = producers[file.producer];
     ++totals.files;
     if (!result.score) {

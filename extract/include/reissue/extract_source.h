@@ -74,6 +74,9 @@ struct SourcePage {
   // All the page's text is invisible (render mode 3): the layer an OCR program
   // lays over a scan's image, which OCR may read better again.
   bool invisible_text = false;
+  // How much of the page raster images cover (0-1; a scan's is about 1):
+  // only a page with images has anything for OCR to read.
+  double image_share = 0;
   // The runs were read by OCR (why, for the review: "no text layer", "the
   // text layer is unreadable: ...", "an OCR'd scan's text layer ..."). Empty:
   // the page's own text.
