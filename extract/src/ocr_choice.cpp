@@ -21,11 +21,15 @@ namespace {
 constexpr double kScanCoverage = 0.5;
 
 // An OCR'd scan's invisible layer and a fresh reading of its image that agree
-// this well are two competent readings: the layer stays (the PDF's own text,
-// as archived). Measured on the scan set: layers Tesseract made with the
-// right language agree with our reading at 0.92-1.00 a page, and scored a
-// little better kept (similarity 0.977) than replaced (0.972); a layer made
-// with the wrong language (eng over Chinese) agrees at 0.01-0.17.
+// this well are two competent readings of the characters. Measured on the
+// scan set: layers Tesseract made with the right language agree with our
+// reading at 0.92-1.00 a page (similarity 0.977 kept, 0.972 replaced); a
+// layer made with the wrong language (eng over Chinese) agrees at 0.01-0.17.
+// The characters are then as good either way, but the layer's geometry is not:
+// it is set in a glyphless font stretched over each word, without sizes a
+// paragraph can be told from, nor confidences (paragraph F1 0.51 kept against
+// 0.9+ replaced, scan set). So a confident fresh reading is taken whenever it
+// exists; the layer stays only when the fresh reading is unsure.
 constexpr double kSameReading = 0.75;
 // A fresh reading replaces a layer it disagrees with when Tesseract is this
 // sure of it (mean word confidence, by characters; clean pages read 85-91);
@@ -92,11 +96,17 @@ void take_reading(SourcePage& page, OcrPage& reading, std::string reason) {
 void choose_reading(SourcePage& page, OcrPage& reading) {
   const double agreement = text_agreement(text_of(page.runs), text_of(reading.runs));
   const std::string agree = "a fresh reading agrees with it at " + two_decimals(agreement);
-  if (agreement < kSameReading && reading.confidence >= kConfidentReading && reading.problem.empty()) {
-    take_reading(page, reading, "an OCR'd scan's invisible text layer was replaced by a fresh reading (" + agree + ")");
+  if (reading.confidence >= kConfidentReading && reading.problem.empty()) {
+    take_reading(page, reading,
+                 "an OCR'd scan's invisible text layer was replaced by a fresh reading (" + agree +
+                     (agreement >= kSameReading ? "; the fresh reading has the word boxes and confidences the layer lacks)"
+                                                : ")"));
     return;
   }
-  page.text_note = "the text is an OCR'd scan's invisible layer, kept: " + agree +
+  // Kept, it is still OCR text: ocr_reason makes the OCR clean-up and the
+  // review treat it so.
+  page.invisible_text = false;
+  page.ocr_reason = "the text is an OCR'd scan's invisible layer, kept: " + agree +
                    ", Tesseract's mean confidence " + whole_number(reading.confidence) +
                    (agreement >= kSameReading ? "" : " (too unsure to replace it)");
 }

@@ -183,6 +183,26 @@ void mark_brackets(const std::u32string& text, const std::vector<bool>& in_url, 
     convert[i] = text[i] == U'(' && (chinese(left_of(text, i)) || chinese(right_of(text, i)));
 }
 
+// Tesseract reads the full-width opening bracket （ as 《 or 〈 (their shapes
+// differ by a stroke at this size): one whose closing partner on the line is
+// ）, with no 》 or 〉 before it, was （ (《新华社） -> （新华社）, 〈记者 彭锡）).
+std::u32string mend_misread_brackets(const std::u32string& text, const std::vector<bool>& in_url,
+                                     Counter& counter) {
+  std::u32string out = text;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (in_url[i] || (text[i] != U'《' && text[i] != U'〈')) continue;
+    for (size_t k = i + 1; k < text.size(); ++k) {
+      if (text[k] == U'》' || text[k] == U'〉' || text[k] == U'《' || text[k] == U'〈') break;
+      if (text[k] == U'）' || text[k] == U')') {
+        out[i] = U'（';
+        counter.add(std::u32string_view(text).substr(i, 1), U"（", "an opening bracket misread");
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 std::u32string full_width_punctuation(const std::u32string& text, const std::vector<bool>& in_url, Counter& counter) {
   std::vector<bool> convert(text.size(), false);
   mark_brackets(text, in_url, convert);
@@ -249,6 +269,7 @@ std::u32string cleaned_ocr_text(const std::u32string& text, std::vector<Substitu
   // final forms (一 ) is a number's end, 一 ） Chinese).
   std::u32string out = rebuilt_marks(text, url_characters(text), counter);
   out = full_width_punctuation(out, url_characters(out), counter);
+  out = mend_misread_brackets(out, url_characters(out), counter);
   return without_word_spaces(out, url_characters(out), counter);
 }
 

@@ -72,7 +72,13 @@ Boundary decide_with_geometry(const Line& a, const Line& b, bool across_break, b
     const bool doubtful = a.slack <= kFullSlack && !ends_sentence(a.text) && !a.centered;
     return {true, doubtful ? Strength::weak : Strength::medium, "some extra space above the line"};
   }
-  if (std::abs(a.size_ratio - b.size_ratio) > 0.06 || a.bold != b.bold)
+  // OCR measures sizes and left edges from word boxes, a few percent and a
+  // fraction of an em off; a 2 em indent still stands out.
+  const bool ocr = a.ocr || b.ocr;
+  const double size_step = ocr ? 0.12 : 0.06, indent_step = ocr ? 1.5 : 1.0;
+  // (OCR's size of a line of a character or two, from one loose box, is noise.)
+  const bool sizes_known = !ocr || (a.text.size() > 3 && b.text.size() > 3);
+  if ((sizes_known && std::abs(a.size_ratio - b.size_ratio) > size_step) || a.bold != b.bold)
     return {true, Strength::strong, "the font changes"};
   const bool a_full = a.slack <= kFullSlack;
   if (b.centered) {
@@ -83,10 +89,11 @@ Boundary decide_with_geometry(const Line& a, const Line& b, bool across_break, b
   }
   if (a.centered) return {true, Strength::strong, "the alignment changes"};
   // A right-aligned block (a byline, an author note) wraps onto a line that
-  // ends at the margin too.
-  if (b.indent >= 1.0 && a_full && a.indent < 1.0 && b.slack <= kFullSlack && !ends_sentence(a.text))
+  // ends at the margin too, and is short: further in than a first line's
+  // indent.
+  if (b.indent >= 3.0 && a_full && a.indent < indent_step && b.slack <= kFullSlack && !ends_sentence(a.text))
     return {false, Strength::medium, "a right-aligned line continues the full line before it"};
-  if (b.indent >= 1.0) return {true, Strength::strong, "the line is indented"};
+  if (b.indent >= indent_step) return {true, Strength::strong, "the line is indented"};
   // A line stops short where a paragraph ends, or where the next Latin word
   // (a URL, a name) did not fit, or where justification ran out of stretch.
   if (!a_full && !ends_sentence(a.text) && leading_latin_width(b.text) > a.slack - 0.5)

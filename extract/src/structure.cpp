@@ -639,8 +639,17 @@ class Recognizer {
         const size_t first_url_line = i;
         std::vector<std::string> targets = link_targets(i);
         ++i;
-        while (i < end && !after_label(lines_[i].text, U"主要内容") && !has_cjk(lines_[i].text) &&
-               lines_[i].text.find(U' ') == std::u32string::npos) {
+        // A URL has no spaces and no Chinese; one read by OCR may have both
+        // (an underscore missed, f2 read as 亿): such a line continues it while
+        // nearly all of it is what URLs are made of.
+        const auto continues_url = [&](const Line& line) {
+          if (!line.ocr) return !has_cjk(line.text) && line.text.find(U' ') == std::u32string::npos;
+          const auto url_like = std::count_if(line.text.begin(), line.text.end(), [](char32_t c) {
+            return c > 0x20 && c < 0x7F;
+          });
+          return url_like * 10 >= static_cast<long>(line.text.size()) * 9;
+        };
+        while (i < end && !after_label(lines_[i].text, U"主要内容") && continues_url(lines_[i])) {
           for (const std::string& target : link_targets(i)) targets.push_back(target);
           take_figures(i, i, leading);
           url += lines_[i++].text;
@@ -703,6 +712,13 @@ class Recognizer {
       set_aside("bracket", index, url.substr(0, 1));
       set_aside("bracket", index, url.substr(url.size() - 1));
       url = url.substr(1, url.size() - 2);
+    }
+    // Tesseract reads an underscore (thin, under the baseline) as a gap: a
+    // space inside a URL read by OCR is taken as '_', and said.
+    if (lines_[index].ocr && url.find(U' ') != std::u32string::npos) {
+      std::replace(url.begin(), url.end(), U' ', U'_');
+      review_.uncertain("ocr-url", lines_[index].number, lines_[last].number,
+                        "a gap inside a URL read by OCR was taken as '_': " + u32_to_utf8(url));
     }
     const std::string text = u32_to_utf8(url);
     const bool http = text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0 ||

@@ -146,9 +146,11 @@ std::optional<long> indel_distance(std::u32string_view a, std::u32string_view b,
   return std::nullopt;
 }
 
-// Blocks of one article that match a gold block in order, allowing 5% of
-// their characters to differ (what OCR misreads): the paragraph boundaries
-// are right though the text is not exact.
+// Blocks of one article that match a gold block in order (within the next
+// three), allowing a fifth of their characters to differ: the paragraph
+// boundaries are right though OCR misread characters (a 10-character heading
+// with two misread is still that heading; the characters themselves are held
+// to `similarity`).
 int near_matches(const std::vector<Block>& got, const std::vector<Block>& want) {
   int matched = 0;
   std::size_t from = 0;
@@ -157,7 +159,7 @@ int near_matches(const std::vector<Block>& got, const std::vector<Block>& want) 
     for (std::size_t k = from; k < want.size() && k < from + 3; ++k) {
       const std::u32string gold = utf8_to_u32(want[k].text);
       const long total = static_cast<long>(text.size() + gold.size());
-      const std::optional<long> distance = indel_distance(text, gold, total / 20);
+      const std::optional<long> distance = indel_distance(text, gold, total / 5);
       if (total > 0 && distance) {
         ++matched;
         from = k + 1;
@@ -326,7 +328,8 @@ std::vector<std::string> ocr_bar_failures(const GoldScore& score) {
     failures.push_back("articles " + std::to_string(score.articles_extracted) + "/" + std::to_string(score.articles_gold));
   if (!score.masthead_date_exact) failures.push_back("masthead date");
   if (score.paragraph_f1_near() < 0.95)
-    failures.push_back("paragraph F1 (blocks within 5% of a gold block) " + format_decimal(score.paragraph_f1_near(), 3));
+    failures.push_back("paragraph F1 (blocks within 20% of a gold block, in order) " +
+                       format_decimal(score.paragraph_f1_near(), 3));
   if (score.similarity < 0.98) failures.push_back("similarity " + format_decimal(score.similarity, 3));
   if (score.chinese_spaces > 2) failures.push_back("Chinese spaces " + std::to_string(score.chinese_spaces));
   return failures;

@@ -38,7 +38,7 @@ struct GoldScore {
   int blocks_gold = 0;
   int kinds_ok = 0;  // matched blocks whose kind (p, heading, figure, byline) is the gold's too
   double paragraph_f1() const;
-  // The same with blocks matched in order when within 5% of a gold block's
+  // The same with blocks matched in order when within 20% of a gold block's
   // characters: the boundaries OCR text is held to (its characters are
   // held to `similarity`).
   int blocks_near = 0;
