@@ -80,6 +80,8 @@ Need need_of(const SourcePage& page, ExtractOptions::Ocr mode) {
 void take_reading(SourcePage& page, OcrPage& reading, std::string reason) {
   page.runs = std::move(reading.runs);
   std::erase_if(page.images, [&](const SourceImage& image) { return covered_share(page, image) >= kScanCoverage; });
+  // The figures OCR cut out of the scan stand for those the scan holds.
+  for (SourceImage& figure : reading.images) page.images.push_back(std::move(figure));
   reason += "; Tesseract's mean confidence " + whole_number(reading.confidence);
   if (std::abs(reading.skew_degrees) >= 0.05) reason += ", straightened by " + two_decimals(reading.skew_degrees) + "°";
   if (!reading.problem.empty()) reason += "; " + reading.problem;

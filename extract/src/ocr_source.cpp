@@ -209,6 +209,44 @@ std::vector<SourceRun> runs_of(tesseract::TessBaseAPI& api, double scale, double
   return runs;
 }
 
+// The picture blocks of Tesseract's layout analysis, cut out of the page
+// image: a figure is content (a photo in an article), kept like a PDF's
+// embedded image. Smaller than half an inch is a speck or a rule; a block
+// covering most of the page is the page itself (a blank or a full-page
+// photo read as one block), not a figure in it.
+std::vector<SourceImage> figures_of(tesseract::TessBaseAPI& api, Pix& page, double scale) {
+  std::vector<SourceImage> figures;
+  std::unique_ptr<tesseract::PageIterator> it(api.AnalyseLayout());
+  if (!it) return figures;
+  const double page_area = static_cast<double>(pixGetWidth(&page)) * pixGetHeight(&page);
+  do {
+    const tesseract::PolyBlockType type = it->BlockType();
+    if (type != tesseract::PT_FLOWING_IMAGE && type != tesseract::PT_HEADING_IMAGE &&
+        type != tesseract::PT_PULLOUT_IMAGE)
+      continue;
+    int left = 0, top = 0, right = 0, bottom = 0;
+    if (!it->BoundingBox(tesseract::RIL_BLOCK, &left, &top, &right, &bottom)) continue;
+    const double width = right - left, height = bottom - top;
+    if (width * scale < 36 || height * scale < 36 || width * height > 0.6 * page_area) continue;
+    std::unique_ptr<BOX, void (*)(BOX*)> box(boxCreate(left, top, right - left, bottom - top),
+                                            [](BOX* b) { boxDestroy(&b); });
+    PixPtr cut(pixClipRectangle(&page, box.get(), nullptr));
+    if (!cut) continue;
+    l_uint8* data = nullptr;
+    size_t size = 0;
+    if (pixWriteMemPng(&data, &size, cut.get(), 0) != 0 || !data) continue;
+    SourceImage figure;
+    figure.bytes.assign(reinterpret_cast<const char*>(data), size);
+    lept_free(data);
+    figure.extension = "png";
+    figure.width = pixGetWidth(cut.get());
+    figure.height = pixGetHeight(cut.get());
+    figure.box = {left * scale, top * scale, right * scale, bottom * scale};
+    figures.push_back(std::move(figure));
+  } while (it->Next(tesseract::RIL_BLOCK));
+  return figures;
+}
+
 // Reads one page with the worker's own document and Tesseract.
 OcrPage read_page(PDFDoc& document, int number, tesseract::TessBaseAPI& api, const OcrSettings& settings) {
   OcrPage result;
@@ -243,6 +281,7 @@ OcrPage read_page(PDFDoc& document, int number, tesseract::TessBaseAPI& api, con
     if (monitor.deadline_exceeded())
       result.problem = "OCR stopped after " + std::to_string(kPageDeadlineMs / 1000) + " s (not text?)";
     result.runs = runs_of(api, 72 / dpi, result.confidence);
+    result.images = figures_of(api, *pix, 72 / dpi);
   }
   api.Clear();
   return result;

@@ -22,6 +22,9 @@ struct OcrSettings {
 struct OcrPage {
   double width = 0, height = 0;
   std::vector<SourceRun> runs;
+  // Photographs and drawings on the page, as Tesseract's layout analysis
+  // found them (image blocks), cut out of the page image as PNG.
+  std::vector<SourceImage> images;
   // Tesseract's mean word confidence (0-100), weighted by characters; 0
   // when nothing was read.
   double confidence = 0;

@@ -125,6 +125,30 @@ TEST(Ocr, UnreadablePagesAreReadByOcr) {
   EXPECT_FALSE(result.issue.articles.empty());
 }
 
+TEST(Ocr, APhotoOnAScannedPageIsCutOutWithItsCaption) {
+  // Issue 649's first two pages with a photograph (scans/figures, made by
+  // generate.sh), scanned at 200 dpi: Tesseract's layout analysis finds the
+  // picture; it is kept like a PDF's image, with the caption under it.
+  const fs::path file = source_dir() / "tests/data/scans/figures/figure-649.pdf";
+  const ExtractResult result = extract_pdf(read_text(file), "figure-649.pdf");
+  ASSERT_EQ(result.images.size(), 1u);
+  EXPECT_EQ(result.images[0].bytes.substr(0, 4), "\x89PNG");
+  const Block* figure = nullptr;
+  for (const Article& article : result.issue.articles)
+    for (const Block& block : article.blocks)
+      if (block.kind == BlockKind::figure && !block.image.empty()) figure = &block;
+  ASSERT_NE(figure, nullptr);
+  EXPECT_NE(figure->text.find("广东省具身智能机器人创新中心"), std::string::npos) << figure->text;
+  ASSERT_EQ(figure->provenance.boxes.size(), 1u);
+  const Box& box = figure->provenance.boxes[0].box;
+  EXPECT_EQ(figure->provenance.boxes[0].page, 2);
+  // The photograph is 600 x 400: its cut keeps the shape (the caption is
+  // text, not part of the picture).
+  const double aspect = (box.right - box.left) / (box.bottom - box.top);
+  EXPECT_GT(aspect, 1.35);
+  EXPECT_LT(aspect, 1.65);
+}
+
 TEST(Ocr, TextAgreementIsDifflibsRatio) {
   EXPECT_DOUBLE_EQ(extract::text_agreement(U"", U""), 1);
   EXPECT_DOUBLE_EQ(extract::text_agreement(U"卫生", U""), 0);

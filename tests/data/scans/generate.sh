@@ -42,4 +42,35 @@ render 002 300
 ls "$tmp"/002-page-*.tif >"$tmp/002.txt"
 tesseract "$tmp/002.txt" "$here/sandwich-eng-002" -l eng pdf 2>/dev/null
 
-ls -l "$here"/*.pdf
+# A page with a photograph: issue 649 (samples/) with a synthetic photo (smooth
+# shapes and grain, 600 x 400) in its first figure, typeset by reissue, pages
+# 1-2 scanned in grey at 200 dpi: Tesseract's layout analysis must cut it out.
+mkdir -p "$here/figures"
+python3 - "$tmp" "$here/../../../samples/649.xml" <<'PY'
+import math, random, struct, sys, zlib
+out, sample = sys.argv[1], sys.argv[2]
+W, H = 600, 400
+random.seed(1)
+rows = []
+for y in range(H):
+    row = bytearray([0])
+    for x in range(W):
+        v = 100 + 80 * math.sin(x / 37.0) * math.cos(y / 29.0) + 40 * math.sin((x + y) / 61.0)
+        for cx, cy, r in ((150, 120, 70), (420, 260, 110), (300, 80, 40)):
+            if (x - cx) ** 2 + (y - cy) ** 2 < r * r:
+                v = v * 0.5 + 90
+        row.append(max(0, min(255, int(v + random.gauss(0, 12)))))
+    rows.append(bytes(row))
+def chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
+png = (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', W, H, 8, 0, 0, 0, 0)) +
+       chunk(b'IDAT', zlib.compress(b''.join(rows), 9)) + chunk(b'IEND', b''))
+open(out + '/photo.png', 'wb').write(png)
+text = open(sample, encoding='utf-8').read().replace('<figure>', '<figure src="photo.png">', 1)
+open(out + '/649f.xml', 'w', encoding='utf-8').write(text)
+PY
+"$build/reissue" typeset -q "$tmp/649f.xml" -o "$tmp/649f.pdf"
+pdftoppm -r 200 -gray -f 1 -l 2 "$tmp/649f.pdf" "$tmp/649f"
+"$make_scan" --dpi 200 --quality 40 "$here/figures/figure-649.pdf" "$tmp"/649f-*.pgm
+
+ls -l "$here"/*.pdf "$here"/figures/*.pdf
