@@ -30,10 +30,20 @@ int WorkerPool::run(const std::vector<WorkerTask>& tasks,
   auto last_tick = IsolatedProcess::Clock::now();
   while (next < tasks.size() || !running.empty()) {
     if (const int signal = interruption_signal()) {
+      // A worker that finished its input before it could be stopped (it may
+      // have exited just before the signal, or between it and the kill) has
+      // written a complete output: it is reported as done, not interrupted.
       for (auto& [pid, worker] : running) worker.second->kill(false);
       for (auto& [pid, worker] : running) {
         int status = 0;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        rusage usage{};
+        pid_t reaped = -1;
+        while ((reaped = ::wait4(pid, &status, 0, &usage)) < 0 && errno == EINTR) {
+        }
+        if (reaped == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+          std::error_code ignored;
+          std::filesystem::remove(tasks[worker.first].message_file, ignored);
+          done(worker.first, worker.second->outcome(status, usage));
         }
       }
       return signal;
