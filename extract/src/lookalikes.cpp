@@ -228,23 +228,36 @@ std::u32string without_lookalikes(const std::u32string& text, std::vector<Substi
   return out;
 }
 
-void normalize_lookalikes(std::vector<Line>& lines, Review& review) {
+void substitute_in_lines(
+    std::vector<Line>& lines, Review& review, const char* kind, const std::string& heading,
+    const std::function<bool(const Line&)>& wanted,
+    const std::function<std::u32string(const std::u32string&, std::vector<Substitution>*)>& rewrite,
+    const std::function<std::string(const Substitution&)>& describe) {
   std::vector<Substitution> done;
   for (Line& line : lines) {
+    if (!wanted(line)) continue;
     done.clear();
-    std::u32string replaced = without_lookalikes(line.text, &done);
+    std::u32string replaced = rewrite(line.text, &done);
     if (done.empty()) continue;
     line.text = std::move(replaced);
-    std::string message = "look-alike characters replaced:";
+    std::string message = heading;
     for (const Substitution& s : done) {
-      review.replaced("look-alike", line.number, s.from, s.to);
-      message += " " + std::to_string(s.count) + " x " + u32_to_utf8(s.from.substr(0, 1)) + " " +
-                 code_point(s.from.front()) + " -> " + u32_to_utf8(s.to.substr(0, s.to.size() / s.count)) + " (" +
-                 s.why + ");";
+      review.replaced(kind, line.number, s.from, s.to);
+      message += " " + describe(s) + ";";
     }
     message.pop_back();
-    review.uncertain("look-alike", line.number, line.number, message);
+    review.uncertain(kind, line.number, line.number, message);
   }
+}
+
+void normalize_lookalikes(std::vector<Line>& lines, Review& review) {
+  substitute_in_lines(
+      lines, review, "look-alike", "look-alike characters replaced:", [](const Line&) { return true; },
+      [](const std::u32string& text, std::vector<Substitution>* done) { return without_lookalikes(text, done); },
+      [](const Substitution& s) {
+        return std::to_string(s.count) + " x " + u32_to_utf8(s.from.substr(0, 1)) + " " + code_point(s.from.front()) +
+               " -> " + u32_to_utf8(s.to.substr(0, s.to.size() / s.count)) + " (" + s.why + ")";
+      });
 }
 
 }  // namespace reissue::extract

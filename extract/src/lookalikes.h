@@ -9,6 +9,7 @@
 #include "line.h"
 #include "review.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,17 @@ struct Substitution {
 
 // `text` with its look-alikes replaced; `done` gets one entry per kind, counted.
 std::u32string without_lookalikes(const std::u32string& text, std::vector<Substitution>* done = nullptr);
+
+// Rewrites the lines `wanted` picks with `rewrite`, and for each line it
+// changed sets the printed characters aside with what replaced them (so every
+// input character is accounted for) and adds one review item of `kind`:
+// `heading`, then `describe` of each substitution. Shared by the look-alike
+// and OCR clean-up stages.
+void substitute_in_lines(
+    std::vector<Line>& lines, Review& review, const char* kind, const std::string& heading,
+    const std::function<bool(const Line&)>& wanted,
+    const std::function<std::u32string(const std::u32string&, std::vector<Substitution>*)>& rewrite,
+    const std::function<std::string(const Substitution&)>& describe);
 
 // Every line of either source: replaces, sets the printed characters aside
 // with what replaced them (so every input character is accounted for) and

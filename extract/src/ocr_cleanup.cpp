@@ -274,21 +274,11 @@ std::u32string cleaned_ocr_text(const std::u32string& text, std::vector<Substitu
 }
 
 void clean_ocr_lines(std::vector<Line>& lines, Review& review) {
-  std::vector<Substitution> done;
-  for (Line& line : lines) {
-    if (!line.ocr || line.is_figure()) continue;
-    done.clear();
-    std::u32string cleaned = cleaned_ocr_text(line.text, &done);
-    if (done.empty()) continue;
-    line.text = std::move(cleaned);
-    std::string message = "OCR text put into Chinese typography:";
-    for (const Substitution& s : done) {
-      review.replaced("ocr-cleanup", line.number, s.from, s.to);
-      message += " " + count_message(s) + ";";
-    }
-    message.pop_back();
-    review.uncertain("ocr-cleanup", line.number, line.number, message);
-  }
+  substitute_in_lines(
+      lines, review, "ocr-cleanup", "OCR text put into Chinese typography:",
+      [](const Line& line) { return line.ocr && !line.is_figure(); },
+      [](const std::u32string& text, std::vector<Substitution>* done) { return cleaned_ocr_text(text, done); },
+      count_message);
 }
 
 namespace {
