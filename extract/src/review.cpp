@@ -11,11 +11,11 @@
 namespace reissue::extract {
 
 void Review::set_aside(const std::string& reason, int line, const std::u32string& text) {
-  report_.set_aside.push_back({reason, line, u32_to_utf8(text), {}});
+  report_.set_aside.push_back({reason, line, u32_to_utf8(text), {}, 0, {}});
 }
 
 void Review::replaced(const std::string& reason, int line, const std::u32string& text, const std::u32string& by) {
-  report_.set_aside.push_back({reason, line, u32_to_utf8(text), u32_to_utf8(by)});
+  report_.set_aside.push_back({reason, line, u32_to_utf8(text), u32_to_utf8(by), 0, {}});
 }
 
 void Review::warn_once(const std::string& message) {

@@ -28,6 +28,8 @@ struct ReviewItem {
   std::string message;
   int page = 0;                 // 1-based page of first_line; 0: unknown
   std::vector<PageBox> boxes;   // PDF: where those lines are printed, a box a page
+  std::string excerpt;          // the text of those lines as read, shortened
+  std::string element;          // XPath of the issue.xml element it is about (issue_parts.h); "" if none
 };
 
 // What the extractor set aside as not being content, so that nothing is lost
@@ -39,6 +41,8 @@ struct SetAside {
   int line = 0;
   std::string text;
   std::string replaced_by;  // what stands in the text instead; empty: nothing
+  int page = 0;               // 1-based page it was on; 0: unknown
+  std::vector<PageBox> boxes; // PDF: where it was printed
 };
 
 struct ExtractReport {
