@@ -66,6 +66,9 @@ struct LineSet {
   // are set aside or consumed, so recovered blocks and review items can point
   // back at the page.
   std::vector<PageBox> places;
+  // (Text) The input line number each page starts at, in page order: the page
+  // of a line set aside is known after it has left `lines`.
+  std::vector<int> page_first_lines;
   // (OCR) The words of each line read by OCR, by Line::number, left to right.
   std::map<int, std::vector<OcrWord>> ocr_words;
 };

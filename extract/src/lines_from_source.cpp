@@ -255,6 +255,7 @@ LineSet lines_without_geometry(SourceDocument& document) {
     line.number = source.line;
     line.page = source.page;
     line.page_start = set.lines.empty() || set.lines.back().page != source.page;
+    while (static_cast<int>(set.page_first_lines.size()) <= source.page) set.page_first_lines.push_back(source.line);
     line.gap_before = source.spaced ? 1 : 0;
     set.lines.push_back(std::move(line));
   }

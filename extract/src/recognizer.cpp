@@ -52,6 +52,7 @@ ExtractResult extract_source(SourceDocument document, const std::string& name, c
   extract::Review review(result.report, options.debug);
 
   extract::LineSet set = extract::lines_from_source(document, review);
+  review.quote_from(&set);
   document = SourceDocument();  // its items now live in the lines
   if (!set.has_geometry) extract::remove_letter_spacing(set.lines, review);
   extract::clean_ocr_lines(set.lines, review);
@@ -71,6 +72,7 @@ ExtractResult extract_source(SourceDocument document, const std::string& name, c
   result.issue = extract::recognize_structure(set, review, keep_figure);
   extract::locate_review_items(set, result.report.review);
   extract::list_doubtful_ocr_words(set, result.report.review);
+  extract::describe_review(set, result.issue, result.report);
   return result;
 }
 

@@ -1,5 +1,6 @@
 #include "review.h"
 
+#include "provenance.h"
 #include "reissue/text.h"
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,16 @@
 #include <map>
 
 namespace reissue::extract {
+
+void Review::uncertain(const std::string& kind, int first_line, int last_line, std::string message) {
+  ReviewItem item;
+  item.kind = kind;
+  item.first_line = first_line;
+  item.last_line = last_line;
+  item.message = std::move(message);
+  if (lines_ && first_line > 0) item.excerpt = line_excerpt(*lines_, first_line, std::max(first_line, last_line));
+  report_.review.push_back(std::move(item));
+}
 
 void Review::set_aside(const std::string& reason, int line, const std::u32string& text) {
   report_.set_aside.push_back({reason, line, u32_to_utf8(text), {}, 0, {}});
@@ -54,6 +65,8 @@ std::string report_to_json(const ExtractReport& report) {
     nlohmann::ordered_json entry = {{"kind", item.kind}, {"lines", {item.first_line, item.last_line}}};
     if (item.page > 0) entry["page"] = item.page;
     if (!item.boxes.empty()) entry["boxes"] = boxes_to_json(item.boxes);
+    if (!item.element.empty()) entry["element"] = item.element;
+    if (!item.excerpt.empty()) entry["excerpt"] = item.excerpt;
     entry["message"] = item.message;
     review.push_back(std::move(entry));
   }
@@ -62,7 +75,10 @@ std::string report_to_json(const ExtractReport& report) {
     contradictions.push_back({{"line", problem.line}, {"message", problem.message}});
   auto& set_aside = json["set_aside"] = nlohmann::ordered_json::array();
   for (const SetAside& item : report.set_aside) {
-    nlohmann::ordered_json entry = {{"reason", item.reason}, {"line", item.line}, {"text", item.text}};
+    nlohmann::ordered_json entry = {{"reason", item.reason}, {"line", item.line}};
+    if (item.page > 0) entry["page"] = item.page;
+    if (!item.boxes.empty()) entry["boxes"] = boxes_to_json(item.boxes);
+    entry["text"] = item.text;
     if (!item.replaced_by.empty()) entry["replaced_by"] = item.replaced_by;
     set_aside.push_back(std::move(entry));
   }
@@ -94,9 +110,12 @@ std::string report_summary(const ExtractReport& report) {
     // Where a reader finds it: the page of a PDF (its internal line numbers
     // mean nothing outside), the line of a text.
     std::string place = report.input;
-    if (report.input_kind == "pdf" && item.page > 0) place += ": page " + std::to_string(item.page);
+    if (report.input_kind != "text" && item.page > 0) place += ": page " + std::to_string(item.page);
     else if (item.first_line > 0) place += ":" + std::to_string(item.first_line);
-    out += "  " + place + ": " + item.kind + ": " + item.message + "\n";
+    out += "  " + place + ": " + item.kind + ": " + item.message;
+    if (!item.excerpt.empty()) out += " [\"" + item.excerpt + "\"]";
+    if (!item.element.empty()) out += " at " + item.element;
+    out += "\n";
   }
   if (report.review.size() > shown)
     out += "  ... " + std::to_string(report.review.size() - shown) + " more in the report\n";

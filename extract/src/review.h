@@ -11,14 +11,11 @@ class Review {
  public:
   explicit Review(ExtractReport& report, ExtractDebug debug = {}) : report_(report), debug_(std::move(debug)) {}
 
-  void uncertain(const std::string& kind, int first_line, int last_line, std::string message) {
-    ReviewItem item;
-    item.kind = kind;
-    item.first_line = first_line;
-    item.last_line = last_line;
-    item.message = std::move(message);
-    report_.review.push_back(std::move(item));
-  }
+  // Decisions are made while the lines still hold their text (joined
+  // paragraphs give it up), so each item takes its excerpt from `lines` then.
+  void quote_from(const LineSet* lines) { lines_ = lines; }
+
+  void uncertain(const std::string& kind, int first_line, int last_line, std::string message);
   void set_aside(const std::string& reason, int line, const std::u32string& text);
   // `text` as printed was replaced by `by` (a look-alike character).
   void replaced(const std::string& reason, int line, const std::u32string& text, const std::u32string& by);
@@ -36,6 +33,7 @@ class Review {
  private:
   ExtractReport& report_;
   ExtractDebug debug_;
+  const LineSet* lines_ = nullptr;
 };
 
 }  // namespace reissue::extract

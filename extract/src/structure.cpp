@@ -434,6 +434,7 @@ class Recognizer {
       const Date date{last->year, last->month, last->day};
       if (!date.valid()) continue;
       issue_.masthead.date = date;
+      issue_.masthead.provenance.date = paragraph.provenance;  // where it was read
       review_.uncertain("inferred", paragraph.line, paragraph.line,
                         "the issue prints no date; " + date.iso() +
                             " was taken from the end of the period in the intro");

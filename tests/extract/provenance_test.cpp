@@ -3,10 +3,15 @@
 // the review report carries the same next to its line numbers.
 #include "../../extract/src/pdf_source.h"
 #include "reissue/extract.h"
+#include "reissue/issue_parts.h"
+#include "reissue/issue_xml.h"
 #include "reissue/text.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -19,26 +24,9 @@ namespace {
 
 using Visit = std::function<void(const std::string& what, const Provenance& provenance)>;
 
-// Every part the issue holds text or a picture for, named for messages.
+// Every part the issue holds text or a picture for, named by its XPath.
 void for_each_part(const Issue& issue, const Visit& visit) {
-  const Masthead& masthead = issue.masthead;
-  if (!masthead.series.empty()) visit("series", masthead.provenance.series);
-  if (masthead.number) visit("number", masthead.provenance.number);
-  if (!masthead.publisher.empty()) visit("publisher", masthead.provenance.publisher);
-  if (!masthead.date_text.empty()) visit("date", masthead.provenance.date);
-  for (size_t i = 0; i < issue.intro.size(); ++i) visit("intro " + std::to_string(i), issue.intro[i].provenance);
-  for (size_t i = 0; i < issue.contents.size(); ++i)
-    visit("contents " + std::to_string(i), issue.contents[i].provenance);
-  for (const Article& article : issue.articles) {
-    const std::string name = "article " + std::to_string(article.n) + " ";
-    if (!article.title.empty()) visit(name + "title", article.provenance.title);
-    if (!article.source.empty()) visit(name + "source", article.provenance.source);
-    if (!article.href.empty()) visit(name + "link", article.provenance.link);
-    if (!article.headline.empty()) visit(name + "headline", article.provenance.headline);
-    if (article.dateline) visit(name + "dateline", article.dateline->provenance);
-    for (size_t i = 0; i < article.blocks.size(); ++i)
-      visit(name + "block " + std::to_string(i), article.blocks[i].provenance);
-  }
+  for (const IssuePart& part : issue_parts(issue)) visit(part.path, *part.provenance);
 }
 
 std::vector<fs::path> corpus_files(const std::string& extension) {
@@ -144,4 +132,78 @@ TEST(Provenance, ReviewItemsNameTheirPageAndForPdfTheirBoxes) {
       EXPECT_TRUE(item.boxes.empty()) << item.message;
     }
   }
+}
+
+namespace {
+
+// How many nodes of `xml` the report's XPath finds (its element names are
+// unprefixed in the issue namespace: a prefix is put in for libxml2).
+int count_nodes(const std::string& xml, const std::string& path) {
+  std::string prefixed;
+  for (size_t i = 0; i < path.size(); ++i) {
+    prefixed += path[i];
+    if (path[i] == '/' && i + 1 < path.size() && path[i + 1] != '/') prefixed += "r:";
+  }
+  xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "issue.xml", nullptr, XML_PARSE_NONET);
+  xmlXPathContextPtr context = xmlXPathNewContext(doc);
+  xmlXPathRegisterNs(context, BAD_CAST "r", BAD_CAST "urn:reissue:issue:1");
+  xmlXPathObjectPtr found = xmlXPathEvalExpression(BAD_CAST prefixed.c_str(), context);
+  const int count = found && found->nodesetval ? found->nodesetval->nodeNr : -1;
+  xmlXPathFreeObject(found);
+  xmlXPathFreeContext(context);
+  xmlFreeDoc(doc);
+  return count;
+}
+
+// Each review item names its page, an excerpt and one element of the XML
+// written for the issue; set-aside text names its page (and box, for PDF).
+void expect_located(const ExtractResult& result, bool pdf) {
+  const std::string xml = write_issue_xml(result.issue);
+  for (const ReviewItem& item : result.report.review) {
+    SCOPED_TRACE(item.kind + ": " + item.message);
+    EXPECT_GE(item.page, 1);
+    EXPECT_FALSE(item.excerpt.empty());
+    if (item.kind == "second-issue") continue;  // about the input, not one element
+    ASSERT_FALSE(item.element.empty());
+    EXPECT_EQ(count_nodes(xml, item.element), 1) << item.element;
+  }
+  for (const SetAside& item : result.report.set_aside) {
+    SCOPED_TRACE(item.reason + ": " + item.text);
+    EXPECT_GE(item.page, 1);
+    EXPECT_EQ(item.boxes.empty(), !pdf);
+  }
+  for (const IssuePart& part : issue_parts(result.issue)) EXPECT_EQ(count_nodes(xml, part.path), 1) << part.path;
+}
+
+}  // namespace
+
+TEST(Provenance, EveryDecisionNamesItsPageAnExcerptAndTheElementInTheXml) {
+  for (const fs::path& file : corpus_files(".txt")) {
+    SCOPED_TRACE(file.filename().string());
+    expect_located(extract_text(test::read_text(file), file.filename().string()), false);
+  }
+  for (const char* name : {"corpus/corpus-003.pdf", "producers/lo-kai-003.pdf", "producers/xelatex-serif-001.pdf"}) {
+    SCOPED_TRACE(name);
+    const fs::path file = test::source_dir() / "tests/data" / name;
+    const ExtractResult result = extract_pdf(test::read_text(file), file.filename().string());
+    EXPECT_FALSE(result.report.set_aside.empty());
+    expect_located(result, true);
+  }
+}
+
+TEST(Provenance, ADecisionBetweenTwoLinesQuotesWhereTheyMeet) {
+  // Seed 003 line 209: "…（Artificial" then "General Intelligence…": a Latin join.
+  const std::vector<fs::path> texts = corpus_files(".txt");
+  const auto seed = std::find_if(texts.begin(), texts.end(),
+                                 [](const fs::path& file) { return file.filename().string().rfind("003_", 0) == 0; });
+  ASSERT_NE(seed, texts.end());
+  const ExtractResult result = extract_text(test::read_text(*seed), "003.txt");
+  const auto join = std::find_if(result.report.review.begin(), result.report.review.end(),
+                                 [](const ReviewItem& item) { return item.kind == "latin-join"; });
+  ASSERT_NE(join, result.report.review.end());
+  EXPECT_NE(join->excerpt.find("Artificial⏎General"), std::string::npos) << join->excerpt;
+  EXPECT_EQ(join->element.rfind("/issue/article[@id='a1']/body/p[", 0), 0u) << join->element;
+  const std::string summary = report_summary(result.report);
+  EXPECT_NE(summary.find("Artificial⏎General"), std::string::npos) << summary;
+  EXPECT_NE(summary.find(join->element), std::string::npos) << summary;
 }
