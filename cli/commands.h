@@ -26,6 +26,23 @@ std::optional<WorkProduct> run_isolated_work(const std::function<WorkProduct()>&
                                                           double timeout_seconds, std::size_t memory_mib,
                                                           int& exit_code);
 
+// What makes an extraction's result untrustworthy ("NAME:LINE: why" lines;
+// empty: none): the input's contradictions, the recovered structure's
+// problems. Printed always; exit status 1 (extract, review).
+std::string extraction_problems(const ExtractResult& result, const std::string& name);
+
+// --timeout and --memory of one input's work.
+struct WorkLimits {
+  double timeout = 120;
+  std::size_t memory_mib = 2048;
+};
+void add_limit_options(CLI::App& command, WorkLimits& limits);
+
+// `work` in this process (--in-process, for debugging) or isolated as
+// run_isolated_work runs it, Ctrl-C stopping the child cleanly.
+std::optional<WorkProduct> run_work(const std::function<WorkProduct()>& work, bool in_process, const std::string& input,
+                                    const std::string& what, const WorkLimits& limits, int& exit_code);
+
 // A number option within [low, high], checked on the text before CLI11
 // converts it: "--timeout: must be a number of seconds from 1 to 604800".
 CLI::Validator between(double low, double high, const std::string& unit);
@@ -62,5 +79,6 @@ void add_typeset_command(CLI::App& app, int& exit_code);
 void add_docx_command(CLI::App& app, int& exit_code);
 void add_repair_command(CLI::App& app, int& exit_code);
 void add_batch_command(CLI::App& app, int& exit_code);
+void add_review_command(CLI::App& app, int& exit_code);
 
 }  // namespace reissue::cli

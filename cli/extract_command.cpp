@@ -5,6 +5,7 @@
 #include "reissue/extract.h"
 #include "reissue/isolate.h"
 #include "reissue/issue_xml.h"
+#include "reissue/text.h"
 
 #include <iostream>
 
@@ -23,8 +24,7 @@ struct ExtractArguments {
   bool in_process = false;
   bool debug = false;
   ExtractOptions::Ocr ocr = ExtractOptions::Ocr::automatic;
-  double timeout = 120;
-  std::size_t memory_mib = 2048;
+  WorkLimits limits;
 };
 
 constexpr const char* kXml = "issue.xml";
@@ -40,13 +40,7 @@ WorkProduct extract_product(const ExtractArguments& arguments, const ExtractOpti
     result = extract_document(bytes, input_display_name(arguments.input), options);
   }
   WorkProduct product;
-  // The recovered structure is checked by the rules editors' files meet (its
-  // XML is valid by construction: the fuzz targets check the writer).
-  const std::string name = input_display_name(arguments.input);
-  for (const Problem& problem : result.report.contradictions)
-    product.problems += format_location(name, problem.line, problem.message) + "\n";
-  for (const Problem& problem : check_semantics(result.issue))
-    product.problems += format_location(name, problem.line, "recovered structure is not valid: " + problem.message) + "\n";
+  product.problems = extraction_problems(result, input_display_name(arguments.input));
   product.files.push_back({kXml, write_issue_xml(result.issue)});
   result.issue = Issue();
   product.files.push_back({kReport, report_to_json(result.report)});
@@ -66,18 +60,12 @@ int run_extract(const ExtractArguments& arguments) {
   const fs::path figure_folder = figure_folder_for(arguments.output, arguments.input);
   options.image_folder = figure_folder.filename().string();
 
-  WorkProduct product;
-  if (arguments.in_process) {
-    product = extract_product(arguments, options);
-  } else {
-    watch_interruptions();  // Ctrl-C stops the child, then this process, cleanly
-    int failure = kOk;
-    auto isolated = run_isolated_work([&] { return extract_product(arguments, options); },
-                                      input_display_name(arguments.input), "extraction", arguments.timeout,
-                                      arguments.memory_mib, failure);
-    if (!isolated) return failure;
-    product = std::move(*isolated);
-  }
+  int failure = kOk;
+  std::optional<WorkProduct> done = run_work([&] { return extract_product(arguments, options); }, arguments.in_process,
+                                             arguments.input, "extraction", arguments.limits,
+                                             failure);
+  if (!done) return failure;
+  WorkProduct& product = *done;
   std::string xml, report;
   std::vector<ExtractedImage> figures;
   for (auto& [name, bytes] : product.files) {
@@ -97,6 +85,31 @@ int run_extract(const ExtractArguments& arguments) {
 }
 
 }  // namespace
+
+std::string extraction_problems(const ExtractResult& result, const std::string& name) {
+  std::string problems;
+  // The recovered structure is checked by the rules editors' files meet (its
+  // XML is valid by construction: the fuzz targets check the writer).
+  for (const Problem& problem : result.report.contradictions)
+    problems += format_location(name, problem.line, problem.message) + "\n";
+  for (const Problem& problem : check_semantics(result.issue))
+    problems += format_location(name, problem.line, "recovered structure is not valid: " + problem.message) + "\n";
+  return problems;
+}
+
+std::optional<WorkProduct> run_work(const std::function<WorkProduct()>& work, bool in_process, const std::string& input,
+                                    const std::string& what, const WorkLimits& limits, int& exit_code) {
+  if (in_process) return work();
+  watch_interruptions();  // Ctrl-C stops the child, then this process, cleanly
+  return run_isolated_work(work, input_display_name(input), what, limits.timeout, limits.memory_mib, exit_code);
+}
+
+void add_limit_options(CLI::App& command, WorkLimits& limits) {
+  command.add_option("--timeout", limits.timeout, "Seconds allowed per input (default " + format_decimal(limits.timeout, 0) + ")")
+      ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
+  command.add_option("--memory", limits.memory_mib, "MiB of memory allowed per input (default " + std::to_string(limits.memory_mib) + ")")
+      ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
+}
 
 std::optional<WorkProduct> run_isolated_work(const std::function<WorkProduct()>& work,
                                                           const std::string& input, const std::string& what,
@@ -143,10 +156,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
   command->add_option("--encoding", arguments->encoding,
                       "Text encoding (ICU name: UTF-8, GB18030, GBK, ...); default: detect");
   add_ocr_option(*command, arguments->ocr);
-  command->add_option("--timeout", arguments->timeout, "Seconds allowed per input (default 120)")
-      ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
-  command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed per input (default 2048)")
-      ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
+  add_limit_options(*command, arguments->limits);
   command->add_flag("--in-process", arguments->in_process,
                     "Do not isolate the extraction in a child process (for debugging)");
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");

@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
   reissue::cli::add_validate_command(app, exit_code);
   reissue::cli::add_format_command(app, exit_code);
   reissue::cli::add_extract_command(app, exit_code);
+  reissue::cli::add_review_command(app, exit_code);
   reissue::cli::add_typeset_command(app, exit_code);
   reissue::cli::add_docx_command(app, exit_code);
   reissue::cli::add_repair_command(app, exit_code);

@@ -1,5 +1,6 @@
 #include "ocr_source.h"
 
+#include "page_images.h"
 #include "reissue/error.h"
 #include "reissue/text.h"
 
@@ -41,9 +42,6 @@ constexpr tesseract::PageSegMode kSegmentation = tesseract::PSM_SINGLE_COLUMN;
 // A page takes ~3 s at 300 dpi; one that takes more than this is not text
 // (noise, a drawing): what was read by then is kept.
 constexpr int kPageDeadlineMs = 60'000;
-// A page renders to at most this many pixels (A4 at 300 dpi is 8.7 M; A3 is
-// 17 M): a huge media box is rendered at a lower resolution, not in gigabytes.
-constexpr double kMaxPixels = 36e6;
 // The ink of a Han character is about this part of its em (Noto and Source
 // Han, SimSun: 0.9-0.94): a line's font size from its Han words' height.
 constexpr double kHanInkPerEm = 0.92;
@@ -79,24 +77,17 @@ std::unique_ptr<tesseract::TessBaseAPI> start_tesseract() {
   return api;
 }
 
-// The page rendered as Poppler's Splash paints it (antialiased, on white),
-// as an 8-bit grayscale image at `dpi`.
-PixPtr render_page(PDFDoc& document, int number, double dpi) {
-  SplashColor white;
-  white[0] = 255;
-  SplashOutputDev device(splashModeMono8, 4, false, white);
-  device.setFontAntialias(true);
-  device.setVectorAntialias(true);
-  device.startDoc(&document);
-  document.displayPage(&device, number, dpi, dpi, 0, true, false, false);
-  SplashBitmap* bitmap = device.getBitmap();
-  if (!bitmap || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0) return nullptr;
+// The page rendered by Splash (page_images.h) as an 8-bit grayscale
+// Leptonica image at `dpi`.
+PixPtr render_gray_page(PDFDoc& document, int number, double dpi) {
+  const std::unique_ptr<SplashBitmap> bitmap = render_page(document, number, dpi, false);
+  if (!bitmap) return nullptr;
   const int width = bitmap->getWidth(), height = bitmap->getHeight();
   PixPtr pix(pixCreate(width, height, 8));
-  if (!pix) throw std::bad_alloc();  // the size is bounded (kMaxPixels): only memory can fail
+  if (!pix) throw std::bad_alloc();  // the size is bounded (capped_dpi): only memory can fail
   l_uint32* data = pixGetData(pix.get());
   const int words_per_line = pixGetWpl(pix.get());
-  const SplashColorConstPtr pixels = static_cast<const SplashBitmap*>(bitmap)->getDataPtr();
+  const SplashColorConstPtr pixels = static_cast<const SplashBitmap&>(*bitmap).getDataPtr();
   for (int y = 0; y < height; ++y) {
     const unsigned char* row = pixels + static_cast<std::ptrdiff_t>(y) * bitmap->getRowSize();
     l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * words_per_line;
@@ -255,17 +246,13 @@ OcrPage read_page(PDFDoc& document, int number, tesseract::TessBaseAPI& api, con
     result.problem = "the page cannot be rendered";
     return result;
   }
-  const bool rotated = page->getRotate() % 180 != 0;
-  result.width = rotated ? page->getMediaHeight() : page->getMediaWidth();
-  result.height = rotated ? page->getMediaWidth() : page->getMediaHeight();
-  double dpi = settings.dpi;
-  const double pixels = result.width * result.height * (dpi / 72) * (dpi / 72);
-  if (!(pixels > 0)) {
+  page_size(*page, result.width, result.height);
+  if (!(result.width * result.height > 0)) {
     result.problem = "the page has no area";
     return result;
   }
-  if (pixels > kMaxPixels) dpi *= std::sqrt(kMaxPixels / pixels);
-  PixPtr pix = render_page(document, number, dpi);
+  const double dpi = capped_dpi(result.width, result.height, settings.dpi);
+  PixPtr pix = render_gray_page(document, number, dpi);
   if (!pix) {
     result.problem = "the page cannot be rendered";
     return result;
@@ -296,41 +283,18 @@ std::vector<OcrPage> ocr_pdf_pages(std::string_view bytes, const std::string& na
   // Leptonica reports failures on stderr; they reach us as null results.
   static std::once_flag quiet;
   std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
-  // One per core, but no more than 8: each thread holds about 150 MiB of
+  // At most 8 threads (run_on_page_threads): each holds about 150 MiB of
   // address space (Tesseract's model and buffers, a page image, an allocator
   // arena), and the extraction's limit is 2 GiB by default.
-  const int cores = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-  const int threads = std::clamp(settings.threads > 0 ? settings.threads : cores, 1, static_cast<int>(numbers.size()));
-  std::atomic<size_t> next{0};
-  std::mutex failure_mutex;
-  std::exception_ptr failure;
-  const auto worker = [&] {
-    try {
-      hold_openmp_to_this_thread();
-      // Poppler's documents are not shared between threads: one each, over
-      // the same bytes (MemStream reads them in place; PDFDoc deletes it).
-      auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
-      PDFDoc document(stream);
-      if (!document.isOk()) throw ReadError(name, 0, "the PDF cannot be opened again for OCR");
-      const std::unique_ptr<tesseract::TessBaseAPI> api = start_tesseract();
-      if (!api)
-        throw NoTextLayer(name, 0,
-                          std::string("pages need OCR, but Tesseract's language data (") + kLanguages +
-                              ") is not installed (Debian: tesseract-ocr-chi-sim)");
-      for (size_t i; (i = next.fetch_add(1)) < numbers.size();) {
-        pages[i] = read_page(document, numbers[i], *api, settings);
-        std::lock_guard lock(failure_mutex);
-        if (failure) break;
-      }
-    } catch (...) {
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  std::vector<std::jthread> workers;
-  for (int i = 0; i < threads; ++i) workers.emplace_back(worker);
-  workers.clear();  // joins
-  if (failure) std::rethrow_exception(failure);
+  run_on_page_threads(bytes, name, numbers.size(), settings.threads, [&] {
+    hold_openmp_to_this_thread();
+    std::shared_ptr<tesseract::TessBaseAPI> api = start_tesseract();
+    if (!api)
+      throw NoTextLayer(name, 0,
+                        std::string("pages need OCR, but Tesseract's language data (") + kLanguages +
+                            ") is not installed (Debian: tesseract-ocr-chi-sim)");
+    return PageWork([&, api](PDFDoc& document, size_t i) { pages[i] = read_page(document, numbers[i], *api, settings); });
+  });
   return pages;
 }
 
