@@ -18,10 +18,14 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   # fonts the typesetter uses
   fontconfig fonts-noto-cjk fonts-noto-core
+  # the sRGB ICC profile that `typeset --pdfa` reads at run time for its output intent
+  icc-profiles-free
   # the spelling dictionary that tells a Latin word hyphenated at a line end (extract)
   hunspell-en-us
   # tools the tests and benchmarks use as independent consumers of our output
   poppler-utils qpdf mupdf-tools libreoffice-writer-nogui hyperfine time procps
+  # Apache PDFBox Preflight, the PDF/A-1b validator (tests/layout/pdfa_test.cpp)
+  default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
   # fuzzing (fuzz/run.sh): clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
 )

@@ -28,6 +28,7 @@ struct BatchArguments {
   double timeout = 300;
   std::size_t memory_mib = 2048;
   bool force = false;
+  bool discard_corrections = false;
   bool quiet = false;
   bool dry_run = false;
 };
@@ -42,6 +43,7 @@ void print_summary(const BatchResult& result, const fs::path& report) {
   std::cerr << "batch: " << result.rows.size() << " input(s): " << result.converted << " converted, "
             << result.up_to_date << " up to date, " << result.failed << " failed";
   if (result.interrupted) std::cerr << ", " << result.interrupted << " not done";
+  if (result.corrected) std::cerr << " (" << result.corrected << " from issue.xml corrected by hand)";
   if (result.seconds > 0) std::cerr << " in " << seconds_text(result.seconds) << " s";
   std::cerr << "; report: " << report.string() << "\n";
 }
@@ -75,6 +77,7 @@ BatchOptions options_from(const BatchArguments& arguments) {
   options.memory_mib = arguments.memory_mib;
   options.ocr = arguments.ocr;
   options.force = arguments.force;
+  options.discard_corrections = arguments.discard_corrections;
   if (!arguments.shard.empty()) parse_shard(arguments.shard, options);
   options.tool_binary = fs::read_symlink("/proc/self/exe");
   options.before_each = [](const fs::path& input) { test_hook(input.string()); };
@@ -109,7 +112,7 @@ int run_dry_run(const BatchOptions& options) {
 int run_batch_command(const BatchArguments& arguments) {
   if (!arguments.merge.empty()) {
     if (!arguments.input.empty() || !arguments.output.empty() || !arguments.shard.empty() || arguments.dry_run ||
-        arguments.force || !arguments.style.empty() || arguments.jobs)
+        arguments.force || arguments.discard_corrections || !arguments.style.empty() || arguments.jobs)
       throw UsageError("--merge", 0, "takes only the output folder: reissue batch --merge OUTPUT_FOLDER");
     const BatchResult merged = merge_reports(arguments.merge);
     print_summary(merged, fs::path(arguments.merge) / "report.json");
@@ -159,7 +162,10 @@ void add_batch_command(CLI::App& app, int& exit_code) {
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed per input (default 2048)")
       ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
   command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX")->check(named_file());
-  command->add_flag("--force", arguments->force, "Redo inputs whose outputs are up to date");
+  command->add_flag("--force", arguments->force,
+                    "Redo inputs whose outputs are up to date (an issue.xml corrected by hand is still kept)");
+  command->add_flag("--discard-corrections", arguments->discard_corrections,
+                    "Extract again where issue.xml was corrected by hand, replacing the correction");
   command->add_option("--shard", arguments->shard,
                       "Only shard K of N (K/N): a deterministic split; shards may run at once, anywhere");
   command->add_flag("--dry-run", arguments->dry_run,

@@ -25,6 +25,7 @@ struct RepairArguments {
   std::size_t memory_mib = 2048;
   bool in_process = false;
   bool quiet = false;
+  bool discard_corrections = false;
 };
 
 RepairResult repair(const RepairArguments& arguments) {
@@ -39,6 +40,8 @@ RepairResult repair(const RepairArguments& arguments) {
   if (!arguments.style.empty()) options.style = load_style(arguments.style);
   options.encoding = arguments.encoding;
   options.ocr = arguments.ocr;
+  options.folder = arguments.output;
+  options.discard_corrections = arguments.discard_corrections;
   return repair_issue(arguments.input, options);
 }
 
@@ -97,6 +100,9 @@ void add_repair_command(CLI::App& app, int& exit_code) {
       ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed (default 2048)")
       ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
+  command->add_flag("--discard-corrections", arguments->discard_corrections,
+                    "Extract again even though OUTPUT/issue.xml was corrected by hand (by default a correction "
+                    "is kept and the PDF, DOCX and review are made from it)");
   command->add_flag("--in-process", arguments->in_process, "Do not isolate the work in a child process");
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
   command->callback([arguments, &exit_code] { exit_code = run_repair(*arguments); });

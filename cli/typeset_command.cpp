@@ -26,6 +26,7 @@ struct PublishArguments {
   std::string output;
   std::string style;
   bool quiet = false;
+  bool pdfa = false;
 };
 
 enum class Format { pdf, docx };
@@ -61,6 +62,7 @@ int run_publish(const PublishArguments& arguments, Format format) {
     TypesetOptions options;
     options.issue_name = arguments.input;
     options.on_line = layout_debug_printer();
+    options.pdfa = arguments.pdfa;
     bytes = typeset_pdf(issue, style, images, &report, options);
     if (!report.uncovered.empty())
       std::cerr << arguments.input << ": warning: no installed font has these characters (drawn as U+FFFD): "
@@ -83,6 +85,9 @@ void add_publish_command(CLI::App& app, int& exit_code, const char* name, const 
   command->add_option("--style", arguments->style, "Style sheet (default: the newsletter's, styles/default.xml)")
       ->check(named_file());
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
+  if (format == Format::pdf)
+    command->add_flag("--pdfa", arguments->pdfa,
+                      "Write PDF/A-1b for archiving (needs the sRGB profile of Debian's icc-profiles-free)");
   command->callback([arguments, &exit_code, format] { exit_code = run_publish(*arguments, format); });
 }
 

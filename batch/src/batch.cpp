@@ -125,7 +125,8 @@ Plan make_plan(const BatchOptions& options, bool output_may_be_missing) {
       continue;
     }
     plan.keys.push_back(key);
-    if (!options.force && recorded_key(plan.output_root / input.output) == key) {
+    if (!options.force && recorded_key(plan.output_root / input.output) == key &&
+        !(options.discard_corrections && holds_correction(plan.output_root / input.output))) {
       BatchRow row = row_for(input, kUpToDate);
       batch::fill_from_status(row, plan.output_root / input.output);
       plan.result.rows.push_back(row);
@@ -264,6 +265,8 @@ std::vector<batch::WorkerTask> worker_tasks(const Plan& plan, const BatchOptions
     RepairOptions own = repair;
     own.name = input.relative.generic_string();
     own.key = plan.keys[index];
+    own.folder = folder;
+    own.discard_corrections = options.discard_corrections;
     tasks.push_back({[&options, path, folder, own] {
                        if (options.before_each) options.before_each(path);
                        write_repair(folder, repair_issue(path, own));

@@ -26,7 +26,8 @@ class Progress {
     } else {
       log_ << "[" << done_ << "/" << total_ << "] " << row.status << " " << row.input;
       if (failed) log_ << ": " << row.reason;
-      else if (row.status == kConverted) log_ << " (" << static_cast<int>(row.seconds * 1000) << " ms)";
+      else if (row.status == kConverted)
+        log_ << " (" << static_cast<int>(row.seconds * 1000) << " ms" << (row.corrected ? ", from the corrected issue.xml" : "") << ")";
       log_ << "\n";
     }
     log_.flush();

@@ -54,12 +54,14 @@ void summarize(BatchResult& result) {
   std::sort(result.rows.begin(), result.rows.end(),
             [](const BatchRow& a, const BatchRow& b) { return a.input < b.input; });
   result.converted = result.to_convert = result.up_to_date = result.failed = result.interrupted = 0;
+  result.corrected = 0;
   for (const BatchRow& row : result.rows) {
     result.converted += row.status == kConverted;
     result.to_convert += row.status == kToConvert;
     result.up_to_date += row.status == kUpToDate;
     result.failed += row.status == kFailed;
     result.interrupted += row.status == kInterrupted;
+    result.corrected += row.corrected && (row.status == kConverted || row.status == kUpToDate);
   }
 }
 
@@ -71,6 +73,8 @@ void fill_from_status(BatchRow& row, const std::filesystem::path& folder) {
     row.articles = status->articles;
     row.warnings = status->warnings;
     row.uncertain = status->uncertain;
+    row.decisions = status->decisions;
+    row.corrected = status->corrected;
   }
 }
 
@@ -85,7 +89,7 @@ std::string report_json(const BatchResult& result) {
   if (run.interrupted_by) json["interrupted"] = signal_name(run.interrupted_by);
   json["summary"] = {{"inputs", result.rows.size()},  {"converted", result.converted},
                      {"up_to_date", result.up_to_date}, {"failed", result.failed},
-                     {"interrupted", result.interrupted}, {"seconds", rounded(result.seconds, 3)}};
+                     {"interrupted", result.interrupted}, {"corrected", result.corrected}, {"seconds", rounded(result.seconds, 3)}};
   auto& rows = json["inputs"] = Json::array();
   for (const BatchRow& row : result.rows) {
     Json item = {{"input", row.input}, {"output", row.output}, {"status", row.status}};
@@ -96,6 +100,8 @@ std::string report_json(const BatchResult& result) {
     item["articles"] = row.articles;
     item["warnings"] = row.warnings;
     item["uncertain"] = row.uncertain;
+    item["decisions"] = row.decisions;
+    if (row.corrected) item["corrected"] = true;
     item["seconds"] = rounded(row.seconds, 3);
     item["peak_memory_mib"] = rounded(row.peak_memory_mib, 1);
     rows.push_back(item);
@@ -107,12 +113,12 @@ std::string report_json(const BatchResult& result) {
 
 std::string report_csv(const BatchResult& result) {
   std::string out =
-      "input,output,status,reason,exit_code,kind,pages,articles,warnings,uncertain,seconds,peak_memory_mib\n";
+      "input,output,status,reason,exit_code,kind,pages,articles,warnings,uncertain,corrected,seconds,peak_memory_mib\n";
   for (const BatchRow& row : result.rows)
     out += csv_field(row.input) + "," + csv_field(row.output) + "," + row.status + "," + csv_field(row.reason) +
            "," + std::to_string(row.exit_code) + "," + row.kind + "," + std::to_string(row.pages) + "," +
            std::to_string(row.articles) + "," + std::to_string(row.warnings) + "," +
-           std::to_string(row.uncertain) + "," + number(row.seconds) + "," + number(row.peak_memory_mib) + "\n";
+           std::to_string(row.uncertain) + "," + (row.corrected ? "yes" : "no") + "," + number(row.seconds) + "," + number(row.peak_memory_mib) + "\n";
   return out;
 }
 
@@ -143,6 +149,10 @@ BatchResult read_report(const std::string& text, const std::string& name) {
       row.articles = item.value("articles", 0);
       row.warnings = item.value("warnings", 0);
       row.uncertain = item.value("uncertain", 0);
+      if (item.contains("decisions") && item["decisions"].is_object())
+        for (const auto& [kind, count] : item["decisions"].items())
+          if (count.is_number_integer()) row.decisions[kind] = count.get<int>();
+      row.corrected = item.value("corrected", false);
       row.seconds = item.value("seconds", 0.0);
       row.peak_memory_mib = item.value("peak_memory_mib", 0.0);
       result.rows.push_back(row);

@@ -16,6 +16,8 @@ std::string status_json(const RepairStatus& status) {
   json["warnings"] = status.warnings;
   json["uncertain"] = status.uncertain;
   if (status.typeset_pages >= 0) json["typeset_pages"] = status.typeset_pages;
+  json["decisions"] = status.decisions;
+  if (status.corrected) json["corrected"] = true;
   // What the folder holds, so that a later run can tell it is still whole.
   json["files"] = nlohmann::ordered_json::object();
   for (const auto& [file, digest] : status.files) json["files"][file] = digest;
@@ -36,6 +38,10 @@ std::optional<RepairStatus> read_status(const std::filesystem::path& folder) {
     status.warnings = json.value("warnings", 0);
     status.uncertain = json.value("uncertain", 0);
     status.typeset_pages = json.value("typeset_pages", -1);
+    if (json.contains("decisions") && json["decisions"].is_object())
+      for (const auto& [kind, count] : json["decisions"].items())
+        if (count.is_number_integer()) status.decisions[kind] = count.get<int>();
+    status.corrected = json.value("corrected", false);
     for (const auto& [file, digest] : json.at("files").items()) status.files[file] = digest.get<std::string>();
     return status;
   } catch (const std::exception&) {

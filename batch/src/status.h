@@ -16,6 +16,10 @@ struct RepairStatus {
   std::string kind;   // "pdf", "text", "xml"
   int pages = 0, articles = 0, warnings = 0, uncertain = 0;
   int typeset_pages = -1;                     // -1: no PDF was made
+  std::map<std::string, int> decisions;       // review decisions by kind
+  // issue.xml is an archivist's correction: the other outputs were made from
+  // it, and no later run replaces it (docs/review.md).
+  bool corrected = false;
   std::map<std::string, std::string> files;  // every other file of the folder -> its content_key
 };
 

@@ -86,6 +86,13 @@ std::string report_to_json(const ExtractReport& report) {
   return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+std::map<std::string, int> decision_counts(const ExtractReport& report) {
+  std::map<std::string, int> counts;
+  for (const ReviewItem& item : report.review) ++counts[item.kind];
+  for (const SetAside& item : report.set_aside) ++counts[item.reason];
+  return counts;
+}
+
 std::string report_summary(const ExtractReport& report) {
   std::map<std::string, int> counts;
   for (const ReviewItem& item : report.review) ++counts[item.kind];

@@ -153,6 +153,17 @@ DecodedImage decode_png(const std::string& bytes, const std::string& name) {
   return image;
 }
 
+void flatten_onto_white(DecodedImage& image) {
+  for (size_t i = 0; i < image.alpha.size(); ++i) {
+    const unsigned alpha = static_cast<unsigned char>(image.alpha[i]);
+    for (size_t c = i * 3; c < i * 3 + 3; ++c) {
+      const unsigned value = static_cast<unsigned char>(image.rgb[c]);
+      image.rgb[c] = static_cast<char>((value * alpha + 255 * (255 - alpha) + 127) / 255);
+    }
+  }
+  image.alpha.clear();
+}
+
 std::optional<std::string> png_damage(const std::string& bytes) {
   int width = 0, height = 0;
   PngError error;

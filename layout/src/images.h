@@ -35,6 +35,8 @@ struct DecodedImage {
 };
 // Throws reissue::Error naming `name` when the pixels do not decode.
 DecodedImage decode_png(const std::string& bytes, const std::string& name);
+// The image as it looks on white paper, opaque (PDF/A-1 allows no soft masks).
+void flatten_onto_white(DecodedImage& image);
 // Why a PNG's pixels do not decode (libpng's message); nullopt when they do.
 std::optional<std::string> png_damage(const std::string& bytes);
 

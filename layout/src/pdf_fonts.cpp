@@ -95,6 +95,38 @@ PdfArray bounding_box(const Font& font) {
   return box;
 }
 
+uint32_t big_endian(const std::string& data, size_t at, int bytes) {
+  uint32_t value = 0;
+  for (int i = 0; i < bytes; ++i) value = value << 8 | static_cast<unsigned char>(data.at(at + static_cast<size_t>(i)));
+  return value;
+}
+
+// The glyphs a TrueType file has outlines for (its 'loca' entries that are
+// not empty): with retained glyph ids these are the glyphs kept, including
+// the components of composite glyphs, which no code names.
+std::set<unsigned> truetype_outlines(const std::string& font) {
+  std::map<std::string, size_t> tables;
+  const uint32_t count = big_endian(font, 4, 2);
+  for (uint32_t i = 0; i < count; ++i) tables[font.substr(12 + 16 * i, 4)] = big_endian(font, 12 + 16 * i + 8, 4);
+  std::set<unsigned> glyphs;
+  if (!tables.count("head") || !tables.count("maxp") || !tables.count("loca")) return glyphs;
+  const bool long_offsets = big_endian(font, tables["head"] + 50, 2) != 0;
+  const uint32_t glyph_count = big_endian(font, tables["maxp"] + 4, 2);
+  auto offset = [&](uint32_t glyph) {
+    return long_offsets ? big_endian(font, tables["loca"] + 4 * glyph, 4) : 2 * big_endian(font, tables["loca"] + 2 * glyph, 2);
+  };
+  for (uint32_t glyph = 0; glyph < glyph_count; ++glyph)
+    if (offset(glyph + 1) > offset(glyph)) glyphs.insert(glyph);
+  return glyphs;
+}
+
+// A CIDSet stream's bytes (ISO 32000 9.8.3): bit 7 of byte 0 is CID 0, and so on.
+std::string cid_set_bits(const std::set<unsigned>& cids) {
+  std::string bits(cids.empty() ? 1 : *cids.rbegin() / 8 + 1, '\0');
+  for (unsigned cid : cids) bits[cid / 8] = static_cast<char>(bits[cid / 8] | 0x80 >> (cid % 8));
+  return bits;
+}
+
 }  // namespace
 
 const std::string& PdfFonts::name_of(const Font& font) {
@@ -239,6 +271,18 @@ void PdfFonts::write_font(const Font& font, Entry& entry, const FontSubset& subs
   d.AddKey("CapHeight", PdfVariant(static_cast<pdf_int64>(font.ascender() * 800)));
   d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(font.bold() ? 140 : 80)));
   d.AddKey(subset.cff ? "FontFile3" : "FontFile2", file->Reference());
+  if (cid_sets_) {
+    // The CIDs in the program: the codes written (CFF: the original CIDs,
+    // which hb-subset keeps exactly with .notdef; TrueType: glyph ids, plus
+    // the components of composite glyphs).
+    std::set<unsigned> cids = {0};
+    for (const auto& [code, glyph] : entry.glyph_of_code) cids.insert(code);
+    if (!subset.cff) cids.merge(truetype_outlines(subset.data));
+    PdfObject* cid_set = objects.CreateObject();
+    const std::string bits = cid_set_bits(cids);
+    cid_set->GetStream()->Set(bits.data(), static_cast<pdf_long>(bits.size()), flate());
+    d.AddKey("CIDSet", cid_set->Reference());
+  }
 
   PdfObject* cid_font = objects.CreateObject("Font");
   PdfDictionary& c = cid_font->GetDictionary();

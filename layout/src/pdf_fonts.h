@@ -28,7 +28,10 @@ void set_flate_stream(PoDoFo::PdfObject* object, const std::string& compressed);
 
 class PdfFonts {
  public:
-  PdfFonts(PoDoFo::PdfMemDocument& document, bool parallel) : document_(document), parallel_(parallel) {}
+  // `cid_sets`: each font descriptor gets a /CIDSet (PDF/A-1 requires one
+  // for subset CID fonts; otherwise it is optional and left out).
+  PdfFonts(PoDoFo::PdfMemDocument& document, bool parallel, bool cid_sets = false)
+      : document_(document), parallel_(parallel), cid_sets_(cid_sets) {}
 
   // The resource name (F1, F2, ...) of `font`, creating its object on first use.
   const std::string& name_of(const Font& font);
@@ -59,6 +62,7 @@ class PdfFonts {
 
   PoDoFo::PdfMemDocument& document_;
   bool parallel_;
+  bool cid_sets_;
   std::vector<std::future<Prepared>> prepared_;  // one per font in order_, once prepare() ran
   std::map<const Font*, Entry> entries_;
   std::vector<const Font*> order_;  // first use: objects are written in this order

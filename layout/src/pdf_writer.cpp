@@ -6,6 +6,7 @@
 #include "images.h"
 #include "pages.h"
 #include "pdf_fonts.h"
+#include "reissue/atomic_file.h"
 #include "reissue/compose.h"
 #include "reissue/error.h"
 #include "reissue/fonts.h"
@@ -28,6 +29,21 @@ namespace {
 const TVecFilters& flate() {
   static const TVecFilters filters = {ePdfFilter_FlateDecode};
   return filters;
+}
+
+// Read at run time from Debian's icc-profiles-free rather than copied into
+// the program (its licence and updates stay the package's).
+std::string srgb_profile() {
+  const char* const path = "/usr/share/color/icc/sRGB.icc";
+  std::string profile;
+  try {
+    profile = read_file_limited(path, std::size_t{1} << 20);
+  } catch (const Error&) {
+  }
+  if (profile.size() < 128 || profile.compare(36, 4, "acsp") != 0)
+    throw Error(path, 0, "PDF/A output needs this sRGB ICC profile, which is missing or unreadable; "
+                         "install the Debian package icc-profiles-free");
+  return profile;
 }
 
 std::string number(double value) { return format_decimal(value, 3); }
@@ -67,9 +83,9 @@ const char* structure_tag(const ComposedBlock& block) {
 class Writer {
  public:
   Writer(const PagedDocument& paged, const std::vector<ComposedBlock>& blocks, const Issue& issue, const Style& style,
-         bool parallel)
-      : paged_(paged), blocks_(blocks), issue_(issue), style_(style), fonts_(document_, parallel),
-        marks_(blocks.size()) {}
+         const TypesetOptions& options)
+      : paged_(paged), blocks_(blocks), issue_(issue), style_(style), pdfa_(options.pdfa),
+        fonts_(document_, options.parallel, options.pdfa), marks_(blocks.size()) {}
 
   std::string write() {
     // PoDoFo's page objects may move as pages are added: keep the page
@@ -86,10 +102,14 @@ class Writer {
     fonts_.prepare();
     for (size_t p = 0; p < paged_.pages.size(); ++p) write_page(p, images);
     fonts_.finish();
-    document_.SetPdfVersion(ePdfVersion_1_7);  // tagging, transparency, /Lang
+    // PDF/A-1 is PDF 1.4 (which has tagging and /Lang already) and wants an
+    // end of line after "obj" and before "endobj": PoDoFo's clean mode.
+    document_.SetPdfVersion(pdfa_ ? ePdfVersion_1_4 : ePdfVersion_1_7);  // 1.7: tagging, transparency, /Lang
+    if (pdfa_) document_.SetWriteMode(ePdfWriteMode_Clean);
     write_structure();
     write_outline();
     write_metadata();
+    if (pdfa_) write_output_intent();
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);
     document_.Write(&device);
@@ -118,7 +138,8 @@ class Writer {
       object->GetStream()->SetRawData(&input, static_cast<pdf_long>(image.bytes.size()));
       return object;
     }
-    const DecodedImage decoded = decode_png(image.bytes, image.src);
+    DecodedImage decoded = decode_png(image.bytes, image.src);
+    if (pdfa_) flatten_onto_white(decoded);
     d.AddKey("Width", PdfVariant(static_cast<pdf_int64>(decoded.width)));
     d.AddKey("Height", PdfVariant(static_cast<pdf_int64>(decoded.height)));
     d.AddKey("ColorSpace", PdfName("DeviceRGB"));
@@ -212,6 +233,7 @@ class Writer {
       PdfArray border;
       for (int i = 0; i < 3; ++i) border.push_back(PdfVariant(static_cast<pdf_int64>(0)));
       d.AddKey("Border", border);
+      d.AddKey("F", PdfVariant(static_cast<pdf_int64>(4)));  // printed with the page (PDF/A requires it)
       if (!area.uri.empty()) {
         PdfDictionary action;
         action.AddKey("S", PdfName("URI"));
@@ -301,12 +323,14 @@ class Writer {
   void write_outline() {
     PdfOutlineItem* last = nullptr;
     PdfOutlines* outlines = nullptr;
+    pdf_int64 count = 0;
     for (const ComposedBlock& block : blocks_) {
       if (block.heading_level != 1 || block.anchor.empty()) continue;
       const auto found = paged_.destinations.find(block.anchor);
       if (found == paged_.destinations.end()) continue;
       const PdfDestination destination(document_.GetPage(found->second.page), 0, found->second.y, 0);
       if (!outlines) outlines = document_.GetOutlines();
+      ++count;
       if (!last) {
         last = outlines->CreateRoot(text_string(block.outline));
         last->SetDestination(destination);
@@ -314,7 +338,10 @@ class Writer {
         last = last->CreateNext(text_string(block.outline), destination);
       }
     }
-    if (outlines) document_.GetCatalog()->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));
+    if (!outlines) return;
+    document_.GetCatalog()->GetDictionary().AddKey("PageMode", PdfName("UseOutlines"));
+    // The entries shown (all: there are no nested ones); PoDoFo leaves it out.
+    outlines->GetObject()->GetDictionary().AddKey("Count", PdfVariant(count));
   }
 
   void write_metadata() {
@@ -324,11 +351,15 @@ class Writer {
     PdfInfo* info = document_.GetInfo();
     info->SetTitle(text_string(title));
     if (!masthead.publisher.empty()) info->SetAuthor(text_string(masthead.publisher));
-    info->SetCreator(PdfString("reissue"));
-    info->SetProducer(PdfString("reissue (PoDoFo, HarfBuzz, ICU)"));
+    // Info and XMP say the same (PDF/A checks that they agree, dates with their time zone).
+    const char* const creator = "reissue";
+    const char* const producer = "reissue (PoDoFo, HarfBuzz, ICU)";
+    info->SetCreator(PdfString(creator));
+    info->SetProducer(PdfString(producer));
     // Dated by the issue, not the clock: the same issue gives the same file.
-    const std::string pdf_date = date.empty() ? "D:20000101000000Z"
-                                              : "D:" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "000000Z";
+    const std::string day = date.empty() ? "2000-01-01" : date.substr(0, 10);
+    const std::string pdf_date = "D:" + day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2) + "000000Z";
+    const std::string xmp_date = day + "T00:00:00Z";
     info->GetObject()->GetDictionary().AddKey("CreationDate", PdfString(pdf_date));
     info->GetObject()->GetDictionary().AddKey("ModDate", PdfString(pdf_date));
     const std::string xmp =
@@ -341,13 +372,19 @@ class Writer {
         (masthead.publisher.empty() ? std::string()
                                     : "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(masthead.publisher) +
                                           "</rdf:li></rdf:Seq></dc:creator>\n") +
-        (date.empty() ? std::string() : "<dc:date><rdf:Seq><rdf:li>" + date + "</rdf:li></rdf:Seq></dc:date>\n"
-                                        "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n") +
-        "<xmp:CreatorTool>reissue</xmp:CreatorTool>\n<pdf:Producer>reissue</pdf:Producer>\n"
-        "</rdf:Description>\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
+        (date.empty() ? std::string() : "<dc:date><rdf:Seq><rdf:li>" + date + "</rdf:li></rdf:Seq></dc:date>\n") +
+        "<xmp:CreateDate>" + xmp_date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + xmp_date + "</xmp:ModifyDate>\n"
+        "<xmp:CreatorTool>" + creator + "</xmp:CreatorTool>\n<pdf:Producer>" + producer + "</pdf:Producer>\n"
+        "</rdf:Description>\n" +
+        (pdfa_ ? "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+                 "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n</rdf:Description>\n"
+               : "") +
+        "</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
     PdfObject* metadata = document_.GetObjects().CreateObject("Metadata");
     metadata->GetDictionary().AddKey("Subtype", PdfName("XML"));
-    metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()));
+    // Uncompressed, so that any tool finds it (PDF/A requires that).
+    PdfMemoryInputStream input(xmp.data(), static_cast<pdf_long>(xmp.size()));
+    metadata->GetStream()->SetRawData(&input, static_cast<pdf_long>(xmp.size()));
     PdfDictionary& catalog = document_.GetCatalog()->GetDictionary();
     catalog.AddKey("Metadata", metadata->Reference());
     PdfDictionary preferences;
@@ -355,10 +392,28 @@ class Writer {
     catalog.AddKey("ViewerPreferences", preferences);
   }
 
+  // PDF/A's colour space: sRGB, the space of our DeviceRGB colours and figures.
+  void write_output_intent() {
+    const std::string profile = srgb_profile();
+    PdfObject* stream = document_.GetObjects().CreateObject();
+    stream->GetDictionary().AddKey("N", PdfVariant(static_cast<pdf_int64>(3)));
+    stream->GetStream()->Set(profile.data(), static_cast<pdf_long>(profile.size()), flate());
+    PdfDictionary intent;
+    intent.AddKey("Type", PdfName("OutputIntent"));
+    intent.AddKey("S", PdfName("GTS_PDFA1"));
+    intent.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
+    intent.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
+    intent.AddKey("DestOutputProfile", stream->Reference());
+    PdfArray intents;
+    intents.push_back(intent);
+    document_.GetCatalog()->GetDictionary().AddKey("OutputIntents", intents);
+  }
+
   const PagedDocument& paged_;
   const std::vector<ComposedBlock>& blocks_;
   const Issue& issue_;
   const Style& style_;
+  const bool pdfa_;
   PdfMemDocument document_;
   PdfFonts fonts_;
   std::vector<PdfObject*> page_objects_;
@@ -382,7 +437,7 @@ std::string typeset_pdf(const Issue& issue, const Style& style, const Figures& f
   const std::vector<ComposedBlock> blocks = compose_issue(issue);
   const layout::PagedDocument paged = layout::paginate(blocks, style, figures, fonts, options);
   try {
-    std::string pdf = layout::Writer(paged, blocks, issue, style, options.parallel).write();
+    std::string pdf = layout::Writer(paged, blocks, issue, style, options).write();
     if (report) {
       report->pages = static_cast<int>(paged.pages.size());
       report->uncovered = paged.uncovered;

@@ -3,6 +3,7 @@
 // streams must come back byte for byte; PNG images pixel for pixel. Figures
 // extracted into memory go to both writers without touching the disk.
 #include "docx_package.h"
+#include "png_pixels.h"
 #include "reissue/docx.h"
 #include "reissue/extract.h"
 #include "reissue/figure_set.h"
@@ -12,7 +13,6 @@
 #include "test_support.h"
 
 #include <gtest/gtest.h>
-#include <png.h>
 
 #include <map>
 #include <set>
@@ -21,19 +21,6 @@ using namespace reissue;
 namespace fs = std::filesystem;
 
 namespace {
-
-// RGBA pixels of a PNG file (libpng's simplified API), or empty if damaged.
-std::string png_pixels(const std::string& bytes, unsigned& width, unsigned& height) {
-  png_image image{};
-  image.version = PNG_IMAGE_VERSION;
-  if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) return {};
-  image.format = PNG_FORMAT_RGBA;
-  std::string pixels(PNG_IMAGE_SIZE(image), '\0');
-  if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) return {};
-  width = image.width;
-  height = image.height;
-  return pixels;
-}
 
 // The first page of a corpus PDF rendered by pdftoppm as `stem`.jpg or .png
 // (`format`: "-jpeg", "-jpeg -gray", "-png"); true when it worked.
@@ -85,8 +72,8 @@ TEST(Figures, JpegBytesAndPngPixelsSurviveTypesetAndExtract) {
     } else {
       EXPECT_TRUE(image.path.ends_with(".png")) << image.path;
       unsigned w1 = 0, h1 = 0, w2 = 0, h2 = 0;
-      const std::string pixels = png_pixels(image.bytes, w1, h1);
-      const std::string expected = png_pixels(original, w2, h2);
+      const std::string pixels = test::png_pixels(image.bytes, w1, h1);
+      const std::string expected = test::png_pixels(original, w2, h2);
       ASSERT_FALSE(expected.empty());
       EXPECT_EQ(w1, w2);
       EXPECT_EQ(h1, h2);

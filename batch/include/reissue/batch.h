@@ -25,6 +25,9 @@ struct BatchOptions {
   std::size_t memory_mib = 2048;
   ExtractOptions::Ocr ocr = ExtractOptions::Ocr::automatic;  // PDF pages read by OCR (--ocr)
   bool force = false;  // redo inputs whose outputs are up to date
+  // Extract again where an archivist corrected issue.xml by hand (by default
+  // such a correction is kept and the other outputs are made from it).
+  bool discard_corrections = false;
   int shard = 1, shards = 1;
   std::filesystem::path tool_binary;  // the running program: part of every input's resume key
   // Called in each worker before its input is repaired: the test suite's
@@ -90,6 +93,7 @@ struct BatchResult {
   BatchRun run;
   std::vector<BatchRow> rows;
   int converted = 0, to_convert = 0, up_to_date = 0, failed = 0, interrupted = 0;
+  int corrected = 0;  // of the converted and up-to-date: published from a hand-corrected issue.xml
   double seconds = 0;
 };
 

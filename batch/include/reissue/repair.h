@@ -7,6 +7,7 @@
 #include "reissue/style.h"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@ struct RepairOptions {
   ExtractOptions::Ocr ocr = ExtractOptions::Ocr::automatic;  // PDF pages read by OCR (--ocr)
   bool parallel = true;                      // threads within the issue, OCR's too (off in batch workers)
   FontLibrary* fonts = nullptr;              // fonts kept across repairs (default: loaded for this one)
+  // The folder an earlier repair of this input wrote: an issue.xml corrected
+  // there by hand is kept (the PDF, DOCX and review are made from it) unless
+  // `discard_corrections`. Empty: no earlier output to look at.
+  std::filesystem::path folder;
+  bool discard_corrections = false;
 };
 
 // What one repair produced: files relative to the output folder, and the
@@ -36,6 +42,8 @@ struct RepairResult {
   int articles = 0;
   int warnings = 0;
   int uncertain = 0;
+  std::map<std::string, int> decisions;  // review decisions by kind
+  bool corrected = false;  // published from a hand-corrected issue.xml
   std::string summary;  // the review summary, one paragraph
 };
 
@@ -61,5 +69,8 @@ std::string recorded_key(const std::filesystem::path& folder);
 std::string foreign_to_repair(const std::filesystem::path& folder);
 // A folder repair made (its status.json says so), whatever was added since.
 bool is_repair_folder(const std::filesystem::path& folder);
+// A repair folder whose issue.xml is an archivist's correction (published as
+// one, or changed by hand since): a later repair keeps it (docs/review.md).
+bool holds_correction(const std::filesystem::path& folder);
 
 }  // namespace reissue

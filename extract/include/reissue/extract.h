@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -156,6 +157,10 @@ void write_extracted(const std::filesystem::path& xml_output, const std::string&
 
 // The review report as JSON (stable key order, UTF-8).
 std::string report_to_json(const ExtractReport& report);
+
+// Every decision of the report by kind: review items by their kind, set-aside
+// text by its reason (the review page shows each one; batch reports count them).
+std::map<std::string, int> decision_counts(const ExtractReport& report);
 
 // A one-paragraph summary for stderr: counts by kind, the first few items.
 std::string report_summary(const ExtractReport& report);

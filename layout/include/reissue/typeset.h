@@ -43,13 +43,17 @@ struct TypesetOptions {
   // Told about every line set (`reissue typeset` prints them when
   // REISSUE_DEBUG_LAYOUT is set); the library itself prints nothing.
   LineObserver on_line;
+  // Write PDF/A-1b (archival): XMP identification, an sRGB output intent
+  // (the ICC profile is read from icc-profiles-free), CIDSets, printable
+  // links, figures flattened onto white. See docs/typeset.md, "PDF/A".
+  bool pdfa = false;
 };
 
 // The PDF as bytes, its figure images taken from `figures` (no file is
 // read). Nothing is lost: blocks taller than a page are broken across pages,
 // and content that cannot be placed inside the text area is an error. Throws
 // reissue::Error (missing font, a figure not in `figures` or damaged,
-// unplaceable block).
+// unplaceable block, for PDF/A the sRGB profile missing).
 std::string typeset_pdf(const Issue& issue, const Style& style, const Figures& figures,
                         TypesetReport* report = nullptr, const TypesetOptions& options = {});
 
