@@ -1,5 +1,6 @@
 #include "reissue/batch.h"
 
+#include "index_page.h"
 #include "progress.h"
 #include "report.h"
 #include "reissue/atomic_file.h"
@@ -148,6 +149,7 @@ void remove_own_leftovers(const Plan& plan, const std::string& report_stem) {
     own[folder.parent_path()].insert(folder.filename().string());
   }
   for (const char* extension : {".json", ".csv"}) own[plan.output_root].insert(report_stem + extension);
+  own[plan.output_root].insert("index.html");
   std::error_code error;
   for (const auto& [folder, names] : own) {
     for (auto it = fs::directory_iterator(folder, error); !error && it != fs::directory_iterator(); it.increment(error)) {
@@ -333,6 +335,13 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   write_file_atomically(plan.output_root / (stem + ".json"), batch::report_json(result));
   write_file_atomically(plan.output_root / (stem + ".csv"), batch::report_csv(result));
+  // The page a person opens: one for the whole backlog, so not by a shard
+  // (merging the shards' reports writes it).
+  const auto exists = [&](const std::string& relative) {
+    std::error_code error;
+    return fs::is_regular_file(plan.output_root / relative, error);
+  };
+  if (options.shards == 1) write_file_atomically(plan.output_root / "index.html", batch::batch_index_html(result, exists));
   return result;
 }
 

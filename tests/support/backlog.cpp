@@ -30,7 +30,9 @@ std::map<std::string, std::string> tree(const fs::path& root) {
   std::map<std::string, std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     const std::string relative = entry.path().lexically_relative(root).generic_string();
-    if (entry.is_regular_file() && !relative.starts_with("report")) files[relative] = read_text(entry.path());
+    // The reports and the index page a run writes over its outputs are not outputs.
+    if (entry.is_regular_file() && !relative.starts_with("report") && relative != "index.html")
+      files[relative] = read_text(entry.path());
   }
   return files;
 }
