@@ -24,6 +24,8 @@ PACKAGES=(
   hunspell-en-us
   # tools the tests and benchmarks use as independent consumers of our output
   poppler-utils qpdf mupdf-tools libreoffice-writer-nogui hyperfine time procps
+  # a real browser for the review page and batch index tests (tests/review)
+  chromium
   # Apache PDFBox Preflight, the PDF/A-1b validator (tests/layout/pdfa_test.cpp)
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
   # fuzzing (fuzz/run.sh): clang with libFuzzer and the sanitizer runtimes
