@@ -138,7 +138,9 @@ const char* review_page_script() {
     if (/^(block|decision)-\d+$/.test(id) && document.getElementById(id)) select(id, true);
   }
   window.addEventListener('hashchange', fromAddress);
-  fromAddress();
+  // After the browser's own jump to the fragment, which would put the
+  // block at the very top, without its context.
+  window.addEventListener('load', function () { setTimeout(fromAddress, 0); });
   document.documentElement.setAttribute('data-ready', 'true');
 })();
 )JS";
