@@ -29,6 +29,7 @@ struct BatchArguments {
   std::size_t memory_mib = 2048;
   bool force = false;
   bool discard_corrections = false;
+  bool no_pdfa = false;
   bool quiet = false;
   bool dry_run = false;
 };
@@ -78,6 +79,7 @@ BatchOptions options_from(const BatchArguments& arguments) {
   options.ocr = arguments.ocr;
   options.force = arguments.force;
   options.discard_corrections = arguments.discard_corrections;
+  options.pdfa = !arguments.no_pdfa;
   if (!arguments.shard.empty()) parse_shard(arguments.shard, options);
   options.tool_binary = fs::read_symlink("/proc/self/exe");
   options.before_each = [](const fs::path& input) { test_hook(input.string()); };
@@ -164,6 +166,8 @@ void add_batch_command(CLI::App& app, int& exit_code) {
   command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX")->check(named_file());
   command->add_flag("--force", arguments->force,
                     "Redo inputs whose outputs are up to date (an issue.xml corrected by hand is still kept)");
+  command->add_flag("--no-pdfa", arguments->no_pdfa,
+                    "Write plain PDFs instead of PDF/A-1b archive copies (e.g. to keep figures' transparency)");
   command->add_flag("--discard-corrections", arguments->discard_corrections,
                     "Extract again where issue.xml was corrected by hand, replacing the correction");
   command->add_option("--shard", arguments->shard,

@@ -26,6 +26,7 @@ struct RepairArguments {
   bool in_process = false;
   bool quiet = false;
   bool discard_corrections = false;
+  bool no_pdfa = false;
 };
 
 RepairResult repair(const RepairArguments& arguments) {
@@ -42,6 +43,7 @@ RepairResult repair(const RepairArguments& arguments) {
   options.ocr = arguments.ocr;
   options.folder = arguments.output;
   options.discard_corrections = arguments.discard_corrections;
+  options.pdfa = !arguments.no_pdfa;
   return repair_issue(arguments.input, options);
 }
 
@@ -100,6 +102,8 @@ void add_repair_command(CLI::App& app, int& exit_code) {
       ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed (default 2048)")
       ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
+  command->add_flag("--no-pdfa", arguments->no_pdfa,
+                    "Write a plain PDF instead of a PDF/A-1b archive copy (e.g. to keep figures' transparency)");
   command->add_flag("--discard-corrections", arguments->discard_corrections,
                     "Extract again even though OUTPUT/issue.xml was corrected by hand (by default a correction "
                     "is kept and the PDF, DOCX and review are made from it)");

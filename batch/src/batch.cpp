@@ -79,7 +79,7 @@ Plan make_plan(const BatchOptions& options, bool output_may_be_missing) {
     style_bytes = read_file_limited(options.style, 1 << 20);
     load_style(options.style);  // a bad style sheet stops the batch before any work
   }
-  const std::string formats = joined(options.formats);
+  const std::string formats = joined(options.formats) + (options.pdfa ? "" : ",no-pdfa");
   BatchRun& run = plan.run;
   run.tool = "reissue " + options.tool_version;
   run.shard = options.shard;
@@ -241,6 +241,7 @@ RepairOptions shared_repair_options(const BatchOptions& options, const std::opti
   repair.xml = asked("xml");
   repair.pdf = asked("pdf");
   repair.docx = asked("docx");
+  repair.pdfa = options.pdfa;
   repair.style = style;
   repair.ocr = options.ocr;
   repair.parallel = false;  // the batch runs one worker per core

@@ -162,6 +162,7 @@ int publish(const Recovered& recovered, const std::string& name, const RepairOpt
     TypesetOptions typeset;
     typeset.issue_name = name;
     typeset.parallel = options.parallel;
+    typeset.pdfa = options.pdfa;
     FontLibrary own_fonts;
     FontLibrary& fonts = options.fonts ? *options.fonts : own_fonts;
     result.files.push_back({"issue.pdf", typeset_pdf(recovered.issue, style, figures, fonts, &report, typeset)});

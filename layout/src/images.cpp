@@ -5,10 +5,13 @@
 #include <png.h>
 
 #include <algorithm>
+#include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+
+#include <jpeglib.h>  // after <cstdio>: it needs FILE
 
 namespace reissue::layout {
 
@@ -105,7 +108,81 @@ Pixels decode_rgba(const std::string& bytes, int& width, int& height, PngError& 
   return Pixels(pixels);
 }
 
+// libjpeg reports errors by calling error_exit, which must not return: it
+// jumps back here. Only plain C data lives in this function.
+struct JpegErrorJump {
+  jpeg_error_mgr manager;
+  jmp_buf jump;
+  char message[JMSG_LENGTH_MAX];
+};
+
+void jump_on_jpeg_error(j_common_ptr info) {
+  auto* error = reinterpret_cast<JpegErrorJump*>(info->err);
+  (*info->err->format_message)(info, error->message);
+  longjmp(error->jump, 1);
+}
+
+// Decodes a 4-component JPEG into `cmyk` (width * height * 4 bytes, sized by
+// the caller from the header); false with libjpeg's message on failure.
+bool decode_cmyk_rows(const std::string* bytes, unsigned char* cmyk, int width, int height, bool* inverted,
+                      JpegErrorJump* error) {
+  jpeg_decompress_struct info;
+  info.err = jpeg_std_error(&error->manager);
+  error->manager.error_exit = jump_on_jpeg_error;
+  if (setjmp(error->jump)) {
+    jpeg_destroy_decompress(&info);
+    return false;
+  }
+  jpeg_create_decompress(&info);
+  jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes->data()), bytes->size());
+  jpeg_read_header(&info, TRUE);
+  info.out_color_space = JCS_CMYK;
+  jpeg_start_decompress(&info);
+  if (info.output_components != 4 || static_cast<int>(info.output_width) != width ||
+      static_cast<int>(info.output_height) != height) {
+    std::snprintf(error->message, sizeof error->message, "not the CMYK image its header declares");
+    jpeg_destroy_decompress(&info);
+    return false;
+  }
+  *inverted = info.saw_Adobe_marker;
+  while (info.output_scanline < info.output_height) {
+    JSAMPROW row = cmyk + static_cast<size_t>(info.output_scanline) * static_cast<size_t>(width) * 4;
+    jpeg_read_scanlines(&info, &row, 1);
+  }
+  jpeg_finish_decompress(&info);
+  jpeg_destroy_decompress(&info);
+  return true;
+}
+
 }  // namespace
+
+DecodedImage decode_cmyk_jpeg(const std::string& bytes, const std::string& name) {
+  const ImageHeader header = read_image_header(bytes);
+  if (header.kind != ImageHeader::jpeg || header.damaged || header.components != 4)
+    throw Error(name, 0, "figure image is not a CMYK JPEG file");
+  DecodedImage image;
+  image.width = header.width;
+  image.height = header.height;
+  const size_t count = static_cast<size_t>(image.width) * static_cast<size_t>(image.height);
+  std::string cmyk(count * 4, '\0');
+  bool inverted = false;
+  JpegErrorJump error{};
+  if (!decode_cmyk_rows(&bytes, reinterpret_cast<unsigned char*>(cmyk.data()), image.width, image.height, &inverted,
+                        &error))
+    throw Error(name, 0, std::string("figure image is a damaged JPEG file: ") + error.message);
+  image.rgb.resize(count * 3);
+  for (size_t i = 0; i < count; ++i) {
+    unsigned ink[4];
+    for (size_t c = 0; c < 4; ++c) {
+      const unsigned value = static_cast<unsigned char>(cmyk[i * 4 + c]);
+      ink[c] = inverted ? 255 - value : value;
+    }
+    // Ink on white paper, without a profile: each colour and black absorb in turn.
+    for (size_t c = 0; c < 3; ++c)
+      image.rgb[i * 3 + c] = static_cast<char>(((255 - ink[c]) * (255 - ink[3]) + 127) / 255);
+  }
+  return image;
+}
 
 ImageHeader read_image_header(const std::string& bytes) {
   ImageHeader header;

@@ -35,6 +35,10 @@ struct DecodedImage {
 };
 // Throws reissue::Error naming `name` when the pixels do not decode.
 DecodedImage decode_png(const std::string& bytes, const std::string& name);
+// A CMYK JPEG's pixels as RGB (PDF/A-1 with an sRGB output intent allows no
+// DeviceCMYK). Adobe's inverted CMYK is recognized by its APP14 marker.
+// Throws reissue::Error naming `name` when the pixels do not decode.
+DecodedImage decode_cmyk_jpeg(const std::string& bytes, const std::string& name);
 // The image as it looks on white paper, opaque (PDF/A-1 allows no soft masks).
 void flatten_onto_white(DecodedImage& image);
 // Why a PNG's pixels do not decode (libpng's message); nullopt when they do.

@@ -127,7 +127,7 @@ class Writer {
     PdfDictionary& d = object->GetDictionary();
     d.AddKey("Subtype", PdfName("Image"));
     d.AddKey("BitsPerComponent", PdfVariant(static_cast<pdf_int64>(8)));
-    if (image.kind == FigureKind::jpeg) {
+    if (image.kind == FigureKind::jpeg && !(pdfa_ && image.components == 4)) {
       d.AddKey("Width", PdfVariant(static_cast<pdf_int64>(image.width)));
       d.AddKey("Height", PdfVariant(static_cast<pdf_int64>(image.height)));
       d.AddKey("ColorSpace", PdfName(image.components == 1 ? "DeviceGray"
@@ -138,7 +138,9 @@ class Writer {
       object->GetStream()->SetRawData(&input, static_cast<pdf_long>(image.bytes.size()));
       return object;
     }
-    DecodedImage decoded = decode_png(image.bytes, image.src);
+    // PNG pixels, or a CMYK JPEG's as RGB for PDF/A (no DeviceCMYK under an sRGB intent).
+    DecodedImage decoded =
+        image.kind == FigureKind::jpeg ? decode_cmyk_jpeg(image.bytes, image.src) : decode_png(image.bytes, image.src);
     if (pdfa_) flatten_onto_white(decoded);
     d.AddKey("Width", PdfVariant(static_cast<pdf_int64>(decoded.width)));
     d.AddKey("Height", PdfVariant(static_cast<pdf_int64>(decoded.height)));

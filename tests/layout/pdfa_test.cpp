@@ -3,6 +3,9 @@
 // (figures, links) and an issue with a transparent PNG figure. Each is also
 // read back into the same issue, and plain output stays plain.
 #include "png_pixels.h"
+
+#include <cstdio>
+#include <jpeglib.h>
 #include "reissue/extract.h"
 #include "reissue/figure_set.h"
 #include "reissue/issue_xml.h"
@@ -90,6 +93,41 @@ std::string transparent_png() {
   return test::png_from_pixels(rgba, 40, 20);
 }
 
+// 16 x 8 pixels of Adobe-style (inverted) CMYK, as print workflows write
+// them: cyan on the left half, black on the right.
+std::string cmyk_jpeg() {
+  jpeg_compress_struct info;
+  jpeg_error_mgr error;
+  info.err = jpeg_std_error(&error);
+  jpeg_create_compress(&info);
+  unsigned char* buffer = nullptr;
+  unsigned long size = 0;
+  jpeg_mem_dest(&info, &buffer, &size);
+  info.image_width = 16;
+  info.image_height = 8;
+  info.input_components = 4;
+  info.in_color_space = JCS_CMYK;
+  jpeg_set_defaults(&info);
+  jpeg_set_quality(&info, 95, TRUE);
+  info.write_Adobe_marker = TRUE;
+  jpeg_start_compress(&info, TRUE);
+  unsigned char row[16 * 4];
+  for (int x = 0; x < 16; ++x) {
+    const unsigned char ink[4] = {static_cast<unsigned char>(x < 8 ? 255 : 0), 0, 0,
+                                  static_cast<unsigned char>(x < 8 ? 0 : 255)};
+    for (int c = 0; c < 4; ++c) row[x * 4 + c] = static_cast<unsigned char>(255 - ink[c]);  // inverted
+  }
+  while (info.next_scanline < info.image_height) {
+    JSAMPROW rows[1] = {row};
+    jpeg_write_scanlines(&info, rows, 1);
+  }
+  jpeg_finish_compress(&info);
+  jpeg_destroy_compress(&info);
+  std::string bytes(reinterpret_cast<const char*>(buffer), size);
+  std::free(buffer);
+  return bytes;
+}
+
 }  // namespace
 
 TEST(PdfA, PreflightAcceptsOutputAndItReadsBackUnchanged) {
@@ -118,14 +156,23 @@ TEST(PdfA, PreflightAcceptsOutputAndItReadsBackUnchanged) {
   expect_round_trip(test::read_text(dir / "corpus.pdf"), read_issue(dir / "corpus.xml"));
   files.push_back("corpus.pdf");
 
-  // A figure with an alpha channel: flattened onto white, no soft mask.
+  // What `reissue repair` writes by default is PDF/A too.
+  const test::RunResult repair =
+      test::run_reissue("repair -q '" + corpus + "' -o '" + (dir / "repaired").string() + "'");
+  ASSERT_EQ(repair.exit_code, 0) << repair.err;
+  expect_round_trip(test::read_text(dir / "repaired/issue.pdf"), read_issue(dir / "repaired/issue.xml"));
+  keep("repaired.pdf", test::read_text(dir / "repaired/issue.pdf"));  // Preflight reports by file name
+
+  // A figure with an alpha channel: flattened onto white, no soft mask; a
+  // CMYK JPEG: as RGB (no DeviceCMYK under the sRGB output intent).
   Issue with_png = sample;
-  bool placed = false;
+  int placed = 0;
   for (Article& article : with_png.articles)
     for (Block& block : article.blocks)
-      if (block.kind == BlockKind::figure && !placed) block.image = "alpha.png", placed = true;
-  ASSERT_TRUE(placed) << "the sample has no figure any more; update this test";
+      if (block.kind == BlockKind::figure && placed < 2) block.image = placed++ ? "cmyk.jpg" : "alpha.png";
+  ASSERT_EQ(placed, 2) << "the sample has fewer than two figures now; update this test";
   test::write_text(dir / "alpha.png", transparent_png());
+  test::write_text(dir / "cmyk.jpg", cmyk_jpeg());
   const std::string pdf = typeset_pdf(with_png, default_style(), read_figures(with_png, dir.path()), nullptr, pdfa());
   EXPECT_EQ(pdf.find("/SMask"), std::string::npos);
   expect_round_trip(pdf, with_png);
@@ -138,6 +185,16 @@ TEST(PdfA, PreflightAcceptsOutputAndItReadsBackUnchanged) {
   EXPECT_EQ(pixel(0), std::string("\xFF\0\0\xFF", 4));              // opaque: as it was
   EXPECT_EQ(pixel(15), std::string("\x7F\x7F\xFF\xFF", 4));         // half blue on white
   EXPECT_EQ(pixel(39), std::string("\xFF\xFF\xFF\xFF", 4));         // transparent: white paper
+  EXPECT_EQ(pdf.find("/DeviceCMYK"), std::string::npos);
+  ASSERT_EQ(back.images.size(), 2u);
+  const std::string cmyk = test::png_pixels(back.images[1].bytes, width, height);
+  ASSERT_EQ(cmyk.size(), 16u * 8 * 4);
+  auto near = [&](size_t x, int r, int g, int b) {
+    const auto at = [&](size_t c) { return static_cast<unsigned char>(cmyk[x * 4 + c]); };
+    return std::abs(at(0) - r) < 24 && std::abs(at(1) - g) < 24 && std::abs(at(2) - b) < 24;
+  };
+  EXPECT_TRUE(near(2, 0, 255, 255));  // cyan ink
+  EXPECT_TRUE(near(13, 0, 0, 0));     // black ink
   keep("alpha.pdf", pdf);
 
   for (const auto& [file, verdict] : preflight(dir, files))

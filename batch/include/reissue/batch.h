@@ -19,6 +19,7 @@ namespace reissue {
 struct BatchOptions {
   std::filesystem::path input_root, output_root;
   std::vector<std::string> formats = {"xml", "pdf", "docx"};
+  bool pdfa = true;  // the PDFs as PDF/A-1b (--no-pdfa: plain PDF)
   std::filesystem::path style;  // empty: the default style sheet
   int jobs = 1;
   double timeout_seconds = 300;

@@ -18,6 +18,7 @@ class FontLibrary;
 
 struct RepairOptions {
   bool xml = true, pdf = true, docx = true;  // which outputs (--to)
+  bool pdfa = true;                          // the PDF as PDF/A-1b, an archive copy (--no-pdfa: plain)
   std::optional<Style> style;                // default: the newsletter's
   std::string encoding;                      // text input; empty: detect
   std::string name;                          // how reports name the input (default: its path)
