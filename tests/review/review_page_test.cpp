@@ -201,6 +201,15 @@ TEST(ReviewPage, ProducerPdfWithReviewItems) {
   expect_whole_page(*r, pdf_page_sizes(data("producers/gs-rewrite-001.pdf")));
 }
 
+// A scan: OCR's words become the blocks, each box where OCR read it (~7 s
+// of Tesseract twice: review, then extract for the comparison).
+TEST(ReviewPage, ScanReadByOcr) {
+  REQUIRE_CHROMIUM();
+  const auto r = review(data("scans/scan-g4-000.pdf"));
+  expect_whole_page(*r, pdf_page_sizes(data("scans/scan-g4-000.pdf")));
+  EXPECT_FALSE(tags_with_class(r->load.dom, "decision-region").empty()) << "OCR's doubtful words are outlined";
+}
+
 TEST(ReviewPage, Text) {
   REQUIRE_CHROMIUM();
   const auto r = review(data("corpus/corpus-001.txt"));
