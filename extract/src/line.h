@@ -69,6 +69,11 @@ struct LineSet {
   // (Text) The input line number each page starts at, in page order: the page
   // of a line set aside is known after it has left `lines`.
   std::vector<int> page_first_lines;
+  // Bold stretches and links a source saw on a line, by Line::number
+  // (inline_marks.h), and the length of each line's text when it was read
+  // (by number; 0 for none), to find a mark again where its line went.
+  std::map<int, std::vector<SourceMark>> marks;
+  std::vector<int> read_lengths;
   // (OCR) The words of each line read by OCR, by Line::number, left to right.
   std::map<int, std::vector<OcrWord>> ocr_words;
 };

@@ -178,6 +178,24 @@ bool letter_spaced(const std::vector<const SourceRun*>& group) {
   return *most - *least < 0.15;
 }
 
+// A run's part in the line's marks: a bold run starts or continues a strong
+// mark, a linked run a link mark (the space between two such runs included).
+void mark_run(std::vector<SourceMark>& marks, const SourceRun* before, const SourceRun& run, bool spaced) {
+  const auto extend = [&](Inline::Kind kind, bool continues, const std::string& href) {
+    if (continues) {
+      for (auto it = marks.rbegin(); it != marks.rend(); ++it)
+        if (it->kind == kind) {
+          if (spaced) it->text.push_back(U' ');
+          it->text += run.text;
+          return;
+        }
+    }
+    marks.push_back({kind, run.text, href});
+  };
+  if (run.bold) extend(Inline::Kind::strong, before && before->bold, "");
+  if (!run.link.empty()) extend(Inline::Kind::link, before && before->link == run.link, run.link);
+}
+
 // One printed line from runs sharing a baseline, ordered left to right.
 PrintedLine line_of(Runs group) {
   std::stable_sort(group.begin(), group.end(),
@@ -189,8 +207,10 @@ PrintedLine line_of(Runs group) {
   const bool spread = letter_spaced(group);
   for (size_t i = 0; i < group.size(); ++i) {
     const SourceRun& run = *group[i];
-    if (i > 0 && space_between(*group[i - 1], run, spread)) line.text.push_back(U' ');
+    const bool spaced = i > 0 && space_between(*group[i - 1], run, spread);
+    if (spaced) line.text.push_back(U' ');
     line.text += run.text;
+    mark_run(line.marks, i > 0 ? group[i - 1] : nullptr, run, spaced);
     line.box.left = std::min(line.box.left, run.box.left);
     line.box.right = std::max(line.box.right, run.box.right);
     line.box.top = std::min(line.box.top, run.box.top);

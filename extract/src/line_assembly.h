@@ -18,6 +18,7 @@ struct PrintedLine {
   double font_size = 0;  // most common size of its characters
   bool bold = false;     // most characters in a bold font
   bool colored = false;  // most characters neither black nor gray
+  std::vector<SourceMark> marks;  // bold stretches and links, left to right
 };
 
 std::vector<PrintedLine> assemble_lines(const std::vector<SourceRun>& runs);

@@ -214,6 +214,7 @@ void add_page(LineSet& set, size_t page_index, const std::vector<PrintedLine>& p
       previous = nullptr;
     } else {
       if (line.text.empty()) continue;
+      if (!item.line->marks.empty()) set.marks[line.number] = item.line->marks;
       if (!ocr_words.empty()) take_ocr_words(line, item.line->box, ocr_words, set);
       for (const SourceLink& link : page.links)
         if (overlaps(link.box, item.line->box)) set.link_targets[line.number].push_back(link.uri);
@@ -257,6 +258,7 @@ LineSet lines_without_geometry(SourceDocument& document) {
     line.page_start = set.lines.empty() || set.lines.back().page != source.page;
     while (static_cast<int>(set.page_first_lines.size()) <= source.page) set.page_first_lines.push_back(source.line);
     line.gap_before = source.spaced ? 1 : 0;
+    if (!source.marks.empty()) set.marks[line.number] = std::move(source.marks);
     set.lines.push_back(std::move(line));
   }
   // A large text is not held twice.

@@ -192,16 +192,71 @@ SourceRun run_of_word(const TextWord* word, int flow) {
   return run;
 }
 
+// The link annotation whose rectangle holds the centre of a word's character.
+const SourceLink* link_at(const TextWord* word, int index, const std::vector<SourceLink>& links) {
+  double x0, y0, x1, y1;
+  word->getCharBBox(index, &x0, &y0, &x1, &y1);
+  const double x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+  for (const SourceLink& link : links)
+    if (x >= link.box.left && x <= link.box.right && y >= link.box.top && y <= link.box.bottom) return &link;
+  return nullptr;
+}
+
+// A word cut where a link starts or ends and where its font turns bold or
+// back (Poppler keeps one word across a font change), so that each run is
+// wholly inside one link or outside all, and bold or not: inline markup.
+void add_word(const TextWord* word, int flow, const std::vector<SourceLink>& links, std::vector<SourceRun>& runs) {
+  SourceRun whole = run_of_word(word, flow);
+  const bool touched = std::any_of(links.begin(), links.end(), [&](const SourceLink& link) {
+    return link.box.left < whole.box.right && link.box.right > whole.box.left && link.box.top < whole.box.bottom &&
+           link.box.bottom > whole.box.top;
+  });
+  bool mixed = false;
+  for (int i = 1; i < word->getLength() && !mixed; ++i)
+    mixed = is_bold_font(word->getFontInfo(i)) != whole.bold;
+  if ((!touched && !mixed) || word->getLength() == 0) {
+    runs.push_back(std::move(whole));
+    return;
+  }
+  struct State {
+    const SourceLink* link;
+    bool bold;
+    bool operator==(const State&) const = default;
+  };
+  const auto state_at = [&](int i) {
+    return State{touched ? link_at(word, i, links) : nullptr, is_bold_font(word->getFontInfo(i))};
+  };
+  int start = 0;
+  State current = state_at(0);
+  for (int i = 1; i <= word->getLength(); ++i) {
+    const State here = i < word->getLength() ? state_at(i) : State{nullptr, false};
+    if (i < word->getLength() && here == current) continue;
+    SourceRun piece = whole;
+    piece.text = whole.text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
+    double x0, y0, x1, y1;
+    word->getCharBBox(start, &x0, &y0, &x1, &y1);
+    piece.box.left = x0;
+    word->getCharBBox(i - 1, &x0, &y0, &x1, &y1);
+    piece.box.right = x1;
+    piece.space_after = i == word->getLength() && whole.space_after;
+    piece.link = current.link ? current.link->uri : "";
+    piece.bold = current.bold;
+    runs.push_back(std::move(piece));
+    start = i;
+    current = here;
+  }
+}
+
 // Poppler's words, flow by flow in its reading order. Vertical or rotated
 // text is not body text: the recognizer reads horizontal lines only.
-std::vector<SourceRun> runs_of_page(const TextPage* text) {
+std::vector<SourceRun> runs_of_page(const TextPage* text, const std::vector<SourceLink>& links) {
   std::vector<SourceRun> runs;
   int flow_index = 0;
   for (const TextFlow* flow = text->getFlows(); flow; flow = flow->getNext(), ++flow_index)
     for (const TextBlock* block = flow->getBlocks(); block; block = block->getNext())
       for (const TextLine* line = block->getLines(); line; line = line->getNext())
         for (const TextWord* word = line->getWords(); word; word = word->getNext())
-          if (word->getRotation() == 0) runs.push_back(run_of_word(word, flow_index));
+          if (word->getRotation() == 0) add_word(word, flow_index, links, runs);
   return runs;
 }
 
@@ -243,9 +298,9 @@ SourcePage read_page(PDFDoc& document, int number, Page& page, const PdfLimits& 
   judge.start_page();
   document.displayPage(&device, number, 72, 72, 0, true, false, false);
   const TextPagePtr text(device.takeText());
-  result.runs = runs_of_page(text.get());
-  result.images = device.take_images();
   result.links = links_of_page(&page);
+  result.runs = runs_of_page(text.get(), result.links);
+  result.images = device.take_images();
   result.invisible_text = device.only_invisible_text() && !result.runs.empty();
   if (result.width > 0 && result.height > 0)
     result.image_share = std::min(1.0, device.image_area() / (result.width * result.height));

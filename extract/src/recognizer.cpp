@@ -1,5 +1,6 @@
 // The one recognizer every source feeds: its stages, in order.
 #include "furniture.h"
+#include "inline_marks.h"
 #include "hyphenation.h"
 #include "letter_spacing.h"
 #include "lines_from_source.h"
@@ -69,7 +70,9 @@ ExtractResult extract_source(SourceDocument document, const std::string& name, c
     result.images.push_back({path, std::move(image.bytes)});
     return path;
   };
+  extract::note_line_lengths(set);
   result.issue = extract::recognize_structure(set, review, keep_figure);
+  extract::apply_source_marks(set, result.issue);
   extract::locate_review_items(set, result.report.review);
   extract::list_doubtful_ocr_words(set, result.report.review);
   extract::describe_review(set, result.issue, result.report);

@@ -13,6 +13,13 @@ ComposedBlock text(Role role, std::string content, bool keep_with_next = false, 
   return block;
 }
 
+// A block of the issue printed as written, its markup with it.
+ComposedBlock marked(Role role, const Block& source, bool keep_with_next) {
+  ComposedBlock block = text(role, source.text, keep_with_next, source.line);
+  block.inlines = source.inlines;
+  return block;
+}
+
 }  // namespace
 
 std::vector<ComposedBlock> compose_issue(const Issue& issue) {
@@ -35,7 +42,7 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
   if (!issue.intro.empty()) {
     out.push_back(text(Role::section, "本期导语：", true));
     out.back().heading_level = 2;
-    for (const Block& paragraph : issue.intro) out.push_back(text(Role::intro, paragraph.text, false, paragraph.line));
+    for (const Block& paragraph : issue.intro) out.push_back(marked(Role::intro, paragraph, false));
   }
   if (!issue.contents.empty()) {
     out.push_back(text(Role::section, "一、信息目录", true));
@@ -77,12 +84,12 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
     }
     for (const Block& block : article.blocks) {
       switch (block.kind) {
-        case BlockKind::paragraph: out.push_back(text(Role::body, block.text, false, block.line)); break;
+        case BlockKind::paragraph: out.push_back(marked(Role::body, block, false)); break;
         case BlockKind::heading:
-          out.push_back(text(Role::heading, block.text, true, block.line));
+          out.push_back(marked(Role::heading, block, true));
           out.back().heading_level = 2;
           break;
-        case BlockKind::byline: out.push_back(text(Role::byline, block.text, false, block.line)); break;
+        case BlockKind::byline: out.push_back(marked(Role::byline, block, false)); break;
         case BlockKind::figure: {
           if (!block.image.empty()) {
             ComposedBlock figure;
@@ -94,7 +101,7 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
             figure.keep_with_next = !block.text.empty();
             out.push_back(figure);
           }
-          if (!block.text.empty()) out.push_back(text(Role::caption, block.text, false, block.line));
+          if (!block.text.empty()) out.push_back(marked(Role::caption, block, false));
           break;
         }
       }

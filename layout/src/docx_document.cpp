@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace reissue::layout {
 
@@ -56,11 +57,18 @@ class DocumentWriter {
   }
 
  private:
-  void run(const std::string& text) {
+  // strong: bold; emphasis: Word's 着重号 (w:em dot), as the PDF sets it.
+  void run(const std::string& text, bool strong = false, bool emphasis = false) {
     out_.start("w:r");
-    if (has_chinese(text)) {  // quotes and dashes shared with Latin take the Chinese font
-      out_.start("w:rPr");
-      out_.empty("w:rFonts", "w:hint", "eastAsia");
+    const bool chinese = has_chinese(text);
+    if (chinese || strong || emphasis) {  // quotes and dashes shared with Latin take the Chinese font
+      out_.start("w:rPr");  // children in the schema's order
+      if (chinese) out_.empty("w:rFonts", "w:hint", "eastAsia");
+      if (strong) {
+        out_.empty("w:b");
+        out_.empty("w:bCs");
+      }
+      if (emphasis) out_.empty("w:em", "w:val", "dot");
       out_.end();
     }
     out_.start("w:t");
@@ -139,12 +147,47 @@ class DocumentWriter {
       out_.attribute("w:anchor", target->second);
       out_.attribute("w:history", "1");
     }
-    run(block.text);
+    if (block.inlines.empty() || !block.uri.empty() || target != bookmarks_.end()) run(block.text);
+    else marked_runs(block);
     if (!block.uri.empty() || target != bookmarks_.end()) out_.end();
     if (bookmark != bookmarks_.end()) out_.empty("w:bookmarkEnd", "w:id", std::to_string(bookmark_id));
     if (const auto page_of = bookmarks_.find(block.page_of); page_of != bookmarks_.end())
       page_reference(page_of->second);
     out_.end();
+  }
+
+  // The text cut where markup starts or ends: a run per piece, with its
+  // bold and emphasis; a link's pieces inside one w:hyperlink.
+  void marked_runs(const ComposedBlock& block) {
+    std::set<size_t> cuts = {0, block.text.size()};
+    for (const Inline& span : block.inlines) {
+      cuts.insert(std::min(span.begin, block.text.size()));
+      cuts.insert(std::min(span.end, block.text.size()));
+    }
+    int open_link = -1;
+    for (auto it = cuts.begin(); std::next(it) != cuts.end(); ++it) {
+      const size_t begin = *it, end = *std::next(it);
+      bool strong = false, emphasis = false;
+      int link = -1;
+      for (size_t k = 0; k < block.inlines.size(); ++k) {
+        const Inline& span = block.inlines[k];
+        if (span.begin > begin || span.end < end) continue;
+        if (span.kind == Inline::Kind::strong) strong = true;
+        else if (span.kind == Inline::Kind::emphasis) emphasis = true;
+        else link = static_cast<int>(k);
+      }
+      if (link != open_link) {
+        if (open_link >= 0) out_.end();
+        if (link >= 0) {
+          out_.start("w:hyperlink");
+          out_.attribute("r:id", relationship("hyperlink", block.inlines[static_cast<size_t>(link)].href, true));
+          out_.attribute("w:history", "1");
+        }
+        open_link = link;
+      }
+      run(block.text.substr(begin, end - begin), strong, emphasis);
+    }
+    if (open_link >= 0) out_.end();
   }
 
   void write_figure(const ComposedBlock& block) {

@@ -92,6 +92,34 @@ std::string describe(const ComposedBlock& block) {
 
 std::string points(double value) { return format_decimal(value, 1) + " pt"; }
 
+// Inline markup on a placed line: a link annotation over each stretch of a
+// link's glyphs (spaces between them included), a 着重号 dot under each
+// emphasized character (clreq: centred below it, not under punctuation).
+void add_inline_marks(const ComposedBlock& block, const PlacedText& text, Page& page) {
+  const std::vector<PlacedGlyph>& glyphs = text.glyphs;
+  for (size_t g = 0; g < glyphs.size();) {
+    const int link = glyphs[g].link;
+    if (link < 0 || static_cast<size_t>(link) >= block.inlines.size()) {
+      ++g;
+      continue;
+    }
+    size_t last = g;
+    for (size_t k = g + 1; k < glyphs.size() && (glyphs[k].link == link || glyphs[k].text == U" "); ++k)
+      if (glyphs[k].link == link) last = k;
+    const double right = glyphs[last].x + std::max(glyphs[last].advance, 0.0);
+    page.links.push_back({text.x + glyphs[g].x, text.baseline - 0.3 * text.size, text.x + right,
+                          text.baseline + 0.95 * text.size, block.inlines[static_cast<size_t>(link)].href, ""});
+    g = last + 1;
+  }
+  for (const PlacedGlyph& glyph : glyphs) {
+    if (!glyph.emphasis || glyph.text.empty() || glyph.text == U" ") continue;
+    const char32_t first = glyph.text[0];
+    if (is_cjk_punctuation(first) || (first < 0x80 && !std::isalnum(static_cast<int>(first)))) continue;
+    page.dots.push_back({text.x + glyph.x + glyph.advance / 2, text.baseline - 0.21 * text.size, 0.06 * text.size,
+                         text.color});
+  }
+}
+
 class Paginator {
  public:
   Paginator(const Style& style, PagedDocument& out, const std::string& issue_name)
@@ -206,6 +234,7 @@ class Paginator {
     if (!plan.block->uri.empty() || !plan.block->target.empty())
       page.links.push_back({text.x, baseline - 0.3 * size, text.x + line.width, baseline + 0.95 * size,
                             plan.block->uri, plan.block->target});
+    add_inline_marks(*plan.block, text, page);
     if (!plan.block->page_of.empty() && &line == &plan.paragraph.lines.back())
       slots_.push_back({static_cast<int>(out_.pages.size()) - 1, baseline, text.top, text.bottom, &plan});
     page.texts.push_back(std::move(text));
@@ -322,7 +351,11 @@ std::vector<Plan> plan_blocks(const std::vector<ComposedBlock>& blocks, const St
     ShapeReport report;
     // Contents entries keep room for their page number at the right.
     const double reserve = block.page_of.empty() ? 0 : plan.role->size * 3;
-    plan.paragraph = layout_paragraph(block.text, *plan.role, plan.fonts, library, width, report, reserve, on_line);
+    if (std::any_of(block.inlines.begin(), block.inlines.end(),
+                    [](const Inline& span) { return span.kind == Inline::Kind::strong; }))
+      add_strong_faces(style, *plan.role, library, plan.fonts);
+    plan.paragraph =
+        layout_paragraph(block.text, *plan.role, plan.fonts, library, width, report, reserve, on_line, block.inlines);
     out.uncovered += report.uncovered;
   }
   return plans;

@@ -38,6 +38,12 @@ struct PlacedImage {
   int block = -1;                              // index into the composed blocks
 };
 
+// A filled round mark (着重号), an artifact.
+struct PlacedDot {
+  double x = 0, y = 0, radius = 0;
+  Color color;
+};
+
 struct LinkArea {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   std::string uri;     // external
@@ -49,6 +55,7 @@ struct Page {
   std::vector<PlacedRule> rules;
   std::vector<PlacedImage> images;
   std::vector<LinkArea> links;
+  std::vector<PlacedDot> dots;
 };
 
 struct Destination {

@@ -146,8 +146,14 @@ double place_elements(const PreparedParagraph& paragraph, size_t start, size_t e
     double gx = x + atom.shift;
     for (size_t g = 0; g < atom.glyphs.size(); ++g) {
       const GlyphRef& glyph = atom.glyphs[g];
-      line.glyphs.push_back({glyph.font, glyph.id, (gx + glyph.x_offset) * em, glyph.y_offset * em,
-                             g == 0 ? atom.text : std::u32string()});
+      PlacedGlyph placed{glyph.font, glyph.id, (gx + glyph.x_offset) * em, glyph.y_offset * em,
+                         g == 0 ? atom.text : std::u32string()};
+      if (g == 0) {
+        placed.advance = atom.width * em;
+        placed.emphasis = atom.emphasis;
+      }
+      placed.link = atom.link;
+      line.glyphs.push_back(std::move(placed));
       gx += glyph.advance;
     }
     line.text += atom.text;
@@ -159,8 +165,8 @@ double place_elements(const PreparedParagraph& paragraph, size_t start, size_t e
 }  // namespace
 
 PreparedParagraph prepare_paragraph(const std::u32string& text, const RoleStyle& role, const RoleFonts& fonts,
-                                    FontLibrary& library, ShapeReport& report) {
-  std::vector<Atom> atoms = shape_paragraph(text, fonts, library, report);
+                                    FontLibrary& library, ShapeReport& report, const std::vector<CharStyle>& styles) {
+  std::vector<Atom> atoms = shape_paragraph(text, fonts, library, report, styles);
   const unsigned space_glyph = fonts.latin->glyph(U' ');
   std::vector<Element> elements = elements_of(atoms, role.indent_em, fonts.latin->advance(space_glyph));
   return {std::move(atoms), LineItems(std::move(elements)), fonts.latin, space_glyph};
@@ -216,10 +222,12 @@ ParagraphLayout set_paragraph(const PreparedParagraph& paragraph, const std::vec
 
 ParagraphLayout layout_paragraph(const std::string& utf8, const RoleStyle& role, const RoleFonts& fonts,
                                  FontLibrary& library, double width, ShapeReport& report, double reserve_right,
-                                 const LineObserver& observer) {
+                                 const LineObserver& observer, const std::vector<Inline>& inlines) {
   const std::u32string text = utf8_to_u32(utf8);
   if (text.empty()) return set_paragraph({}, {}, role, fonts, width, observer);
-  const PreparedParagraph paragraph = prepare_paragraph(text, role, fonts, library, report);
+  std::vector<CharStyle> styles = char_styles(utf8, inlines);
+  if (styles.size() != text.size()) styles.clear();  // invalid UTF-8 read as U+FFFD: markup cannot be placed
+  const PreparedParagraph paragraph = prepare_paragraph(text, role, fonts, library, report, styles);
   const double em = role.size;
   const std::vector<size_t> breaks = break_paragraph(paragraph.items, role.align, width / em, reserve_right / em);
   return set_paragraph(paragraph, breaks, role, fonts, width, observer);

@@ -19,6 +19,9 @@ struct PlacedGlyph {
   unsigned id = 0;
   double x = 0, y = 0;   // points, from the line's left end on its baseline (y up)
   std::u32string text;   // the characters this glyph shows (empty for a cluster's later glyphs)
+  double advance = 0;    // points, of its cluster (first glyph), for marks and link areas
+  bool emphasis = false; // a dot goes under it (first glyph of an emphasized cluster)
+  int link = -1;         // the block's link it belongs to (CharStyle)
 };
 
 struct PlacedLine {
@@ -45,7 +48,8 @@ struct PreparedParagraph {
   unsigned space_glyph = 0;
 };
 PreparedParagraph prepare_paragraph(const std::u32string& text, const RoleStyle& role, const RoleFonts& fonts,
-                                    FontLibrary& library, ShapeReport& report);
+                                    FontLibrary& library, ShapeReport& report,
+                                    const std::vector<CharStyle>& styles = {});
 
 // 2. Break: the element each line ends at, the last one the paragraph's end.
 // `reserve_right` (em) is kept free at the right of the last line (ragged
@@ -63,6 +67,7 @@ ParagraphLayout set_paragraph(const PreparedParagraph& paragraph, const std::vec
 // at the right of the last line (a contents page number).
 ParagraphLayout layout_paragraph(const std::string& text, const RoleStyle& role, const RoleFonts& fonts,
                                  FontLibrary& library, double width, ShapeReport& report,
-                                 double reserve_right = 0, const LineObserver& observer = {});
+                                 double reserve_right = 0, const LineObserver& observer = {},
+                                 const std::vector<Inline>& inlines = {});
 
 }  // namespace reissue::layout

@@ -199,6 +199,10 @@ class Writer {
     for (const PlacedRule& rule : page.rules)
       out += "/Artifact BMC\nq\n" + color_operator(rule.color, "RG") + number(rule.width) + " w\n" +
              number(rule.x1) + " " + number(rule.y) + " m " + number(rule.x2) + " " + number(rule.y) + " l S\nQ\nEMC\n";
+    // Emphasis dots: a zero-length stroke with round caps is a filled circle.
+    for (const PlacedDot& dot : page.dots)
+      out += "/Artifact BMC\nq\n" + color_operator(dot.color, "RG") + "1 J " + number(dot.radius * 2) + " w\n" +
+             number(dot.x) + " " + number(dot.y) + " m " + number(dot.x) + " " + number(dot.y) + " l S\nQ\nEMC\n";
     for (const PlacedImage& image : page.images) {
       const std::string name = "Im" + std::to_string(image.image + 1);
       xobjects.AddKey(PdfName(name), images[static_cast<size_t>(image.image)]->Reference());

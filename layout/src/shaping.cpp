@@ -13,22 +13,56 @@
 
 namespace reissue::layout {
 
+namespace {
+
+// A face of the style's families; a missing family is the style sheet's to
+// fix: say where it names it.
+const Font* role_face(const Style& style, FontLibrary& library, const std::string& family, bool bold) {
+  try {
+    return &library.get(family, bold);
+  } catch (const Error& error) {
+    if (dynamic_cast<const OutOfMemory*>(&error)) throw;
+    throw Error(style.source.empty() ? "style sheet" : style.source, style.fonts_line,
+                "font \"" + family + "\": " + error.message());
+  }
+}
+
+}  // namespace
+
 RoleFonts fonts_for_role(const Style& style, const RoleStyle& role, FontLibrary& library) {
   RoleFonts fonts;
   fonts.bold = role.bold;
-  // A missing family is the style sheet's to fix: say where it names it.
-  const auto font = [&](const std::string& family) -> const Font* {
-    try {
-      return &library.get(family, role.bold);
-    } catch (const Error& error) {
-      if (dynamic_cast<const OutOfMemory*>(&error)) throw;
-      throw Error(style.source.empty() ? "style sheet" : style.source, style.fonts_line,
-                  "font \"" + family + "\": " + error.message());
-    }
-  };
-  fonts.chinese = font(role.sans ? style.sans : style.serif);
-  fonts.latin = font(role.sans ? style.latin_sans : style.latin_serif);
+  fonts.chinese = role_face(style, library, role.sans ? style.sans : style.serif, role.bold);
+  fonts.latin = role_face(style, library, role.sans ? style.latin_sans : style.latin_serif, role.bold);
   return fonts;
+}
+
+void add_strong_faces(const Style& style, const RoleStyle& role, FontLibrary& library, RoleFonts& fonts) {
+  fonts.chinese_strong = role_face(style, library, role.sans ? style.sans : style.serif, true);
+  fonts.latin_strong = role_face(style, library, role.sans ? style.latin_sans : style.latin_serif, true);
+}
+
+std::vector<CharStyle> char_styles(const std::string& text, const std::vector<Inline>& inlines) {
+  if (inlines.empty()) return {};
+  // Byte offset -> code point index.
+  std::vector<size_t> index_at(text.size() + 1, 0);
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    index_at[i] = count;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+  }
+  index_at[text.size()] = count;  // spans begin and end between characters
+  std::vector<CharStyle> styles(count);
+  for (size_t k = 0; k < inlines.size(); ++k) {
+    const Inline& span = inlines[k];
+    const size_t end = std::min(span.end, text.size());
+    for (size_t c = index_at[std::min(span.begin, text.size())]; c < index_at[end]; ++c) {
+      if (span.kind == Inline::Kind::strong) styles[c].strong = true;
+      else if (span.kind == Inline::Kind::emphasis) styles[c].emphasis = true;
+      else styles[c].link = static_cast<int>(k);
+    }
+  }
+  return styles;
 }
 
 namespace {
@@ -118,13 +152,15 @@ std::vector<int> break_opportunities(const std::u32string& text) {
 // fallback; spaces are glue, not glyphs (nullptr). Characters no font has
 // are reported and drawn as U+FFFD in the Chinese font.
 std::vector<const Font*> fonts_of(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
-                                  ShapeReport& report) {
+                                  ShapeReport& report, const std::vector<CharStyle>& styles) {
   std::vector<const Font*> font_of(text.size(), nullptr);
   for (size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
     if (c == U' ') continue;
-    const Font& preferred = prefers_chinese_font(c) ? *fonts.chinese : *fonts.latin;
-    const Font* font = library.font_for(c, preferred, fonts.bold);
+    const bool strong = !styles.empty() && styles[i].strong && fonts.chinese_strong && fonts.latin_strong;
+    const Font& preferred = prefers_chinese_font(c) ? *(strong ? fonts.chinese_strong : fonts.chinese)
+                                                    : *(strong ? fonts.latin_strong : fonts.latin);
+    const Font* font = library.font_for(c, preferred, fonts.bold || strong);
     if (!font) {
       report.uncovered.push_back(c);
       font = fonts.chinese;
@@ -190,6 +226,18 @@ void shape_run(const ShapingContext& context, size_t begin, size_t end, const Fo
   }
 }
 
+// The markup of each new atom (from `before`), from its first character: the
+// atoms of a run are its clusters in order.
+void mark_atoms(std::vector<Atom>& atoms, size_t before, size_t run_begin, const std::vector<CharStyle>& styles) {
+  size_t at = run_begin;
+  for (size_t k = before; k < atoms.size(); ++k) {
+    const CharStyle& style = styles[std::min(at, styles.size() - 1)];
+    atoms[k].emphasis = style.emphasis;
+    atoms[k].link = style.link;
+    at += atoms[k].text.size();
+  }
+}
+
 // A space between Chinese phrases (开启智慧医疗新篇 云南首例) is content: a line
 // never ends at it, where it would vanish from the page and from the text.
 void keep_spaces_between_chinese(std::vector<Atom>& atoms) {
@@ -216,8 +264,8 @@ void compress_adjacent_punctuation(std::vector<Atom>& atoms) {
 }  // namespace
 
 std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
-                                  ShapeReport& report) {
-  const std::vector<const Font*> font_of = fonts_of(text, fonts, library, report);
+                                  ShapeReport& report, const std::vector<CharStyle>& styles) {
+  const std::vector<const Font*> font_of = fonts_of(text, fonts, library, report, styles);
   const std::vector<int> breaks = break_opportunities(text);
   const hb::unique_ptr<hb_buffer_t> buffer(hb_buffer_create());
   const ShapingContext context{text, breaks, fonts, buffer};
@@ -235,6 +283,7 @@ std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& f
     const size_t before = atoms.size();
     shape_run(context, i, end, *font_of[i], pending_space, atoms);
     if (atoms.size() > before) pending_space = false;
+    if (!styles.empty()) mark_atoms(atoms, before, i, styles);
     i = end;
   }
   keep_spaces_between_chinese(atoms);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "reissue/fonts.h"
+#include "reissue/issue.h"
 #include "reissue/style.h"
 
 #include <string>
@@ -17,8 +18,22 @@ struct RoleFonts {
   const Font* chinese = nullptr;
   const Font* latin = nullptr;
   bool bold = false;
+  // The bold faces of the same families, for <strong> (null until a block
+  // with strong text asks: add_strong_faces).
+  const Font* chinese_strong = nullptr;
+  const Font* latin_strong = nullptr;
 };
 RoleFonts fonts_for_role(const Style& style, const RoleStyle& role, FontLibrary& library);
+void add_strong_faces(const Style& style, const RoleStyle& role, FontLibrary& library, RoleFonts& fonts);
+
+// How inline markup sets one character (issue.h, Inline).
+struct CharStyle {
+  bool strong = false;
+  bool emphasis = false;  // 着重号: a dot under the character
+  int link = -1;          // index of its link among the block's inlines
+};
+// One CharStyle per code point of `text` (UTF-8) from its inline spans.
+std::vector<CharStyle> char_styles(const std::string& text, const std::vector<Inline>& inlines);
 
 struct GlyphRef {
   const Font* font = nullptr;
@@ -40,6 +55,8 @@ struct Atom {
   Punctuation punctuation = Punctuation::none;
   bool break_before = false;    // a line may start here
   int break_penalty = 0;        // for breaks allowed only when they must (URLs)
+  bool emphasis = false;        // marked with a dot (CharStyle)
+  int link = -1;
 };
 
 struct ShapeReport {
@@ -47,7 +64,8 @@ struct ShapeReport {
 };
 
 // Atoms of `text` set in `fonts`; widths in em of the role size.
+// `styles`: one per character of `text`, or empty (no markup).
 std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
-                                  ShapeReport& report);
+                                  ShapeReport& report, const std::vector<CharStyle>& styles = {});
 
 }  // namespace reissue::layout

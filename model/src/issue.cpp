@@ -1,5 +1,7 @@
 #include "reissue/issue.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cstdio>
 
@@ -33,6 +35,39 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
   Date date{*year, *month, *day};
   if (!date.valid()) return std::nullopt;
   return date;
+}
+
+const char* inline_element_name(Inline::Kind kind) {
+  switch (kind) {
+    case Inline::Kind::emphasis: return "em";
+    case Inline::Kind::strong: return "strong";
+    case Inline::Kind::link: return "a";
+  }
+  return "em";
+}
+
+void nest_inlines(std::vector<Inline>& inlines) {
+  const auto order = [](const Inline& a, const Inline& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  };
+  std::vector<Inline> pending = std::move(inlines);
+  std::erase_if(pending, [](const Inline& span) { return span.begin >= span.end; });
+  std::sort(pending.begin(), pending.end(), order);
+  inlines.clear();
+  std::vector<size_t> open;  // indexes into `inlines` of the spans still open
+  for (size_t i = 0; i < pending.size(); ++i) {
+    Inline span = pending[i];
+    while (!open.empty() && inlines[open.back()].end <= span.begin) open.pop_back();
+    if (!open.empty() && span.end > inlines[open.back()].end) {
+      // It crosses the end of the open span: the rest waits its turn.
+      Inline rest = span;
+      rest.begin = inlines[open.back()].end;
+      span.end = rest.begin;
+      pending.insert(std::upper_bound(pending.begin() + static_cast<long>(i) + 1, pending.end(), rest, order), rest);
+    }
+    inlines.push_back(std::move(span));
+    open.push_back(inlines.size() - 1);
+  }
 }
 
 const char* block_kind_name(BlockKind kind) {

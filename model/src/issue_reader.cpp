@@ -143,11 +143,51 @@ class IssueReader {
     if (kind == BlockKind::figure) {
       block.image = value(node, "src");
       for (const xmlNode* child : children(node))
-        if (is_issue_element(child, "caption")) block.text = text(child);
+        if (is_issue_element(child, "caption")) read_marked_text(child, block);
     } else {
-      block.text = text(node);
+      read_marked_text(node, block);
     }
     return block;
+  }
+
+  // Text with inline markup: the text between tags is gathered into segments
+  // and normalized as one text; each element becomes a span of it.
+  void read_marked_text(const xmlNode* node, Block& block) {
+    struct Open {
+      size_t boundary;  // segments before its start
+      Inline span;
+    };
+    std::vector<std::u32string> segments(1);
+    std::vector<std::pair<Open, size_t>> spans;  // span and the boundary at its end
+    const auto walk = [&](const auto& self, const xmlNode* parent) -> void {
+      for (const xmlNode* child = parent->children; child; child = child->next) {
+        if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+          segments.back() += utf8_to_u32(xml::text_of(child));
+          continue;
+        }
+        if (child->type != XML_ELEMENT_NODE || !in_issue_namespace(child)) continue;
+        Inline span;
+        if (is_issue_element(child, "em")) span.kind = Inline::Kind::emphasis;
+        else if (is_issue_element(child, "strong")) span.kind = Inline::Kind::strong;
+        else if (is_issue_element(child, "a")) span.kind = Inline::Kind::link, span.href = value(child, "href");
+        else continue;  // the schema has said what it is not
+        segments.emplace_back();
+        const size_t at = spans.size();
+        spans.push_back({{segments.size() - 1, span}, 0});
+        self(self, child);
+        segments.emplace_back();
+        spans[at].second = segments.size() - 1;
+      }
+    };
+    walk(walk, node);
+    std::vector<size_t> boundaries;
+    block.text = normalize_inline_segments(segments, boundaries);
+    for (auto& [open, closing] : spans) {
+      Inline span = std::move(open.span);
+      span.begin = boundaries[open.boundary - 1];
+      span.end = boundaries[closing - 1];
+      if (span.begin < span.end) block.inlines.push_back(std::move(span));  // empty markup holds nothing
+    }
   }
 
   ContentsEntry read_entry(const xmlNode* node, size_t index) {

@@ -12,6 +12,17 @@ namespace reissue {
 
 namespace {
 
+// A link that lies inside another (spans are in document order, outer first).
+const Inline* link_inside_link(const std::vector<Inline>& inlines) {
+  const Inline* outer = nullptr;
+  for (const Inline& span : inlines) {
+    if (span.kind != Inline::Kind::link) continue;
+    if (outer && span.begin < outer->end) return &span;
+    outer = &span;
+  }
+  return nullptr;
+}
+
 bool is_http_url(const std::string& url) {
   auto starts_with_ci = [&](std::string_view prefix) {
     if (url.size() < prefix.size()) return false;
@@ -137,6 +148,9 @@ std::vector<Problem> check_semantics(const Issue& issue, const ReadGaps& gaps) {
       } else {
         check.require_text(block.text, block.line, where);
       }
+      if (const Inline* nested = link_inside_link(block.inlines))
+        check.add(block.line, where + ": <a href=\"" + nested->href +
+                                  "\"> is inside another link; a link cannot hold a link");
     }
   }
 

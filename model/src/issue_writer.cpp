@@ -23,6 +23,44 @@ class Writer : public xml::Writer {
   }
 };
 
+// Text with its inline markup, as mixed content. The spans nest (issue.h), so
+// each closes before the one around it.
+std::string marked_text(const std::string& text, const std::vector<Inline>& inlines) {
+  std::string out;
+  std::vector<const Inline*> open;
+  size_t at = 0;
+  const auto text_to = [&](size_t end) {
+    out += xml::escaped(text.substr(at, end - at));
+    at = end;
+  };
+  const auto close_until = [&](size_t position) {
+    while (!open.empty() && open.back()->end <= position) {
+      text_to(open.back()->end);
+      out += std::string("</") + inline_element_name(open.back()->kind) + ">";
+      open.pop_back();
+    }
+  };
+  for (const Inline& span : inlines) {
+    if (span.begin >= span.end || span.end > text.size()) continue;
+    close_until(span.begin);
+    text_to(span.begin);
+    out += std::string("<") + inline_element_name(span.kind);
+    if (span.kind == Inline::Kind::link) out += " href=\"" + xml::escaped(span.href) + "\"";
+    out += ">";
+    open.push_back(&span);
+  }
+  close_until(text.size());
+  text_to(text.size());
+  return out;
+}
+
+void write_marked(Writer& out, const char* name, const std::string& text, const std::vector<Inline>& inlines) {
+  if (inlines.empty()) return out.element(name, text);
+  out.start(name);
+  out.raw(marked_text(text, inlines));  // a model's text is stored normalized
+  out.end();
+}
+
 void write_masthead(Writer& out, const Masthead& masthead) {
   out.start("masthead");
   if (!masthead.series.empty()) out.element("series", masthead.series);
@@ -44,12 +82,12 @@ void write_masthead(Writer& out, const Masthead& masthead) {
 
 void write_block(Writer& out, const Block& block) {
   if (block.kind != BlockKind::figure) {
-    out.element(block_kind_name(block.kind), block.text);
+    write_marked(out, block_kind_name(block.kind), block.text, block.inlines);
     return;
   }
   out.start("figure");
   if (!block.image.empty()) out.attribute("src", block.image);
-  if (!block.text.empty()) out.element("caption", block.text);
+  if (!block.text.empty()) write_marked(out, "caption", block.text, block.inlines);
   out.end();
 }
 
@@ -88,7 +126,7 @@ std::string write_issue_xml(const Issue& issue) {
   write_masthead(out, issue.masthead);
   if (!issue.intro.empty()) {
     out.start("intro");
-    for (const Block& paragraph : issue.intro) out.element("p", paragraph.text);
+    for (const Block& paragraph : issue.intro) write_marked(out, "p", paragraph.text, paragraph.inlines);
     out.end();
   }
   if (!issue.contents.empty()) {

@@ -189,19 +189,26 @@ std::string normalize_inline_text(std::string_view text) {
   return normalize_inline_text(std::u32string_view(utf8_to_u32(text)));
 }
 
-std::string normalize_inline_text(std::u32string_view text) {
-  const std::u32string in = to_nfc(std::u32string(text));
+namespace {
+
+// The storage rule over NFC text; `out_at` (when given) receives, for each
+// index of `in` and its end, the length of the output when that index is
+// reached (inside white space: before the space it may become).
+std::u32string normalize_nfc_text(const std::u32string& in, std::vector<size_t>* out_at) {
   std::u32string out;
   out.reserve(in.size());
+  if (out_at) out_at->assign(in.size() + 1, 0);
   size_t i = 0;
   while (i < in.size()) {
     if (!is_space(in[i])) {
+      if (out_at) (*out_at)[i] = out.size();
       out.push_back(is_xml_char(in[i]) ? in[i] : U'\uFFFD');
       ++i;
       continue;
     }
     bool has_break = false;
     while (i < in.size() && is_space(in[i])) {
+      if (out_at) (*out_at)[i] = out.size();
       if (in[i] == '\n' || in[i] == '\r') has_break = true;
       ++i;
     }
@@ -213,7 +220,36 @@ std::string normalize_inline_text(std::u32string_view text) {
       continue;
     out.push_back(U' ');
   }
-  return u32_to_utf8(out);
+  if (out_at) (*out_at)[in.size()] = out.size();
+  return out;
+}
+
+}  // namespace
+
+std::string normalize_inline_text(std::u32string_view text) {
+  return u32_to_utf8(normalize_nfc_text(to_nfc(std::u32string(text)), nullptr));
+}
+
+std::string normalize_inline_segments(const std::vector<std::u32string>& segments, std::vector<size_t>& boundaries) {
+  std::u32string joined;
+  std::vector<size_t> starts;  // of each segment but the first, in `joined`
+  for (size_t i = 0; i < segments.size(); ++i) {
+    if (i > 0) starts.push_back(joined.size());
+    joined += to_nfc(segments[i]);
+  }
+  std::vector<size_t> out_at;
+  const std::u32string out = normalize_nfc_text(joined, &out_at);
+  // Code point offsets -> byte offsets of the UTF-8 result.
+  std::vector<size_t> bytes_before(out.size() + 1, 0);
+  std::string utf8;
+  for (size_t i = 0; i < out.size(); ++i) {
+    bytes_before[i] = utf8.size();
+    append_utf8(utf8, out[i]);
+  }
+  bytes_before[out.size()] = utf8.size();
+  boundaries.clear();
+  for (size_t start : starts) boundaries.push_back(bytes_before[out_at[start]]);
+  return utf8;
 }
 
 std::string format_decimal(double value, int decimals) {

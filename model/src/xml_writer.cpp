@@ -48,6 +48,25 @@ void Writer::attribute(const char* name, const std::string& value) {
 void Writer::text(const std::string& value) {
   if (!value.empty()) check(xmlTextWriterWriteString(writer_, BAD_CAST value.c_str()));
 }
+void Writer::raw(const std::string& markup) {
+  if (!markup.empty()) check(xmlTextWriterWriteRaw(writer_, BAD_CAST markup.c_str()));
+}
+
+std::string escaped(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 void Writer::element(const char* name, const std::string& value) {
   start(name);
   text(value);

@@ -15,8 +15,18 @@ namespace reissue {
 
 // A run of text as a positioned source placed it (a word, or a stretch in one
 // font). Boxes are in points from the page's top-left corner.
+// Inline markup a source saw on a line: text set in bold (strong) or under a
+// link. The recognizer finds `text` again in the block the line ends up in
+// (inline_marks.h) and makes it a span of the markup.
+struct SourceMark {
+  Inline::Kind kind = Inline::Kind::strong;
+  std::u32string text;
+  std::string href;  // link
+};
+
 struct SourceRun {
   std::u32string text;
+  std::string link;  // the URI of the link annotation over it ("" none)
   Box box;
   double baseline = 0;
   double font_size = 0;
@@ -44,6 +54,7 @@ struct SourceLine {
   // where such runs separate blocks (space between paragraphs) rather than
   // pages.
   bool spaced = false;
+  std::vector<SourceMark> marks;  // in line order
 };
 
 struct SourceImage {

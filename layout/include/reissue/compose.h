@@ -19,6 +19,7 @@ struct ComposedBlock {
   ComposedKind kind = ComposedKind::text;
   Role role = Role::body;     // how it is set (style.h), its DOCX style and PDF tag
   std::string text;           // what is printed
+  std::vector<Inline> inlines;  // its markup: emphasis, strong, links (bytes of `text`, issue.h)
   std::string uri;            // the whole block links to this URL
   std::string anchor;         // a destination other blocks link to ("a1")
   std::string target;         // links to this anchor (contents entries)

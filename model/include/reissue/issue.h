@@ -2,6 +2,7 @@
 // typesetters consume it. Plain data; no XML, PDF or DOCX types leak in here.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,12 +74,32 @@ struct ContentsEntry {
 
 enum class BlockKind { paragraph, heading, figure, byline };
 
+// Inline markup in a block's text (docs/format.md, "Inline markup"): emphasis
+// (<em>), strong importance (<strong>) and a link (<a href>). A span covers
+// bytes [begin, end) of the UTF-8 text; spans nest properly (one inside
+// another or apart, never crossing) and are kept in document order: by begin,
+// the outer one first.
+struct Inline {
+  enum class Kind { emphasis, strong, link };
+  Kind kind = Kind::emphasis;
+  std::size_t begin = 0, end = 0;
+  std::string href;  // link: an absolute http(s) URL
+
+  friend bool operator==(const Inline&, const Inline&) = default;
+};
+const char* inline_element_name(Inline::Kind kind);  // "em", "strong", "a"
+// Puts spans in document order (by begin, the outer first) and makes them
+// nest: a span crossing the end of one that opened before it is cut there,
+// its rest a span of its own. Empty spans are dropped.
+void nest_inlines(std::vector<Inline>& inlines);
+
 // One body block in reading order. For a figure, `text` is the caption (may be
 // empty) and `image` the relative path of the picture (may be empty when the
 // source had only the caption, as in text extraction).
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   std::string text;
+  std::vector<Inline> inlines;  // markup in `text` (a figure: in its caption)
   std::string image;
   int line = 0;
   Provenance provenance;  // a figure: the picture and its caption

@@ -2,8 +2,10 @@
 // engine, so that "what a space means" is decided in exactly one place.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace reissue {
 
@@ -35,6 +37,13 @@ bool is_control(char32_t c);        // C0/C1 controls other than white space, an
 // Characters XML cannot hold become U+FFFD. The result is NFC.
 std::string normalize_inline_text(std::string_view text);
 std::string normalize_inline_text(std::u32string_view text);
+// The same rule over text that markup cuts into `segments` (the text between
+// one tag and the next): each segment is made NFC on its own, and the rule
+// runs over them all as one text. Returns the text; `boundaries` receives the
+// byte offset in it where each segment but the first begins (a boundary
+// inside white space that is removed lands where it was removed).
+std::string normalize_inline_segments(const std::vector<std::u32string>& segments,
+                                      std::vector<std::size_t>& boundaries);
 
 // A number with at most `decimals` decimal places and no trailing zeros
 // ("12.5", "3", never "-0"): PDF operators, report figures.

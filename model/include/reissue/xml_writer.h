@@ -22,6 +22,9 @@ class Writer {
   void end();
   void attribute(const char* name, const std::string& value);
   void text(const std::string& value);  // as given, escaped
+  // Markup already escaped (mixed content written in one piece, so that
+  // indentation never enters it).
+  void raw(const std::string& markup);
   // <name>value</name>
   void element(const char* name, const std::string& value);
   // <name/> and <name attribute="value"/>
@@ -33,5 +36,8 @@ class Writer {
   std::string out_;  // libxml2 flushes into it in chunks: the document is held once
   xmlTextWriter* writer_;
 };
+
+// Text escaped for element content or an attribute value in double quotes.
+std::string escaped(const std::string& text);
 
 }  // namespace reissue::xml
