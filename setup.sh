@@ -24,6 +24,8 @@ PACKAGES=(
   hunspell-en-us
   # tools the tests and benchmarks use as independent consumers of our output
   poppler-utils qpdf mupdf-tools libreoffice-writer-nogui hyperfine time procps
+  # python-docx drafts the DOCX test set (tests/data/docx/generate.py); pandoc is the DOCX bench's baseline
+  python3-docx pandoc
   # a real browser for the review page and batch index tests (tests/review)
   chromium
   # Apache PDFBox Preflight, the PDF/A-1b validator (tests/layout/pdfa_test.cpp)

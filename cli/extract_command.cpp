@@ -150,7 +150,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
       "decisions goes to stderr; --report writes them all as JSON. PDFs are read in a child\n"
       "process with time and memory limits: a crash costs only that input (exit status 5).");
   auto arguments = std::make_shared<ExtractArguments>();
-  command->add_option("input", arguments->input, "Issue PDF or text file")->required();
+  command->add_option("input", arguments->input, "Issue PDF, DOCX or text file")->required();
   command->add_option("-o,--output", arguments->output, "Issue XML to write (default: stdout)")->check(named_file());
   command->add_option("--report", arguments->report, "Write the review report (JSON) here")->check(named_file());
   command->add_option("--encoding", arguments->encoding,

@@ -81,11 +81,11 @@ int run_review(ReviewArguments arguments) {
 void add_review_command(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand(
       "review",
-      "Extract an issue from its PDF or text (as `extract` does) and write the archivist's review\n"
+      "Extract an issue from its PDF, DOCX or text (as `extract` does) and write the archivist's review\n"
       "page: one self-contained HTML file with each original page as a picture beside the recovered\n"
       "issue, block by block, and every uncertain decision in place. Opens in any browser, offline.");
   auto arguments = std::make_shared<ReviewArguments>();
-  command->add_option("input", arguments->input, "Issue PDF or text file (not an issue XML)")->required();
+  command->add_option("input", arguments->input, "Issue PDF, DOCX or text file (not an issue XML)")->required();
   command->add_option("-o,--output", arguments->output,
                       "HTML file to write; - for stdout (default: INPUT_STEM.review.html here)")
       ->check(named_file());

@@ -21,7 +21,7 @@ std::string lower(std::string text) {
 
 bool is_input_name(const fs::path& path) {
   const std::string extension = lower(path.extension().string());
-  return extension == ".pdf" || extension == ".txt" || extension == ".xml";
+  return extension == ".pdf" || extension == ".docx" || extension == ".txt" || extension == ".xml";
 }
 
 // FNV-1a, 64 bits: stable across machines and runs (std::hash is not).

@@ -139,13 +139,17 @@ std::vector<Block> classify_body(LineSet& set, std::vector<BlockText> paragraphs
         continue;
       }
     } else if (!ends_sentence(text) && !starts_news_story(text) &&
-               paragraph.lines.first != paragraph.lines.last) {
+               (paragraph.lines.first != paragraph.lines.last || set.whole_paragraphs)) {
       // Several lines with no closing punctuation, too long for a heading. A
       // text has lost the layout, and in these issues such a block is a
       // picture's caption without a credit. A PDF still shows a caption
       // (centred or smaller than the text); without that evidence the block is
       // a paragraph, perhaps cut short.
-      const bool looks_like_caption = !set.has_geometry || first_line.centered || first_line.size_ratio < 0.97;
+      // A word processor's paragraph is one line here, but keeps its
+      // formatting: a caption is centred or smaller there too.
+      const bool looks_like_caption = set.whole_paragraphs
+                                          ? first_line.centered || first_line.size_ratio < 0.97
+                                          : !set.has_geometry || first_line.centered || first_line.size_ratio < 0.97;
       if (looks_like_caption) block.kind = BlockKind::figure;
       review.uncertain("block-kind", line, set.lines[paragraph.lines.last].number,
                        looks_like_caption

@@ -1,5 +1,6 @@
 // The entry points by input kind: each checks what only its kind can tell,
 // runs its source and hands the pages to the one recognizer (recognizer.cpp).
+#include "docx_source.h"
 #include "ocr_choice.h"
 #include "pdf_source.h"
 #include "reissue/atomic_file.h"
@@ -34,6 +35,13 @@ std::string unreadable_pages(const SourceDocument& source) {
   return out;
 }
 
+// One issue's PDF or DOCX is never this large; refused before it is parsed.
+void check_size(std::string_view bytes, const std::string& name, std::size_t limit, const char* kind) {
+  if (bytes.size() > limit)
+    throw ReadError(name, 0, std::string("is too large for one issue's ") + kind + " (" + human_size(bytes.size()) +
+                                 "; the limit is " + human_size(limit) + ")");
+}
+
 }  // namespace
 
 const char* ocr_name(ExtractOptions::Ocr mode) {
@@ -50,9 +58,7 @@ bool looks_like_pdf(std::string_view bytes) {
 }
 
 ExtractResult extract_pdf(std::string_view bytes, const std::string& name, const ExtractOptions& options) {
-  if (bytes.size() > options.max_pdf_bytes)
-    throw ReadError(name, 0, "is too large for one issue's PDF (" + human_size(bytes.size()) + "; the limit is " +
-                                 human_size(options.max_pdf_bytes) + ")");
+  check_size(bytes, name, options.max_pdf_bytes, "PDF");
   extract::PdfLimits limits;
   limits.max_pages = options.max_pages;
   SourceDocument source = extract::read_pdf(bytes, name, limits);
@@ -105,8 +111,20 @@ ExtractResult extract_text(std::string_view bytes, const std::string& name, cons
   return result;
 }
 
+ExtractResult extract_docx(std::string_view bytes, const std::string& name, const ExtractOptions& options) {
+  check_size(bytes, name, options.max_pdf_bytes, "DOCX");
+  extract::DocxLimits limits;
+  limits.max_text = options.max_bytes;
+  SourceDocument source = extract::docx_source(bytes, name, limits);
+  if (source.lines.empty()) throw ReadError(name, 0, "the document holds no text");
+  return extract_source(std::move(source), name, options);
+}
+
+bool looks_like_docx(std::string_view bytes) { return extract::looks_like_zip(bytes); }
+
 InputLimit input_limit(std::string_view head, const ExtractOptions& options) {
   if (looks_like_pdf(head)) return {options.max_pdf_bytes, "one issue's PDF", ""};
+  if (looks_like_docx(head)) return {options.max_pdf_bytes, "one issue's DOCX", ""};
   return {options.max_bytes, "one issue's text", "an issue is usually under 1 MiB; give one file per issue"};
 }
 
@@ -123,8 +141,11 @@ bool looks_like_xml(std::string_view bytes) {
 
 ExtractResult extract_document(std::string_view bytes, const std::string& name, const ExtractOptions& options) {
   if (looks_like_pdf(bytes)) return extract_pdf(bytes, name, options);
+  if (looks_like_docx(bytes)) return extract_docx(bytes, name, options);
   std::string extension = std::filesystem::path(name).extension().string();
   for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".docx")
+    throw ReadError(name, 0, "is named .docx but is not a ZIP package (a DOCX is one): damaged or mislabelled");
   if (extension == ".pdf") throw ReadError(name, 0, "is named .pdf but is not a PDF (no %PDF- header): damaged or mislabelled");
   if (looks_like_xml(bytes))
     throw ReadError(name, 0, "is an XML file, not a PDF or a text extracted from one: an issue XML needs no "

@@ -68,7 +68,7 @@ void mark_block(const LineSet& set, Block& block) {
   if (first == end) return;
   const Spaceless view = spaceless_of(block.text);
   std::vector<Inline> spans;
-  size_t cursor = 0;
+  size_t cursors[3] = {0, 0, 0};  // by kind: marks of different kinds overlap
   for (auto it = first; it != end; ++it) {
     // Where the line starts in the block, as far as its predecessors' lengths tell.
     size_t line_start = 0;
@@ -76,6 +76,7 @@ void mark_block(const LineSet& set, Block& block) {
       if (static_cast<size_t>(number) < set.read_lengths.size())
         line_start += static_cast<size_t>(set.read_lengths[static_cast<size_t>(number)]);
     for (const SourceMark& mark : it->second) {
+      size_t& cursor = cursors[static_cast<size_t>(mark.kind)];
       const std::u32string wanted = without_spaces(mark.text);
       if (wanted.empty()) continue;
       const size_t from_here = std::max(cursor, line_start > 4 ? line_start - 4 : 0);

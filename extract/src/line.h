@@ -34,6 +34,7 @@ struct Line {
   bool ends_with_space = false;  // (PDF) a space glyph or gap at the end of the line
   bool soft_hyphen = false;      // ends in a hyphen that only broke a word (En-|doscopy): joined, it goes
   bool ocr = false;              // read by OCR: its spaces and punctuation are Tesseract's (ocr_cleanup.h)
+  bool after_break = false;      // (DOCX) continues its paragraph after a manual line break
 
   bool is_figure() const { return figure >= 0; }
 };
@@ -51,6 +52,9 @@ struct LineSet {
   double full_width = 0;      // width of a full line, in em
   bool hard_wrapped = true;   // false: one paragraph per line (seed 001 style)
   bool has_geometry = false;  // true for PDF input
+  // (DOCX) Each line is a paragraph of the document, or its part after a
+  // manual line break (Line::after_break): never hard-wrapped.
+  bool whole_paragraphs = false;
   // (PDF) Paragraphs open with an indented first line here (some lines are
   // indented 1.5-3 em), so an unindented line continues a paragraph.
   bool indents_first_lines = false;

@@ -247,8 +247,24 @@ LineSet lines_with_geometry(SourceDocument& document, Review& review) {
   return set;
 }
 
+// What a word processor's document says about a line (DOCX): its formatting
+// as evidence, its links, the figure it stands for.
+void take_document_evidence(Line& line, SourceLine& source, SourceDocument& document, LineSet& set) {
+  line.bold = source.bold;
+  line.centered = source.centered;
+  line.size_ratio = source.size_ratio;
+  line.indent = source.indent;
+  line.after_break = source.after_break;
+  if (!source.links.empty()) set.link_targets[line.number] = std::move(source.links);
+  if (source.figure < 0) return;
+  std::vector<SourceImage>& images = document.pages.at(static_cast<size_t>(source.page)).images;
+  line.figure = static_cast<int>(set.figures.size());
+  set.figures.push_back(std::move(images.at(static_cast<size_t>(source.figure))));
+}
+
 LineSet lines_without_geometry(SourceDocument& document) {
   LineSet set;
+  set.whole_paragraphs = document.whole_paragraphs;
   set.lines.reserve(document.lines.size());
   for (SourceLine& source : document.lines) {
     Line line;
@@ -258,6 +274,7 @@ LineSet lines_without_geometry(SourceDocument& document) {
     line.page_start = set.lines.empty() || set.lines.back().page != source.page;
     while (static_cast<int>(set.page_first_lines.size()) <= source.page) set.page_first_lines.push_back(source.line);
     line.gap_before = source.spaced ? 1 : 0;
+    take_document_evidence(line, source, document, set);
     if (!source.marks.empty()) set.marks[line.number] = std::move(source.marks);
     set.lines.push_back(std::move(line));
   }

@@ -91,6 +91,11 @@ double calibrate_latin_widths(const LineSet& set) {
 }  // namespace
 
 void measure_text_lines(LineSet& set) {
+  // A word processor's paragraphs are not wrapped by hand: nothing to measure.
+  if (set.whole_paragraphs) {
+    set.hard_wrapped = false;
+    return;
+  }
   // Lines made only of full-width characters have exact widths; in hard-wrapped
   // justified text most of them are full lines, so their most common width is
   // the measure. Lines with Latin text only have estimated widths.

@@ -137,6 +137,7 @@ Boundary decide_without_geometry(const LineSet& set, const Line& a, const Line& 
                                  double measure_shift, bool a_opens_paragraph, int open_brackets) {
   if (open_brackets > 0)
     return {false, Strength::strong, "a bracket opened on the line is not closed yet"};
+  if (set.whole_paragraphs && !b.after_break) return {true, Strength::strong, "a new paragraph of the document"};
   if (!set.hard_wrapped) {
     // One paragraph per line; a long line that stops mid-sentence was cut.
     if (!ends_sentence(a.text) && !is_caption(a.text) && text_width_em(a.text) > 40 &&

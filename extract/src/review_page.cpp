@@ -3,6 +3,7 @@
 // in place; hovering or clicking one side outlines the other.
 #include "reissue/review_page.h"
 
+#include "docx_source.h"
 #include "page_images.h"
 #include "reissue/html.h"
 #include "reissue/issue_parts.h"
@@ -27,6 +28,7 @@ struct PagePicture {
 
 struct Original {
   bool pdf = false;
+  const char* kind = "text";  // for the summary: "PDF", "text", "DOCX"
   std::vector<PagePicture> pages;
   std::map<int, PageBox> lines;  // text input: where each input line is drawn
 };
@@ -90,9 +92,9 @@ PagePicture draw_text_page(const std::vector<const SourceLine*>& page_lines, int
   return picture;
 }
 
-Original text_original(std::string_view bytes, const std::string& name, const std::string& encoding) {
-  const extract::DecodedText decoded = extract::decode_text(bytes, name, encoding);
-  const SourceDocument document = extract::text_source(decoded.utf8(), name);
+// Pages of lines without geometry (a text, a DOCX's paragraphs) drawn as the
+// source gave them, numbered as extraction numbered them.
+Original lines_original(const SourceDocument& document) {
   std::vector<std::vector<const SourceLine*>> by_page(document.pages.size());
   for (const SourceLine& line : document.lines)
     if (line.page >= 0 && static_cast<size_t>(line.page) < by_page.size()) by_page[line.page].push_back(&line);
@@ -102,9 +104,23 @@ Original text_original(std::string_view bytes, const std::string& name, const st
   return original;
 }
 
+Original text_original(std::string_view bytes, const std::string& name, const std::string& encoding) {
+  const extract::DecodedText decoded = extract::decode_text(bytes, name, encoding);
+  return lines_original(extract::text_source(decoded.utf8(), name));
+}
+
+// A DOCX has no pages to render without a word processor: its paragraphs are
+// drawn as a text's lines are.
+Original docx_original(std::string_view bytes, const std::string& name) {
+  Original original = lines_original(extract::docx_source(bytes, name));
+  original.kind = "DOCX";
+  return original;
+}
+
 Original pdf_original(std::string_view bytes, const std::string& name, const ReviewPageOptions& options) {
   Original original;
   original.pdf = true;
+  original.kind = "PDF";
   for (extract::PageImage& image : extract::render_page_images(bytes, name, options.dpi, options.threads)) {
     PagePicture picture{image.width, image.height, {}};
     if (!image.jpeg.empty()) picture.uri = data_uri("image/jpeg", image.jpeg);
@@ -309,7 +325,7 @@ void add_regions(Page& page, const std::string& target, const std::string& kind,
 std::string summary_html(const Page& page, const std::string& name) {
   const ExtractReport& report = page.report;
   std::string out = "<header class=\"summary\" id=\"summary\">\n<h1>" + html_escape(name) + "</h1>\n<p class=\"meta\">" +
-                    (page.original.pdf ? "PDF" : "text") + " · " + std::to_string(page.original.pages.size()) +
+                    page.original.kind + " · " + std::to_string(page.original.pages.size()) +
                     " page(s)";
   if (!report.encoding.empty()) out += " · " + html_escape(report.encoding);
   out += " · " + std::to_string(page.parts.size()) + " recovered part(s)</p>\n";
@@ -394,8 +410,9 @@ std::string pages_column_html(const Page& page) {
 std::string review_page_html(const Issue& issue, const ExtractReport& report, std::string_view input_bytes,
                              const ReviewPageOptions& options) {
   const std::string name = options.display_name.empty() ? report.input : options.display_name;
-  const Original original = looks_like_pdf(input_bytes) ? pdf_original(input_bytes, name, options)
-                                                        : text_original(input_bytes, name, options.encoding);
+  const Original original = looks_like_pdf(input_bytes)    ? pdf_original(input_bytes, name, options)
+                            : looks_like_docx(input_bytes) ? docx_original(input_bytes, name)
+                                                           : text_original(input_bytes, name, options.encoding);
   const std::vector<IssuePart> parts = issue_parts(issue);
   const std::vector<Decision> decisions = decisions_of(report, original);
   Page page{report, original, parts, decisions, options, {}};

@@ -298,12 +298,11 @@ SourceDocument text_source(std::string_view utf8, const std::string& name) {
     if (on_page == sizes[page]) ++page, on_page = 0;
     ++on_page;
     const bool spaced = layout.spaced[document.lines.size()];
-    SourceLine line;
+    SourceLine& line = document.lines.emplace_back();
     line.text = std::move(text);
     line.line = number;
     line.page = static_cast<int>(page);
     line.spaced = spaced;
-    document.lines.push_back(std::move(line));
   });
   if (!any_text) throw ReadError(name, 0, "contains no text");
   return document;

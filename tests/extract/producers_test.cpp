@@ -5,6 +5,8 @@
 // Unicode maps (Ghostscript, ps2pdf) may instead be refused as having no text
 // layer; they may never come back as garbage. The texts in producers/text
 // (pdftotext of some of those PDFs) meet the same bar through the text path.
+// The DOCX set (tests/data/docx: the same content drafted in Word in several
+// styles, with Word's noise) meets it through the DOCX path.
 // tests/tools/score_producers prints the same scores as a table (--text: the
 // text path on every PDF's pdftotext output).
 #include "gold_score.h"
@@ -62,3 +64,5 @@ std::string test_name(const ::testing::TestParamInfo<ProducerPdf>& param) {
 INSTANTIATE_TEST_SUITE_P(Pdf, Producers, ::testing::ValuesIn(producer_pdfs()), test_name);
 // The text path on the same content: what pdftotext made of some of them.
 INSTANTIATE_TEST_SUITE_P(Text, Producers, ::testing::ValuesIn(producer_texts()), test_name);
+// The DOCX path on the same content drafted in Word (tests/data/docx).
+INSTANTIATE_TEST_SUITE_P(Docx, Producers, ::testing::ValuesIn(docx_files()), test_name);

@@ -189,9 +189,17 @@ TEST(SyntheticSource, PlainLinesKeepTheirInputLineNumbers) {
   SourceDocument document;
   document.kind = "text";
   document.pages.resize(2);
-  document.lines = {{U"全国卫生信息化舆情监测周报", 3, 0}, {U"本期导语：", 5, 0}, {utf8_to_u32(kParagraph1), 7, 0},
-                    {U"二、具体内容", 12, 1}, {U"1.标题：人工智能赋能医疗卫生", 13, 1}, {U"来源：光明网", 14, 1},
-                    {utf8_to_u32(kParagraph2), 16, 1}};
+  const auto line = [](std::u32string text, int number, int page) {
+    SourceLine source;
+    source.text = std::move(text);
+    source.line = number;
+    source.page = page;
+    return source;
+  };
+  document.lines = {line(U"全国卫生信息化舆情监测周报", 3, 0), line(U"本期导语：", 5, 0),
+                    line(utf8_to_u32(kParagraph1), 7, 0), line(U"二、具体内容", 12, 1),
+                    line(U"1.标题：人工智能赋能医疗卫生", 13, 1), line(U"来源：光明网", 14, 1),
+                    line(utf8_to_u32(kParagraph2), 16, 1)};
   const ExtractResult result = extract_source(document, "lines.txt");
   const Issue& issue = result.issue;
   ASSERT_EQ(issue.intro.size(), 1u);

@@ -355,6 +355,8 @@ std::vector<ProducerPdf> producer_files(const fs::path& dir, const std::string& 
 
 }  // namespace
 
+std::vector<ProducerPdf> docx_files() { return producer_files(source_dir() / "tests/data/docx", ".docx"); }
+
 std::vector<ProducerPdf> scan_pdfs() { return producer_files(source_dir() / "tests/data/scans", ".pdf"); }
 
 std::vector<ProducerPdf> producer_pdfs() { return producer_files(source_dir() / "tests/data/producers", ".pdf"); }

@@ -93,6 +93,10 @@ std::vector<ProducerPdf> producer_pdfs();  // sorted by name
 // feeds removed); `pdf` names the text file.
 std::vector<ProducerPdf> producer_texts();
 
+// The DOCX test set: tests/data/docx/<variant>-NNN.docx, drafted from the same
+// gold issues (generate.py there).
+std::vector<ProducerPdf> docx_files();  // sorted by name
+
 // The scan test set: tests/data/scans/<kind>-NNN.pdf, image-only and OCR'd
 // scans made from tests/data/corpus/corpus-NNN.pdf (generate.sh there).
 std::vector<ProducerPdf> scan_pdfs();  // sorted by name

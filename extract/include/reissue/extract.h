@@ -48,7 +48,7 @@ struct SetAside {
 
 struct ExtractReport {
   std::string input;                // file name
-  std::string input_kind;           // "text" or "pdf"
+  std::string input_kind;           // "text", "pdf" or "docx"
   std::string encoding;             // text input: the encoding used
   int pages = 0;
   std::vector<ReviewItem> review;   // uncertain decisions
@@ -118,12 +118,22 @@ ExtractResult extract_text(std::string_view bytes, const std::string& name,
 ExtractResult extract_pdf(std::string_view bytes, const std::string& name,
                           const ExtractOptions& options = {});
 
-// PDF or text, told apart by content (a %PDF- header), not by the file name;
-// but a file named .pdf that is not a PDF is a damaged or mislabelled file
-// (ReadError), not text, and an issue XML is refused (it needs no extraction).
+// A Word document (DOCX, WordprocessingML), read with libzip and libxml2 as
+// untrusted input (limits on entries, sizes and compression ratio; no DTD or
+// entities): each paragraph a line with the evidence its styles give, into
+// the same recognizer. Throws ReadError for what cannot be read (not a ZIP,
+// not a Word document, encrypted, a limit broken, a damaged part).
+ExtractResult extract_docx(std::string_view bytes, const std::string& name,
+                           const ExtractOptions& options = {});
+
+// PDF, DOCX or text, told apart by content (a %PDF- header, a ZIP package),
+// not by the file name; but a file named .pdf or .docx that is not one is a
+// damaged or mislabelled file (ReadError), not text, and an issue XML is
+// refused (it needs no extraction).
 ExtractResult extract_document(std::string_view bytes, const std::string& name,
                                const ExtractOptions& options = {});
 bool looks_like_pdf(std::string_view bytes);
+bool looks_like_docx(std::string_view bytes);  // a ZIP archive; extract_docx says whether it is a DOCX
 
 // Reads an input for extract_document ("-": standard input) under the limit
 // of its kind, told from its first bytes: a text over `max_bytes` is refused

@@ -44,16 +44,29 @@ struct SourceRun {
   float confidence = -1;
 };
 
-// A printed line from a source without geometry (a text file): as printed,
-// NFC, trimmed.
+// A printed line from a source without geometry (a text file; a DOCX
+// paragraph, or its part after a manual line break): as printed, NFC,
+// trimmed.
 struct SourceLine {
   std::u32string text;
-  int line = 0;  // 1-based line of the input
+  int line = 0;  // 1-based line of the input (DOCX: running number of the lines it yields)
   int page = 0;  // index in SourceDocument::pages
   // More blank lines than the text's usual separator stand before the line,
   // where such runs separate blocks (space between paragraphs) rather than
   // pages.
   bool spaced = false;
+  // What a word processor's document says about the line (DOCX; a text
+  // file has none of it): the evidence PDF lines carry, from styles and
+  // direct formatting rather than from geometry.
+  bool bold = false;         // every visible character is bold
+  bool centered = false;     // justification "center"
+  double size_ratio = 1.0;   // its main font size over the body text's
+  double indent = 0;         // first-line indent in em of the body text
+  int outline = -1;          // heading level (0: top), -1: none
+  bool after_break = false;  // continues its paragraph after a manual line break
+  // A figure stands here instead of text: its index in pages[page].images.
+  int figure = -1;
+  std::vector<std::string> links;  // hyperlink targets on the line
   std::vector<SourceMark> marks;  // in line order
 };
 
@@ -98,10 +111,13 @@ struct SourcePage {
 // geometry, in reading order, each naming its page: one list, as a large
 // text has hundreds of thousands of them).
 struct SourceDocument {
-  std::string kind;  // the report's input kind: "pdf", "text"
+  std::string kind;  // the report's input kind: "pdf", "text", "docx"
   std::vector<SourcePage> pages;
   std::vector<SourceLine> lines;
   std::vector<std::string> warnings;  // damage the source worked around
+  // `lines` are a word processor's paragraphs (DOCX), or their parts after a
+  // manual line break: not wrapped by hand, so not measured for it.
+  bool whole_paragraphs = false;
 
   bool positioned() const;  // any page has runs
 };
