@@ -1,5 +1,7 @@
 #include "reissue/compose.h"
 
+#include "reissue/placeholders.h"
+
 namespace reissue {
 
 namespace {
@@ -11,6 +13,23 @@ ComposedBlock text(Role role, std::string content, bool keep_with_next = false, 
   block.keep_with_next = keep_with_next;
   block.source_line = source_line;
   return block;
+}
+
+// The contents as written, or, when the issue has none, one entry per article
+// from its title and source: section 一 is never missing and editors type
+// each title once.
+std::vector<ContentsEntry> contents_of(const Issue& issue) {
+  if (!issue.contents.empty()) return issue.contents;
+  std::vector<ContentsEntry> entries;
+  for (const Article& article : issue.articles) {
+    ContentsEntry entry;
+    entry.ref = article.id.empty() ? article_id(article.n) : article.id;
+    entry.title = article.title.empty() ? article.headline : article.title;
+    entry.source = article.source;
+    entry.line = article.line;
+    entries.push_back(std::move(entry));
+  }
+  return entries;
 }
 
 }  // namespace
@@ -35,13 +54,16 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
   if (!issue.intro.empty()) {
     out.push_back(text(Role::section, "本期导语：", true));
     out.back().heading_level = 2;
-    for (const Block& paragraph : issue.intro) out.push_back(text(Role::intro, paragraph.text, false, paragraph.line));
+    const IntroFacts facts = intro_facts(issue);
+    for (const Block& paragraph : issue.intro)
+      out.push_back(text(Role::intro, fill_generated_values(paragraph.text, facts), false, paragraph.line));
   }
-  if (!issue.contents.empty()) {
+  const std::vector<ContentsEntry> contents = contents_of(issue);
+  if (!contents.empty()) {
     out.push_back(text(Role::section, "一、信息目录", true));
     out.back().heading_level = 2;
-    for (size_t i = 0; i < issue.contents.size(); ++i) {
-      const ContentsEntry& entry = issue.contents[i];
+    for (size_t i = 0; i < contents.size(); ++i) {
+      const ContentsEntry& entry = contents[i];
       ComposedBlock line =
           text(Role::contents, std::to_string(i + 1) + "." + entry.title, !entry.source.empty(), entry.line);
       line.target = entry.ref;
@@ -70,7 +92,9 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
       out.push_back(link);
     }
     out.push_back(text(Role::article_meta, "主要内容：", true, line));
-    if (!article.headline.empty()) out.push_back(text(Role::headline, article.headline, true, line));
+    // The headline repeats the title unless the editor wrote another.
+    const std::string& headline = article.headline.empty() ? article.title : article.headline;
+    if (!headline.empty()) out.push_back(text(Role::headline, headline, true, line));
     if (article.dateline) {
       const std::string date = article.dateline->date ? article.dateline->date->iso() + " " : std::string();
       out.push_back(text(Role::dateline, date + "来源：" + article.dateline->source, true, line));
