@@ -338,11 +338,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& log) {
   write_file_atomically(plan.output_root / (stem + ".csv"), batch::report_csv(result));
   // The page a person opens: one for the whole backlog, so not by a shard
   // (merging the shards' reports writes it).
-  const auto exists = [&](const std::string& relative) {
-    std::error_code error;
-    return fs::is_regular_file(plan.output_root / relative, error);
-  };
-  if (options.shards == 1) write_file_atomically(plan.output_root / "index.html", batch::batch_index_html(result, exists));
+  if (options.shards == 1) batch::write_batch_index(plan.output_root, result);
   return result;
 }
 

@@ -1,5 +1,6 @@
 #include "index_page.h"
 
+#include "reissue/atomic_file.h"
 #include "reissue/html.h"
 #include "reissue/text.h"
 
@@ -146,6 +147,14 @@ std::string batch_index_html(const BatchResult& result, const OutputExists& exis
          "<th data-sort=\"number\">pages</th><th data-sort=\"number\">decisions</th><th>outputs</th></tr></thead>\n<tbody>\n";
   for (const BatchRow* row : rows) out += row_html(result, *row, exists);
   return out + "</tbody>\n</table>\n<script>\n" + kScript + "</script>\n</body>\n</html>\n";
+}
+
+void write_batch_index(const std::filesystem::path& root, const BatchResult& result) {
+  const auto exists = [&](const std::string& relative) {
+    std::error_code error;
+    return std::filesystem::is_regular_file(root / relative, error);
+  };
+  write_file_atomically(root / "index.html", batch_index_html(result, exists));
 }
 
 }  // namespace reissue::batch

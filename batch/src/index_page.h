@@ -5,6 +5,7 @@
 
 #include "reissue/batch.h"
 
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -16,5 +17,8 @@ namespace reissue::batch {
 using OutputExists = std::function<bool(const std::string& relative)>;
 
 std::string batch_index_html(const BatchResult& result, const OutputExists& exists = {});
+
+// Writes `root`/index.html for `result`, linking the outputs found under `root`.
+void write_batch_index(const std::filesystem::path& root, const BatchResult& result);
 
 }  // namespace reissue::batch

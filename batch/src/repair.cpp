@@ -8,6 +8,7 @@
 #include "reissue/fonts.h"
 #include "reissue/issue_parts.h"
 #include "reissue/issue_xml.h"
+#include "reissue/review_page.h"
 #include "reissue/text.h"
 #include "reissue/typeset.h"
 #include "status.h"
@@ -250,6 +251,15 @@ RepairResult repair_issue(const fs::path& input, const RepairOptions& options) {
         {"issue.xml", result.corrected ? recovered.corrected_xml : write_issue_xml(recovered.issue)});
   }
   const int typeset_pages = publish(recovered, name, options, result);
+  if (recovered.report) {
+    // The review page: the original's pages beside what is published.
+    ReviewPageOptions page;
+    page.threads = options.parallel ? 0 : 1;
+    page.corrected = result.corrected;
+    page.encoding = options.encoding;
+    page.display_name = name;
+    result.files.push_back({"review.html", review_page_html(recovered.issue, *recovered.report, bytes, page)});
+  }
   result.files.push_back({"review.json", review_json(recovered)});
   result.files.push_back({"status.json", status_for(name, options, result, typeset_pages)});
   return result;

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "index_page.h"
 #include "status.h"
 #include "workspace.h"
 
@@ -259,6 +260,7 @@ BatchResult merge_reports(const std::filesystem::path& output_root) {
   batch::summarize(merged);
   write_file_atomically(output_root / "report.json", batch::report_json(merged));
   write_file_atomically(output_root / "report.csv", batch::report_csv(merged));
+  batch::write_batch_index(output_root, merged);
   return merged;
 }
 

@@ -52,9 +52,17 @@ TEST(Corrections, AHandCorrectionIsKeptAndPublishedByEveryRepairAfterIt) {
   EXPECT_TRUE(pdf_has_mark(out / "issue.pdf"));
   EXPECT_TRUE(json_of(out / "status.json").value("corrected", false));
   EXPECT_TRUE(json_of(out / "review.json").value("corrected", false));
-  // The DOCX too.
+  // The DOCX too, and the review page, which marks the changed paragraph
+  // alone as having no place in the original.
   const auto docx = run_command("unzip -p " + quoted(out / "issue.docx") + " word/document.xml");
   EXPECT_NE(docx.out.find(kMark), std::string::npos);
+  const std::string review = test::read_text(out / "review.html");
+  EXPECT_NE(review.find(kMark), std::string::npos);
+  size_t changed = 0;
+  for (size_t at = review.find("data-corrected=\"true\""); at != std::string::npos;
+       at = review.find("data-corrected=\"true\"", at + 1))
+    ++changed;
+  EXPECT_EQ(changed, 1u);
 
   // Unchanged since it was published, it is still the archivist's: kept by
   // another style, by PDF-only output (never left behind) and again.

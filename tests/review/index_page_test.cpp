@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 namespace reissue {
@@ -48,7 +49,9 @@ TEST(IndexPage, RowsFailuresFirstLinksResolve) {
   std::vector<std::string> targets;
   for (auto it = std::sregex_iterator(load.dom.begin(), load.dom.end(), link); it != std::sregex_iterator(); ++it)
     targets.push_back(url_unescaped((*it)[1]));
-  EXPECT_EQ(targets.size(), 2u) << "issue.xml and issue.pdf; no DOCX was asked for";
+  EXPECT_EQ(targets.size(), 3u) << "review.html, issue.xml and issue.pdf; no DOCX was asked for";
+  EXPECT_TRUE(std::any_of(targets.begin(), targets.end(),
+                          [](const std::string& target) { return target.ends_with("/review.html"); }));
   for (const std::string& target : targets) {
     EXPECT_TRUE(target.starts_with("第 1 期/周报 #1/")) << target;
     EXPECT_TRUE(fs::is_regular_file(dir / "out" / target)) << target;

@@ -73,7 +73,9 @@ struct BatchRow {
   int exit_code = 0;   // failed/interrupted: the exit status table (README)
   std::string kind;
   int pages = 0, articles = 0, warnings = 0, uncertain = 0;
-  std::map<std::string, int> decisions;  // review decisions by kind (uncertain is their sum)
+  // Every decision of review.json by kind: uncertain ones (`uncertain` counts
+  // them) and text set aside or replaced (reissue/extract.h, decision_counts).
+  std::map<std::string, int> decisions;
   bool corrected = false;  // its issue.xml was corrected by hand: the outputs are made from it
   double seconds = 0;
   double peak_memory_mib = 0;
