@@ -34,8 +34,9 @@ for issue in short long; do
     until [ "$(grep -c 'page(s)' "$work/$issue.log")" -gt "$i" ]; do sleep 0.05; done
   done
   kill -INT "$pid"; wait "$pid" || true; pid=
-  grep -o '[0-9]* page(s).* in [0-9.]* s' "$work/$issue.log" | awk -v name="$issue" '
-    {pages = $1; t[NR] = $(NF - 1)}
-    END {n = 0; for (i = 2; i <= NR; i++) r[++n] = t[i]; asort(r);
-         printf "| %s | %d | %.2f | %.2f |\n", name, pages, t[1], r[int((n + 1) / 2)]}'
+  lines=$(grep -o '[0-9]* page(s).* in [0-9.]* s' "$work/$issue.log")
+  pages=$(head -1 <<< "$lines" | awk '{print $1}')
+  first=$(head -1 <<< "$lines" | awk '{print $(NF - 1)}')
+  median=$(tail -n +2 <<< "$lines" | awk '{print $(NF - 1)}' | sort -n | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}')
+  printf '| %s | %s | %s | %s |\n' "$issue" "$pages" "$first" "$median"
 done
