@@ -80,5 +80,7 @@ void add_docx_command(CLI::App& app, int& exit_code);
 void add_repair_command(CLI::App& app, int& exit_code);
 void add_batch_command(CLI::App& app, int& exit_code);
 void add_review_command(CLI::App& app, int& exit_code);
+void add_new_command(CLI::App& app, int& exit_code);
+void add_style_command(CLI::App& app, int& exit_code);
 
 }  // namespace reissue::cli

@@ -94,6 +94,8 @@ int main(int argc, char** argv) {
   reissue::cli::add_docx_command(app, exit_code);
   reissue::cli::add_repair_command(app, exit_code);
   reissue::cli::add_batch_command(app, exit_code);
+  reissue::cli::add_new_command(app, exit_code);
+  reissue::cli::add_style_command(app, exit_code);
   if (reject_unknown_command(app, argc, argv)) return to_int(ExitStatus::usage);
   try {
     app.parse(argc, argv);

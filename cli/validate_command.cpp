@@ -15,8 +15,10 @@ void add_validate_command(CLI::App& app, int& exit_code) {
       "validate",
       "Check issue XML files against the schema and the format's rules, and that every figure\n"
       "image exists (relative to the file) and decodes.\n"
-      "Prints each problem as file:line: message. Exit status: 0 all valid, 1 some file\n"
-      "invalid, 2 some file could not be read (missing, too large, not well-formed XML).");
+      "Prints each problem as file:line: message, and what is allowed but probably a mistake (an\n"
+      "intro whose count or period disagrees with the articles) as file:line: warning: message.\n"
+      "Exit status: 0 all valid (warnings or not), 1 some file invalid (also a placeholder\n"
+      "〔待填：…〕 left), 2 some file could not be read (missing, too large, not well-formed XML).");
   auto files = std::make_shared<std::vector<std::string>>();
   command->add_option("files", *files, "Issue XML files")->required();
   auto quiet = std::make_shared<bool>(false);
@@ -30,12 +32,15 @@ void add_validate_command(CLI::App& app, int& exit_code) {
         if (const auto& read = result.issue ? result.issue : result.partial) {
           for (Problem& problem : check_figure_images(*read, issue_folder(file)))
             result.problems.push_back(std::move(problem));
-          std::stable_sort(result.problems.begin(), result.problems.end(),
-                           [](const Problem& a, const Problem& b) { return a.line < b.line; });
         }
+        if (!result.ok()) ++invalid;
+        // Warnings (an intro disagreeing with the articles) among the problems by line, marked as such.
+        for (Problem& warning : result.warnings)
+          result.problems.push_back({warning.line, "warning: " + std::move(warning.message)});
+        std::stable_sort(result.problems.begin(), result.problems.end(),
+                         [](const Problem& a, const Problem& b) { return a.line < b.line; });
         for (const Problem& problem : result.problems)
           std::cout << format_location(file, problem.line, problem.message) << "\n";
-        if (!result.ok()) ++invalid;
       } catch (const ReadError& error) {
         std::cout << error.what() << "\n";
         ++unreadable;

@@ -1,5 +1,10 @@
 #include "reissue/compose.h"
 
+#include "reissue/placeholders.h"
+
+#include <algorithm>
+#include <map>
+
 namespace reissue {
 
 namespace {
@@ -18,6 +23,48 @@ ComposedBlock marked(Role role, const Block& source, bool keep_with_next) {
   ComposedBlock block = text(role, source.text, keep_with_next, source.line);
   block.inlines = source.inlines;
   return block;
+}
+
+// An intro paragraph with the generated values written in, its markup moved
+// along with the text the values change.
+ComposedBlock intro_paragraph(const Block& paragraph, const IntroFacts& facts) {
+  ComposedBlock block = marked(Role::intro, paragraph, false);
+  if (paragraph.inlines.empty()) {
+    block.text = fill_generated_values(paragraph.text, facts);
+    return block;
+  }
+  // Filled piece by piece between markup boundaries (a token lies inside one).
+  std::vector<size_t> cuts = {0, paragraph.text.size()};
+  for (const Inline& span : paragraph.inlines) cuts.push_back(span.begin), cuts.push_back(span.end);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::string text;
+  std::map<size_t, size_t> moved;  // old offset -> new
+  for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+    moved[cuts[i]] = text.size();
+    text += fill_generated_values(std::string_view(paragraph.text).substr(cuts[i], cuts[i + 1] - cuts[i]), facts);
+  }
+  moved[paragraph.text.size()] = text.size();
+  block.text = std::move(text);
+  for (Inline& span : block.inlines) span.begin = moved[span.begin], span.end = moved[span.end];
+  return block;
+}
+
+// The contents as written, or, when the issue has none, one entry per article
+// from its title and source: section 一 is never missing and editors type
+// each title once.
+std::vector<ContentsEntry> contents_of(const Issue& issue) {
+  if (!issue.contents.empty()) return issue.contents;
+  std::vector<ContentsEntry> entries;
+  for (const Article& article : issue.articles) {
+    ContentsEntry entry;
+    entry.ref = article.id.empty() ? article_id(article.n) : article.id;
+    entry.title = article.title.empty() ? article.headline : article.title;
+    entry.source = article.source;
+    entry.line = article.line;
+    entries.push_back(std::move(entry));
+  }
+  return entries;
 }
 
 }  // namespace
@@ -42,13 +89,15 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
   if (!issue.intro.empty()) {
     out.push_back(text(Role::section, "本期导语：", true));
     out.back().heading_level = 2;
-    for (const Block& paragraph : issue.intro) out.push_back(marked(Role::intro, paragraph, false));
+    const IntroFacts facts = intro_facts(issue);
+    for (const Block& paragraph : issue.intro) out.push_back(intro_paragraph(paragraph, facts));
   }
-  if (!issue.contents.empty()) {
+  const std::vector<ContentsEntry> contents = contents_of(issue);
+  if (!contents.empty()) {
     out.push_back(text(Role::section, "一、信息目录", true));
     out.back().heading_level = 2;
-    for (size_t i = 0; i < issue.contents.size(); ++i) {
-      const ContentsEntry& entry = issue.contents[i];
+    for (size_t i = 0; i < contents.size(); ++i) {
+      const ContentsEntry& entry = contents[i];
       ComposedBlock line =
           text(Role::contents, std::to_string(i + 1) + "." + entry.title, !entry.source.empty(), entry.line);
       line.target = entry.ref;
@@ -77,7 +126,9 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
       out.push_back(link);
     }
     out.push_back(text(Role::article_meta, "主要内容：", true, line));
-    if (!article.headline.empty()) out.push_back(text(Role::headline, article.headline, true, line));
+    // The headline repeats the title unless the editor wrote another.
+    const std::string& headline = article.headline.empty() ? article.title : article.headline;
+    if (!headline.empty()) out.push_back(text(Role::headline, headline, true, line));
     if (article.dateline) {
       const std::string date = article.dateline->date ? article.dateline->date->iso() + " " : std::string();
       out.push_back(text(Role::dateline, date + "来源：" + article.dateline->source, true, line));

@@ -19,6 +19,7 @@ namespace reissue {
 namespace embedded {
 extern const char style_xsd[];
 extern const char default_style_xml[];
+extern const char large_print_style_xml[];
 }  // namespace embedded
 
 std::string Color::hex() const {
@@ -277,6 +278,18 @@ Style load_style(const std::filesystem::path& file) {
 const Style& default_style() {
   static const Style style = load_style_from_memory(embedded::default_style_xml, "styles/default.xml");
   return style;
+}
+
+const std::vector<BundledStyle>& bundled_styles() {
+  static const std::vector<BundledStyle> styles = {{"default", embedded::default_style_xml},
+                                                   {"large-print", embedded::large_print_style_xml}};
+  return styles;
+}
+
+const BundledStyle* find_bundled_style(std::string_view name) {
+  for (const BundledStyle& style : bundled_styles())
+    if (style.name == name) return &style;
+  return nullptr;
 }
 
 }  // namespace reissue

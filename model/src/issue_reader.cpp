@@ -1,6 +1,7 @@
 #include "reissue/atomic_file.h"
 #include "reissue/error.h"
 #include "reissue/issue_xml.h"
+#include "reissue/placeholders.h"
 #include "reissue/text.h"
 #include "reissue/xml_safe.h"
 
@@ -296,6 +297,7 @@ LoadResult load_issue_from_memory(std::string_view bytes, const std::string& nam
     return !seen.insert({problem.line, problem.message}).second;
   };
   problems.erase(std::remove_if(problems.begin(), problems.end(), repeated), problems.end());
+  result.warnings = intro_warnings(issue);
   if (schema.valid && reader.problems.empty()) result.issue = std::move(issue);
   else result.partial = std::move(issue);
   return result;

@@ -2,6 +2,7 @@
 #include "issue_semantics.h"
 
 #include "reissue/numerals.h"
+#include "reissue/placeholders.h"
 #include "reissue/text.h"
 
 #include <algorithm>
@@ -193,6 +194,8 @@ std::vector<Problem> check_semantics(const Issue& issue, const ReadGaps& gaps) {
                                   article.source + "\"");
     }
   }
+  // Gaps left by `reissue new` and mistyped generated values would be printed as they are.
+  for (Problem& problem : placeholder_problems(issue)) check.problems.push_back(std::move(problem));
   return check.problems;
 }
 

@@ -535,10 +535,19 @@ class OutlineBuilder {
     const std::string type = schema_attribute(declaration, "type");
     if (!type.empty()) {
       const auto complex = complex_types_.find(std::string(after_colon(type)));
-      if (complex != complex_types_.end())
-        fill_from_complex_type(*element, complex->second, depth);
-      else
+      if (complex == complex_types_.end()) {
         element->text_only = true;
+      } else if (std::count(expanding_.begin(), expanding_.end(), complex->second) < 2) {
+        expanding_.push_back(complex->second);
+        fill_from_complex_type(*element, complex->second, depth);
+        expanding_.pop_back();
+        expanded_.try_emplace(complex->second, element.get());
+      } else {
+        // A recursive type (inline markup: <em> inside <em>) is expanded twice
+        // on a path; eagerly it would never end. Deeper, the element gets the
+        // same groups and attributes once a whole expansion exists (finish).
+        unexpanded_.push_back({element.get(), complex->second});
+      }
       return element;
     }
     for (const xmlNode* child = declaration->children; child; child = child->next) {
@@ -630,6 +639,21 @@ class OutlineBuilder {
 
   std::map<std::string, const xmlNode*> complex_types_;
   std::map<std::string, const xmlNode*> global_elements_;
+  std::vector<const xmlNode*> expanding_;  // named types being expanded on the current path
+  std::map<const xmlNode*, const SchemaOutline::Element*> expanded_;  // a whole expansion of each type
+  std::vector<std::pair<SchemaOutline::Element*, const xmlNode*>> unexpanded_;
+
+ public:
+  // Recursion cut short: what the element may hold, from a whole expansion.
+  void finish() {
+    for (auto& [element, type] : unexpanded_) {
+      const auto whole = expanded_.find(type);
+      if (whole == expanded_.end()) continue;
+      element->groups = whole->second->groups;
+      element->attributes = whole->second->attributes;
+      element->same_as = whole->second;
+    }
+  }
 };
 
 std::string last_step(std::string xpath) {
@@ -666,6 +690,7 @@ SchemaOutline::SchemaOutline(const char* schema_text) {
   OutlineBuilder builder(schema);
   for (const xmlNode* node = schema->children; node; node = node->next) {
     if (is_xsd(node, "element")) roots_.push_back(builder.build(node, 0));
+    builder.finish();
     if (!is_xsd(node, "simpleType")) continue;
     SimpleType type;
     visit_xsd_elements(node->children, [&](const xmlNode* facet) {
@@ -707,8 +732,9 @@ const SchemaOutline::Element* SchemaOutline::declaration_of(const xmlNode* eleme
       for (const auto& root : roots_)
         if (root->name == name) current = root.get();
     } else {
-      const auto child = current->children.find(name);
-      current = child == current->children.end() ? nullptr : child->second.get();
+      const Element* holder = current->same_as ? current->same_as : current;
+      const auto child = holder->children.find(name);
+      current = child == holder->children.end() ? nullptr : child->second.get();
     }
     if (!current) return nullptr;
   }
@@ -842,7 +868,7 @@ ContentMatch match_content(const SchemaOutline::Element& declaration, const xmlN
 }
 
 bool declares_child(const SchemaOutline::Element& declaration, const std::string& name) {
-  return declaration.children.count(name) > 0;
+  return (declaration.same_as ? *declaration.same_as : declaration).children.count(name) > 0;
 }
 
 std::string content_order(const SchemaOutline::Element& declaration) {

@@ -62,6 +62,9 @@ class SchemaOutline {
     std::vector<Group> groups;
     std::vector<Attribute> attributes;
     std::map<std::string, std::unique_ptr<Element>> children;
+    // A recursive type's element deep on a path: its children are those of
+    // this whole expansion of the type (the tree is finite).
+    const Element* same_as = nullptr;
     const Attribute* attribute(std::string_view attribute_name) const;
   };
   struct SimpleType {

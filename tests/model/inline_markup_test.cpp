@@ -79,6 +79,14 @@ TEST(InlineMarkup, UnknownMarkupAndLinksInLinksAreRefusedPlainly) {
       << bold.problems.front().message;
   EXPECT_NE(bold.problems.front().message.find("<em>, <strong>, <a>"), std::string::npos);
 
+  // However deep the markup nests, the message says what is allowed there.
+  const LoadResult deep =
+      load_issue_from_memory(issue_with_body("<p><em><strong><em><b>词</b></em></strong></em></p>"), "deep.xml");
+  ASSERT_FALSE(deep.ok());
+  EXPECT_NE(deep.problems.front().message.find("<b> is not allowed here in <em>; expected one of <em>, <strong>, <a>"),
+            std::string::npos)
+      << deep.problems.front().message;
+
   const LoadResult nested = load_issue_from_memory(
       issue_with_body(R"(<p><a href="https://a.org/">甲<a href="https://b.org/">乙</a></a></p>)"), "a.xml");
   ASSERT_FALSE(nested.ok());

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace reissue {
 
@@ -58,5 +60,15 @@ Style load_style(const std::filesystem::path& file);
 Style load_style_from_memory(std::string_view xml, const std::string& name);
 // The newsletter's own look (styles/default.xml, compiled in).
 const Style& default_style();
+
+// The style sheets compiled into the binary, as in styles/: "default" and
+// "large-print", for editors to start a sheet of their own from
+// (`reissue style --print NAME`) without the source checkout.
+struct BundledStyle {
+  std::string_view name;
+  std::string_view xml;
+};
+const std::vector<BundledStyle>& bundled_styles();
+const BundledStyle* find_bundled_style(std::string_view name);  // nullptr: no such sheet
 
 }  // namespace reissue

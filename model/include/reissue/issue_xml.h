@@ -38,6 +38,10 @@ struct LoadResult {
   // large") and rule problems together, sorted by line, each once. Messages are
   // sentences for editors, with what to write instead where that is known.
   std::vector<Problem> problems;
+  // What is allowed but probably a mistake (an intro whose count or period
+  // disagrees with the articles: intro_warnings in placeholders.h), sorted by
+  // line. Warnings do not make a file invalid.
+  std::vector<Problem> warnings;
   bool ok() const { return issue.has_value() && problems.empty(); }
 };
 
