@@ -21,7 +21,7 @@ repo=$(dirname "$fuzz_dir")
 build=${REISSUE_FUZZ_BUILD:-$repo/build-fuzz}
 cxx=${REISSUE_FUZZ_CXX:-clang++}
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(issue_xml style_xml style_values extract_text extract_pdf typeset_issue)
+[[ ${#targets[@]} -gt 0 ]] || targets=(issue_xml style_xml style_values extract_text extract_pdf extract_docx typeset_issue)
 
 # Per target: the largest input and the time one input may take (sanitized).
 declare -A max_len=([issue_xml]=65536 [style_xml]=16384 [style_values]=4096 [extract_text]=131072

@@ -336,7 +336,7 @@ class DocumentReader {
       open_.marks[static_cast<size_t>(current)].text += text;
       return;
     }
-    open_.marks.push_back({kind, std::u32string(text), href});
+    open_.marks.push_back({kind, std::u32string(text), href, open_.text.size() - text.size()});
     current = static_cast<int>(open_.marks.size()) - 1;
   }
 
@@ -361,6 +361,7 @@ class DocumentReader {
     raw.line.after_break = after_break_;
     raw.line.links = std::move(open.links);
     raw.line.marks = std::move(open.marks);
+    for (SourceMark& mark : raw.line.marks) mark.at = mark.at > lead ? mark.at - lead : 0;
     raw.size = open.characters ? open.size_weight / open.characters : 0;
     if (!after_break_) {
       raw.first_line_points = paragraph_.first_line.value_or(0);

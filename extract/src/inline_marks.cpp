@@ -76,12 +76,20 @@ void mark_block(const LineSet& set, Block& block) {
       if (static_cast<size_t>(number) < set.read_lengths.size())
         line_start += static_cast<size_t>(set.read_lengths[static_cast<size_t>(number)]);
     for (const SourceMark& mark : it->second) {
+      // A link the issue format cannot hold (mailto:, file:) stays plain text.
+      if (mark.kind == Inline::Kind::link && !is_http_url(mark.href)) continue;
       size_t& cursor = cursors[static_cast<size_t>(mark.kind)];
       const std::u32string wanted = without_spaces(mark.text);
       if (wanted.empty()) continue;
-      const size_t from_here = std::max(cursor, line_start > 4 ? line_start - 4 : 0);
-      size_t found = view.text.find(wanted, from_here);
-      if (found == std::u32string::npos) found = view.text.find(wanted, cursor);
+      // Of the places the text occurs after the previous mark, the one
+      // nearest to where the mark stood on its line.
+      const size_t expected = line_start + mark.at;
+      size_t found = std::u32string::npos;
+      for (size_t at = view.text.find(wanted, cursor); at != std::u32string::npos; at = view.text.find(wanted, at + 1)) {
+        const auto distance = [&](size_t position) { return position > expected ? position - expected : expected - position; };
+        if (found == std::u32string::npos || distance(at) < distance(found)) found = at;
+        if (at > expected) break;
+      }
       if (found == std::u32string::npos) continue;
       const size_t begin = view.bytes[view.at[found]];
       const size_t last = view.at[found + wanted.size() - 1];

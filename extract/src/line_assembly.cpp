@@ -180,7 +180,8 @@ bool letter_spaced(const std::vector<const SourceRun*>& group) {
 
 // A run's part in the line's marks: a bold run starts or continues a strong
 // mark, a linked run a link mark (the space between two such runs included).
-void mark_run(std::vector<SourceMark>& marks, const SourceRun* before, const SourceRun& run, bool spaced) {
+void mark_run(std::vector<SourceMark>& marks, const SourceRun* before, const SourceRun& run, bool spaced,
+              size_t at) {
   const auto extend = [&](Inline::Kind kind, bool continues, const std::string& href) {
     if (continues) {
       for (auto it = marks.rbegin(); it != marks.rend(); ++it)
@@ -190,7 +191,7 @@ void mark_run(std::vector<SourceMark>& marks, const SourceRun* before, const Sou
           return;
         }
     }
-    marks.push_back({kind, run.text, href});
+    marks.push_back({kind, run.text, href, at});
   };
   if (run.bold) extend(Inline::Kind::strong, before && before->bold, "");
   if (!run.link.empty()) extend(Inline::Kind::link, before && before->link == run.link, run.link);
@@ -210,7 +211,7 @@ PrintedLine line_of(Runs group) {
     const bool spaced = i > 0 && space_between(*group[i - 1], run, spread);
     if (spaced) line.text.push_back(U' ');
     line.text += run.text;
-    mark_run(line.marks, i > 0 ? group[i - 1] : nullptr, run, spaced);
+    mark_run(line.marks, i > 0 ? group[i - 1] : nullptr, run, spaced, line.text.size() - run.text.size());
     line.box.left = std::min(line.box.left, run.box.left);
     line.box.right = std::max(line.box.right, run.box.right);
     line.box.top = std::min(line.box.top, run.box.top);

@@ -24,27 +24,6 @@ const Inline* link_inside_link(const std::vector<Inline>& inlines) {
   return nullptr;
 }
 
-bool is_http_url(const std::string& url) {
-  auto starts_with_ci = [&](std::string_view prefix) {
-    if (url.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i]) return false;
-    return true;
-  };
-  size_t host_start = 0;
-  if (starts_with_ci("https://")) host_start = 8;
-  else if (starts_with_ci("http://")) host_start = 7;
-  else return false;
-  for (unsigned char c : url)
-    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"') return false;
-  const size_t host_end = url.find_first_of("/?#", host_start);
-  const std::string host = url.substr(host_start, host_end - host_start);
-  if (host.empty() || host.front() == '.' || host.front() == ':') return false;
-  for (unsigned char c : host)
-    if (!(std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']' || c >= 0x80))
-      return false;
-  return true;
-}
 
 bool is_safe_relative_path(const std::string& path) {
   if (path.empty() || path.front() == '/' || path.find(':') != std::string::npos) return false;
@@ -90,6 +69,28 @@ std::string lines(int first, int second) {
 }
 
 }  // namespace
+
+bool is_http_url(const std::string& url) {
+  auto starts_with_ci = [&](std::string_view prefix) {
+    if (url.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i]) return false;
+    return true;
+  };
+  size_t host_start = 0;
+  if (starts_with_ci("https://")) host_start = 8;
+  else if (starts_with_ci("http://")) host_start = 7;
+  else return false;
+  for (unsigned char c : url)
+    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"') return false;
+  const size_t host_end = url.find_first_of("/?#", host_start);
+  const std::string host = url.substr(host_start, host_end - host_start);
+  if (host.empty() || host.front() == '.' || host.front() == ':') return false;
+  for (unsigned char c : host)
+    if (!(std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']' || c >= 0x80))
+      return false;
+  return true;
+}
 
 std::vector<Problem> check_semantics(const Issue& issue) { return check_semantics(issue, ReadGaps{}); }
 

@@ -22,6 +22,7 @@ struct SourceMark {
   Inline::Kind kind = Inline::Kind::strong;
   std::u32string text;
   std::string href;  // link
+  std::size_t at = 0;  // where on its line it starts (code points): which of repeated words it is
 };
 
 struct SourceRun {

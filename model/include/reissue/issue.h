@@ -88,6 +88,10 @@ struct Inline {
   friend bool operator==(const Inline&, const Inline&) = default;
 };
 const char* inline_element_name(Inline::Kind kind);  // "em", "strong", "a"
+// An absolute http(s) URL with a host and no white space: what a link's
+// href must be (article links, inline <a>).
+bool is_http_url(const std::string& url);
+
 // Puts spans in document order (by begin, the outer first) and makes them
 // nest: a span crossing the end of one that opened before it is cut there,
 // its rest a span of its own. Empty spans are dropped.
