@@ -36,6 +36,17 @@ double lead_of(const Atom& atom) {
   return atom.punctuation == Punctuation::opening && atom.width >= 0.9 && atom.shift == 0 ? -0.5 : 0;
 }
 
+// Mid-line punctuation gives up its blank half before the gaps between
+// characters grow (clreq): the glue after a full-width closing mark, or
+// before a full-width opening mark, shrinks by up to half an em. Not beside
+// another mark: adjacent marks are already set 1.5 em wide.
+double punctuation_shrink(const Atom& before, const Atom& atom) {
+  if (before.punctuation != Punctuation::none && atom.punctuation != Punctuation::none) return 0;
+  if (before.punctuation == Punctuation::closing && before.width >= 0.9) return 0.5;
+  if (atom.punctuation == Punctuation::opening && atom.width >= 0.9 && atom.shift == 0) return 0.5;
+  return 0;
+}
+
 // What may separate atom k from the atom before it: a penalty (a break the
 // rules forbid, or one with a cost) and glue (a space, the Han-Latin gap, the
 // stretchable gap between Chinese characters).
@@ -49,14 +60,17 @@ void push_separation(std::vector<Element>& out, const std::vector<Atom>& atoms, 
   else if (!breakable) out.push_back({Element::penalty, 0, 0, 0, kInfinitePenalty, -1});
   else if (!atom.space_before && !(before.chinese || atom.chinese))
     out.push_back({Element::penalty, 0, 0, 0, atom.break_penalty, -1});  // inside a URL
-  if (atom.space_before)
-    out.push_back({Element::glue, space_width, space_width * 0.5, space_width * 0.33, 0, static_cast<int>(k)});
+  const double shrink = punctuation_shrink(before, atom);
+  if (atom.space_is_blank)
+    out.push_back({Element::glue, 0.5, 0, 0, 0, static_cast<int>(k)});
+  else if (atom.space_before)
+    out.push_back({Element::glue, space_width, space_width * 0.5, space_width * 0.33 + shrink, 0, static_cast<int>(k)});
   else if (is_interscript(before, atom))
     out.push_back({Element::glue, kInterscriptGap, kInterscriptStretch, kInterscriptShrink, 0, -1});
   else if (before.chinese && atom.chinese)
-    out.push_back({Element::glue, 0, kChineseStretch, 0, 0, -1, true});
+    out.push_back({Element::glue, 0, kChineseStretch, shrink, 0, -1, true});
   else if (before.chinese || atom.chinese)  // a mark beside Latin text: a break, no gap
-    out.push_back({Element::glue, 0, 0, 0, 0, -1});
+    out.push_back({Element::glue, 0, 0, shrink, 0, -1});
 }
 
 // A last line holding a single character (实。) is avoided: no break before
@@ -80,7 +94,9 @@ void keep_last_character_company(std::vector<Element>& out, const std::vector<At
 
 std::vector<Element> elements_of(const std::vector<Atom>& atoms, double indent, double space_width) {
   std::vector<Element> out;
-  if (indent > 0) out.push_back({Element::box, indent, 0, 0, 0, -1});
+  // A paragraph opening with a full-width opening mark sets it without its
+  // blank half: its ink starts at the indent, like the other first lines.
+  if (indent > 0) out.push_back({Element::box, indent + (atoms.empty() ? 0 : lead_of(atoms[0])), 0, 0, 0, -1});
   for (size_t k = 0; k < atoms.size(); ++k) {
     if (k > 0) push_separation(out, atoms, k, space_width);
     Element box{Element::box, atoms[k].width, 0, 0, 0, static_cast<int>(k)};

@@ -9,6 +9,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <memory>
 
 namespace reissue::layout {
@@ -130,18 +131,39 @@ std::vector<int> break_opportunities(const std::u32string& text) {
     breaks[index_of_unit[static_cast<size_t>(at)]] = 0;
   for (size_t i = 1; i < text.size(); ++i) {
     const char32_t before = text[i - 1], c = text[i];
+    // ICU glues ‘…’ (ambiguous quotes) to its neighbours: in Chinese text a
+    // line may end before an opening mark and after a closing one.
+    if ((punctuation_class(c) == Punctuation::opening && is_han(before)) ||
+        (punctuation_class(before) == Punctuation::closing && is_han(c)))
+      breaks[i] = 0;
     if (never_starts_line(c) || never_ends_line(before)) breaks[i] = -1;
     // —— and …… are one mark two ems wide; 娜·罗 is one name.
     if (before == c && (c == U'—' || c == U'…')) breaks[i] = -1;
+    // Strict rule (clreq): —— and …… never start a line either.
+    if ((c == U'—' || c == U'…') && i + 1 < text.size() && text[i + 1] == c) breaks[i] = -1;
     if (c == U'·' || before == U'·') breaks[i] = -1;
   }
-  // URLs break only after / . - ? & = # _, and only when they must.
+  // URLs break only after / . - ? & = # _ (not between a final dot and a
+  // short extension: .html stays whole), and inside long letter-digit runs
+  // (hashes, ids) anywhere 4 characters from their ends; only when they must.
   for (size_t i = 0; i < text.size(); ++i) {
     if (!is_url_start(text, i)) continue;
     size_t end = i;
     while (end < text.size() && is_url_char(text[end])) ++end;
     for (size_t k = i + 1; k < end; ++k)
       breaks[k] = std::u32string_view(U"/.-?&=#_").find(text[k - 1]) != std::u32string_view::npos ? 50 : -1;
+    size_t extension = end;
+    while (extension > i && std::isalpha(static_cast<int>(text[extension - 1]))) --extension;
+    if (extension > i && text[extension - 1] == U'.' && end > extension && end - extension <= 5) breaks[extension] = -1;
+    for (size_t k = i; k < end;) {
+      size_t run = k;
+      bool digit = false;
+      while (run < end && std::isalnum(static_cast<int>(text[run]))) digit |= std::isdigit(static_cast<int>(text[run++])) != 0;
+      const size_t length = run - k;
+      if (length >= 20 || (length >= 12 && digit))
+        for (size_t b = k + 4; b + 4 <= run; ++b) breaks[b] = 50;
+      k = run == k ? k + 1 : run;
+    }
     i = end;
   }
   breaks[0] = -1;
@@ -261,6 +283,27 @@ void compress_adjacent_punctuation(std::vector<Atom>& atoms) {
   }
 }
 
+// A space in the text beside a full-width mark's blank half (突破 “AI,
+// 健康 | “医学) takes the place of that half: the mark is set without it and
+// the space is half an em wide and fixed, so the blank is not doubled (as
+// XeLaTeX, which drops the space) while the space is still drawn, and copy
+// and extraction give it back.
+void spaces_take_blank_halves(std::vector<Atom>& atoms) {
+  for (size_t k = 1; k < atoms.size(); ++k) {
+    if (!atoms[k].space_before) continue;
+    Atom &a = atoms[k - 1], &b = atoms[k];
+    if (a.punctuation == Punctuation::closing && a.width >= 0.9) {
+      a.width -= 0.5;
+      b.space_is_blank = true;
+    }
+    if (b.punctuation == Punctuation::opening && b.width >= 0.9 && b.shift == 0) {
+      b.shift -= 0.5;
+      b.width -= 0.5;
+      b.space_is_blank = true;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
@@ -288,6 +331,7 @@ std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& f
   }
   keep_spaces_between_chinese(atoms);
   compress_adjacent_punctuation(atoms);
+  spaces_take_blank_halves(atoms);
   return atoms;
 }
 

@@ -50,6 +50,7 @@ struct Atom {
   double width = 0;             // em, after punctuation compression
   double shift = 0;             // em, applied before the first glyph (compressed opening marks)
   bool space_before = false;    // a space in the text separates it from the previous atom
+  bool space_is_blank = false;  // that space stands for a mark's blank half: 0.5 em, fixed
   bool latin = false;           // set in the Latin font
   bool chinese = false;         // a Han character or CJK punctuation
   Punctuation punctuation = Punctuation::none;
