@@ -3,6 +3,7 @@
 // pdftotext -raw (the lines of a paragraph joined) equals the XML's text. The
 // 1/4 em between Han and Latin must not read as a space (it is part of the
 // preceding glyph's /W width); word spaces still read as spaces.
+#include "reissue/compose.h"
 #include "reissue/issue_xml.h"
 #include "reissue/style.h"
 #include "reissue/typeset.h"
@@ -67,6 +68,22 @@ bool copies_back(const std::string& text, const std::string& paragraph) {
     if (p == paragraph.size()) return true;
   }
   return false;
+}
+
+// The masthead's number is set in full-width brackets, and copies as such.
+TEST(Masthead, NumberInFullWidthBrackets) {
+  const Issue issue = read_issue(test::source_dir() / "samples/649.xml");
+  bool found = false;
+  for (const ComposedBlock& block : compose_issue(issue))
+    if (block.role == Role::number) {
+      EXPECT_EQ(block.text, "（第六四九）");
+      found = true;
+    }
+  EXPECT_TRUE(found);
+  const test::TempDir dir;
+  test::write_text(dir / "issue.pdf", typeset_pdf(issue, default_style(), read_figures(issue, test::source_dir() / "samples")));
+  const test::RunResult run = test::run_command("pdftotext -raw " + (dir / "issue.pdf").string() + " -");
+  EXPECT_NE(run.out.find("\n（第六四九）\n"), std::string::npos) << run.out.substr(0, 200);
 }
 
 struct CopyCase {
