@@ -75,8 +75,9 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
   // Masthead parts carry the masthead's line: the model keeps no finer one.
   const int masthead_line = masthead.line;
   if (!masthead.series.empty()) out.push_back(text(Role::series, masthead.series, true, masthead_line));
+  // The number in full-width brackets, as Chinese text sets them: （第六四九）.
   if (!masthead.number_text.empty())
-    out.push_back(text(Role::number, "(" + masthead.number_text + ")", true, masthead_line));
+    out.push_back(text(Role::number, "（" + masthead.number_text + "）", true, masthead_line));
   if (!masthead.publisher.empty()) out.push_back(text(Role::publisher, masthead.publisher, true, masthead_line));
   if (!masthead.date_text.empty()) out.push_back(text(Role::date, masthead.date_text, true, masthead_line));
   if (!masthead.empty()) {

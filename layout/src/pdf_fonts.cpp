@@ -129,24 +129,24 @@ std::string cid_set_bits(const std::set<unsigned>& cids) {
 
 }  // namespace
 
-const std::string& PdfFonts::name_of(const Font& font) {
-  object_of(font);
-  return entries_.at(&font).name;
+const std::string& PdfFonts::name_of(const Font& font, int extra) {
+  object_of(font, extra);
+  return entries_.at({&font, extra}).name;
 }
 
-PdfObject* PdfFonts::object_of(const Font& font) {
-  Entry& entry = entries_[&font];
+PdfObject* PdfFonts::object_of(const Font& font, int extra) {
+  Entry& entry = entries_[{&font, extra}];
   if (!entry.object) {
     entry.name = "F" + std::to_string(entries_.size());
     entry.object = document_.GetObjects().CreateObject("Font");
-    order_.push_back(&font);
+    order_.push_back({&font, extra});
   }
   return entry.object;
 }
 
-unsigned PdfFonts::use(const Font& font, unsigned glyph, const std::u32string& text) {
-  object_of(font);
-  Entry& entry = entries_.at(&font);
+unsigned PdfFonts::use(const Font& font, unsigned glyph, const std::u32string& text, int extra) {
+  object_of(font, extra);
+  Entry& entry = entries_.at({&font, extra});
   const unsigned code = font.is_cff() ? font.cid(glyph) : glyph;
   if (!prepared_.empty() && !entry.glyph_of_code.count(code))
     throw InternalError("PDF fonts", "a glyph was used after the fonts were prepared");
@@ -228,8 +228,9 @@ void PdfFonts::prepare() {
   // fonts are independent, so they are prepared in parallel (and while the
   // pages are written). Objects are still written in first-use order: the
   // output does not depend on timing.
-  for (const Font* font : order_) {
-    const Entry& entry = entries_.at(font);
+  for (const Key& key : order_) {
+    const Font* font = key.first;
+    const Entry& entry = entries_.at(key);
     std::set<unsigned> glyphs;
     std::set<char32_t> characters;
     for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
@@ -247,11 +248,11 @@ void PdfFonts::finish() {
   if (prepared_.empty()) prepare();
   for (size_t i = 0; i < order_.size(); ++i) {
     const Prepared prepared = prepared_[i].get();
-    write_font(*order_[i], entries_.at(order_[i]), prepared.subset, prepared.compressed);
+    write_font(*order_[i].first, order_[i].second, entries_.at(order_[i]), prepared.subset, prepared.compressed);
   }
 }
 
-void PdfFonts::write_font(const Font& font, Entry& entry, const FontSubset& subset, const std::string& compressed) {
+void PdfFonts::write_font(const Font& font, int extra, Entry& entry, const FontSubset& subset, const std::string& compressed) {
   const std::string base_name = subset_tag(entry.glyph_of_code, font.postscript_name()) + "+" + font.postscript_name();
   PdfVecObjects& objects = document_.GetObjects();
 
@@ -297,7 +298,7 @@ void PdfFonts::write_font(const Font& font, Entry& entry, const FontSubset& subs
   c.AddKey("DW", PdfVariant(static_cast<pdf_int64>(1000)));
   PdfArray widths;
   for (const auto& [code, glyph] : entry.glyph_of_code) {
-    const auto width = static_cast<pdf_int64>(std::lround(font.advance(glyph) * 1000));
+    const auto width = static_cast<pdf_int64>(std::lround(font.advance(glyph) * 1000) + extra);
     if (width == 1000) continue;  // the default
     widths.push_back(PdfVariant(static_cast<pdf_int64>(code)));
     PdfArray one;

@@ -34,11 +34,14 @@ class PdfFonts {
       : document_(document), parallel_(parallel), cid_sets_(cid_sets) {}
 
   // The resource name (F1, F2, ...) of `font`, creating its object on first use.
-  const std::string& name_of(const Font& font);
-  PoDoFo::PdfObject* object_of(const Font& font);
+  // `extra` > 0: a font of its own (its own subset) whose glyphs are `extra`
+  // thousandths of an em wider (/W) than their advance, for a glyph followed
+  // by a gap that must not read as a space (pdf_writer.cpp).
+  const std::string& name_of(const Font& font, int extra = 0);
+  PoDoFo::PdfObject* object_of(const Font& font, int extra = 0);
 
   // Records that `glyph` of `font` shows `text`; returns the 2-byte code to write.
-  unsigned use(const Font& font, unsigned glyph, const std::u32string& text);
+  unsigned use(const Font& font, unsigned glyph, const std::u32string& text, int extra = 0);
 
   // Starts subsetting and compressing the fonts on worker threads; from now
   // on use() may only repeat glyphs already registered.
@@ -53,7 +56,7 @@ class PdfFonts {
     std::map<unsigned, unsigned> glyph_of_code;        // code -> glyph id
     std::map<unsigned, std::u32string> text_of_code;   // code -> characters
   };
-  void write_font(const Font& font, Entry& entry, const FontSubset& subset, const std::string& compressed);
+  void write_font(const Font& font, int extra, Entry& entry, const FontSubset& subset, const std::string& compressed);
 
   struct Prepared {
     FontSubset subset;
@@ -64,8 +67,9 @@ class PdfFonts {
   bool parallel_;
   bool cid_sets_;
   std::vector<std::future<Prepared>> prepared_;  // one per font in order_, once prepare() ran
-  std::map<const Font*, Entry> entries_;
-  std::vector<const Font*> order_;  // first use: objects are written in this order
+  using Key = std::pair<const Font*, int>;  // the font and its extra width
+  std::map<Key, Entry> entries_;
+  std::vector<Key> order_;  // first use: objects are written in this order
 };
 
 }  // namespace reissue::layout

@@ -98,7 +98,10 @@ class Writer {
     // that the fonts are subset on worker threads while the pages are written.
     for (const Page& page : paged_.pages)
       for (const PlacedText& text : page.texts)
-        for (const PlacedGlyph& glyph : text.glyphs) fonts_.use(*glyph.font, glyph.id, glyph.text);
+        for (size_t g = 0; const int extra : widened(text)) {
+          const PlacedGlyph& glyph = text.glyphs[g++];
+          fonts_.use(*glyph.font, glyph.id, glyph.text, extra);
+        }
     fonts_.prepare();
     for (size_t p = 0; p < paged_.pages.size(); ++p) write_page(p, images);
     fonts_.finish();
@@ -161,32 +164,62 @@ class Writer {
   }
 
   // Glyphs as TJ: a code per glyph; each glyph's position is reached from the
-  // pen position by an adjustment (in thousandths of the font size).
+  // pen position by an adjustment (in thousandths of the font size). A gap of
+  // 0.09 em or more after a glyph that is not a word space (the 1/4 em between
+  // Han and Latin, a hard line's spread) is made part of that glyph: it is
+  // drawn with a variant of its font (a subset of its own: MuPDF keeps one
+  // width table per font program) whose /W width includes the gap (to
+  // 0.05 em; the rest stays an adjustment). Text extractors (Poppler, MuPDF)
+  // take a glyph's box from /W (not from Tc, which Poppler subtracts), so the
+  // gap does not read as a space. Word spaces are space glyphs and read as
+  // spaces. Not in PDF/A, which wants /W to match the font program.
+  // Thousandths of an em added to each glyph's width (0: none).
+  std::vector<int> widened(const PlacedText& text) const {
+    const size_t count = text.glyphs.size();
+    std::vector<int> extra(count, 0);
+    for (size_t g = 0; !pdfa_ && g + 1 < count; ++g) {
+      const PlacedGlyph& glyph = text.glyphs[g];
+      const PlacedGlyph& next = text.glyphs[g + 1];
+      if (glyph.y != next.y || is_space(glyph) || is_space(next) || glyph.text.empty()) continue;
+      const double gap = (next.x - glyph.x) / text.size - glyph.font->advance(glyph.id);
+      if (gap >= 0.09) extra[g] = static_cast<int>(std::floor(gap * 1000 / 50)) * 50;
+    }
+    return extra;
+  }
+
   void write_text(std::string& out, const PlacedText& text, PdfDictionary& fonts) {
     out += "BT\n" + color_operator(text.color, "rg");
+    const size_t count = text.glyphs.size();
+    const std::vector<int> extra = widened(text);
     size_t i = 0;
-    while (i < text.glyphs.size()) {
+    while (i < count) {
       const Font* font = text.glyphs[i].font;
-      const std::string& name = fonts_.name_of(*font);
-      fonts.AddKey(PdfName(name), fonts_.object_of(*font)->Reference());
+      const int wide = extra[i];
+      const std::string& name = fonts_.name_of(*font, wide);
+      fonts.AddKey(PdfName(name), fonts_.object_of(*font, wide)->Reference());
       const double x0 = text.x + text.glyphs[i].x;
       out += "/" + name + " " + number(text.size) + " Tf\n1 0 0 1 " + number(x0) + " " +
              number(text.baseline + text.glyphs[i].y) + " Tm\n[";
       double pen = x0;
       const double y = text.glyphs[i].y;
-      for (; i < text.glyphs.size() && text.glyphs[i].font == font && text.glyphs[i].y == y; ++i) {
+      for (; i < count && text.glyphs[i].font == font && extra[i] == wide && text.glyphs[i].y == y; ++i) {
         const PlacedGlyph& glyph = text.glyphs[i];
         const double target = text.x + glyph.x;
         const double adjust = (pen - target) / text.size * 1000;
         if (std::abs(adjust) > 0.05) out += number(adjust) + " ";
         char code[8];
-        std::snprintf(code, sizeof code, "<%04X>", fonts_.use(*font, glyph.id, glyph.text));
+        std::snprintf(code, sizeof code, "<%04X>", fonts_.use(*font, glyph.id, glyph.text, wide));
         out += code;
-        pen = target + font->advance(glyph.id) * text.size;
+        pen = target + (font->advance(glyph.id) + wide / 1000.0) * text.size;
       }
       out += "] TJ\n";
     }
     out += "ET\n";
+  }
+
+  static bool is_space(const PlacedGlyph& glyph) {
+    return glyph.text.size() == 1 &&
+           (glyph.text[0] == U' ' || glyph.text[0] == U'\u00A0' || glyph.text[0] == U'\u3000');
   }
 
   void write_page(size_t p, const std::vector<PdfObject*>& images) {
