@@ -22,6 +22,12 @@ bool has_chinese(const std::string& text) {
   return false;
 }
 
+// Characters both Chinese and Latin text use; their width follows the font.
+bool is_shared_mark(char32_t c) {
+  return c == U'\u201C' || c == U'\u201D' || c == U'\u2018' || c == U'\u2019' || c == U'\u2014' ||
+         c == U'\u2026' || c == U'\u00B7';
+}
+
 class DocumentWriter {
  public:
   DocumentWriter(const Style& style, const Figures& figures) : style_(style), images_(figures), out_(false) {}
@@ -58,12 +64,38 @@ class DocumentWriter {
 
  private:
   // strong: bold; emphasis: Word's 着重号 (w:em dot), as the PDF sets it.
+  // Marks Chinese shares with Latin (“ ” ‘ ’ — … ·) get runs of their own in
+  // the role's Chinese font in every slot: LibreOffice 7.4 ignores w:hint and
+  // would set them from the Latin font, half-width.
   void run(const std::string& text, bool strong = false, bool emphasis = false) {
+    const std::u32string characters = utf8_to_u32(text);
+    size_t begin = 0;
+    while (begin < characters.size()) {
+      const bool shared = is_shared_mark(characters[begin]);
+      size_t end = begin + 1;
+      while (end < characters.size() && is_shared_mark(characters[end]) == shared) ++end;
+      single_run(u32_to_utf8(characters.substr(begin, end - begin)), shared, strong, emphasis);
+      begin = end;
+    }
+    if (characters.empty()) single_run(text, false, strong, emphasis);
+  }
+
+  void single_run(const std::string& text, bool shared, bool strong, bool emphasis) {
     out_.start("w:r");
-    const bool chinese = has_chinese(text);
-    if (chinese || strong || emphasis) {  // quotes and dashes shared with Latin take the Chinese font
+    const bool chinese = !shared && has_chinese(text);
+    if (shared || chinese || strong || emphasis) {
       out_.start("w:rPr");  // children in the schema's order
-      if (chinese) out_.empty("w:rFonts", "w:hint", "eastAsia");
+      if (shared) {
+        const std::string& font = docx_chinese_font(style_, role_);
+        out_.start("w:rFonts");
+        out_.attribute("w:ascii", font);
+        out_.attribute("w:eastAsia", font);
+        out_.attribute("w:hAnsi", font);
+        out_.attribute("w:hint", "eastAsia");
+        out_.end();
+      } else if (chinese) {
+        out_.empty("w:rFonts", "w:hint", "eastAsia");
+      }
       if (strong) {
         out_.empty("w:b");
         out_.empty("w:bCs");
@@ -113,6 +145,7 @@ class DocumentWriter {
   }
 
   void write_paragraph(const ComposedBlock& block, bool rule_below) {
+    role_ = block.role;
     out_.start("w:p");
     out_.start("w:pPr");
     out_.empty("w:pStyle", "w:val", docx_style_id(block.role));
@@ -342,6 +375,7 @@ class DocumentWriter {
   std::map<std::string, std::string> bookmarks_;         // anchor -> bookmark name
   std::map<std::string, std::string> media_;             // image path in the issue -> media part
   std::map<std::string, std::string> relationship_ids_;  // type + target -> id
+  Role role_ = Role::body;  // of the paragraph being written
   int next_bookmark_id_ = 0;
   int figures_ = 0;
 };

@@ -132,6 +132,10 @@ long twips(double points) { return std::lround(points * 20); }
 
 std::string docx_style_id(Role role) { return word_style(role).id; }
 
+const std::string& docx_chinese_font(const Style& style, Role role) {
+  return style.role(role).sans ? style.sans : style.serif;
+}
+
 std::string docx_styles_xml(const Style& style) {
   xml::Writer out(false);
   out.start_document(true);

@@ -21,6 +21,10 @@ inline constexpr const char* kDocxFigureStyle = "Figure";
 // Twentieths of a point, the unit of most WordprocessingML lengths.
 long twips(double points);
 
+// The Chinese font of a role's paragraph style (the style sheet's serif or
+// sans), the one its East Asian text is set in.
+const std::string& docx_chinese_font(const Style& style, Role role);
+
 std::string docx_styles_xml(const Style& style);
 std::string docx_settings_xml();
 
