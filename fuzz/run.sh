@@ -25,7 +25,7 @@ targets=("$@")
 
 # Per target: the largest input and the time one input may take (sanitized).
 declare -A max_len=([issue_xml]=65536 [style_xml]=16384 [style_values]=4096 [extract_text]=131072
-                    [extract_pdf]=400000 [typeset_issue]=65536)
+                    [extract_pdf]=400000 [extract_docx]=65536 [typeset_issue]=65536)
 declare -A timeout=([issue_xml]=10 [style_xml]=10 [style_values]=30 [extract_text]=10 [extract_pdf]=30 [extract_docx]=30
                     [typeset_issue]=30)
 # Dictionaries: the XML formats' element and attribute names, the newsletter's labels.
