@@ -12,6 +12,7 @@
 #include "reissue/fonts.h"
 #include "reissue/text.h"
 #include "reissue/typeset.h"
+#include "reissue/xml_writer.h"
 
 #include <podofo/podofo.h>
 
@@ -53,20 +54,6 @@ std::string color_operator(const Color& color, const char* op) {
 }
 
 PdfString text_string(const std::string& utf8) { return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str())); }
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // The structure type that tags a block: headings by level, the masthead's
 // series and the headline as H1, contents entries as TOCI.
@@ -414,10 +401,10 @@ class Writer {
         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
         "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
         "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(title) + "</rdf:li></rdf:Alt></dc:title>\n"
+        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml::escaped(title) + "</rdf:li></rdf:Alt></dc:title>\n"
         "<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li></rdf:Bag></dc:language>\n" +
         (masthead.publisher.empty() ? std::string()
-                                    : "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(masthead.publisher) +
+                                    : "<dc:creator><rdf:Seq><rdf:li>" + xml::escaped(masthead.publisher) +
                                           "</rdf:li></rdf:Seq></dc:creator>\n") +
         (date.empty() ? std::string() : "<dc:date><rdf:Seq><rdf:li>" + date + "</rdf:li></rdf:Seq></dc:date>\n") +
         "<xmp:CreateDate>" + xmp_date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + xmp_date + "</xmp:ModifyDate>\n"
