@@ -28,6 +28,7 @@ struct Line {
   int number = 0;   // input line number (text) or running line number (PDF), for reports
   int page = 0;     // 0-based
   int figure = -1;  // a figure stands here instead of text: its index in LineSet::figures
+  int order = -1;   // (tagged PDF) its place in the structure tree's reading order; -1 unknown
   bool page_start = false;
   bool centered = false;         // (PDF) centred between the margins
   bool bold = false;             // (PDF)

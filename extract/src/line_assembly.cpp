@@ -237,6 +237,7 @@ PrintedLine line_of(Runs group) {
     colored += run.colored ? n : 0;
     total += n;
     line.baseline = run.baseline;
+    if (run.order >= 0 && (line.order < 0 || run.order < line.order)) line.order = run.order;
   }
   double widest = -1;
   for (auto [size, width] : sizes)

@@ -207,6 +207,7 @@ void add_page(LineSet& set, size_t page_index, const std::vector<PrintedLine>& p
     }
     line.number = static_cast<int>(set.places.size());
     line.page = static_cast<int>(page_index);
+    line.order = item.image ? item.image->order : item.line->order;
     line.page_start = std::exchange(first_on_page, false);
     set.places.push_back({line.page + 1, item.image ? item.image->box : item.line->box});
     if (item.image) {
@@ -284,6 +285,32 @@ LineSet lines_without_geometry(SourceDocument& document) {
 }
 
 }  // namespace
+
+void restore_figure_order(LineSet& set) {
+  std::vector<Line>& lines = set.lines;
+  for (size_t f = 0; f < lines.size(); ++f) {
+    const int figure = lines[f].order;
+    if (!lines[f].is_figure() || figure < 0) continue;
+    // The earliest of the lines just before it that the structure puts after it.
+    size_t target = f;
+    for (size_t b = f; b-- > 0;) {
+      if (lines[b].order < 0) continue;
+      if (lines[b].order < figure) break;
+      target = b;
+    }
+    if (target == f) continue;
+    int moved_first = lines[target].order;
+    for (size_t b = target; b < f; ++b)
+      if (lines[b].order >= 0) moved_first = std::min(moved_first, lines[b].order);
+    // Its caption: the lines after it that the structure puts before the text it passed.
+    size_t end = f + 1;
+    while (end < lines.size() && !lines[end].is_figure() && lines[end].order > figure && lines[end].order < moved_first)
+      ++end;
+    std::rotate(lines.begin() + static_cast<std::ptrdiff_t>(target), lines.begin() + static_cast<std::ptrdiff_t>(f),
+                lines.begin() + static_cast<std::ptrdiff_t>(end));
+    f = end - 1;
+  }
+}
 
 LineSet lines_from_source(SourceDocument& document, Review& review) {
   return document.positioned() ? lines_with_geometry(document, review) : lines_without_geometry(document);

@@ -5,6 +5,7 @@
 #include "reissue/error.h"
 #include "text_layer.h"
 
+#include <Catalog.h>
 #include <ErrorCodes.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
@@ -12,13 +13,17 @@
 #include <PDFDoc.h>
 #include <Page.h>
 #include <Stream.h>
+#include <StructElement.h>
+#include <StructTreeRoot.h>
 #include <TextOutputDev.h>
 #include <goo/GooString.h>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 namespace reissue::extract {
 
@@ -55,11 +60,38 @@ class TextAndImageDev : public TextOutputDev {
 
   bool needNonText() override { return want_images_; }
 
+  // Marked content: the MCID each character and image is drawn under, for
+  // the structure tree's reading order (only when the PDF is tagged).
+  void track_marked_content() { track_marked_ = true; }
+  void beginMarkedContent(const char* name, Dict* properties) override {
+    int mcid = marked_.empty() ? -1 : marked_.back();
+    if (properties) {
+      const Object id = properties->lookup("MCID");
+      if (id.isInt()) mcid = id.getInt();
+    }
+    marked_.push_back(mcid);
+    TextOutputDev::beginMarkedContent(name, properties);
+  }
+  void endMarkedContent(GfxState* state) override {
+    if (!marked_.empty()) marked_.pop_back();
+    TextOutputDev::endMarkedContent(state);
+  }
+  // The MCID a character drawn at this device position (its origin) was under.
+  int mcid_at(double x, double y) const {
+    const auto found = char_mcids_.find(position_key(x, y));
+    return found == char_mcids_.end() ? -1 : found->second;
+  }
+
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double originX, double originY,
                 CharCode code, int nBytes, const Unicode* u, int uLen) override {
     // Render modes 3 (neither fill nor stroke) and 7 (clip only) draw nothing.
     const int mode = state->getRender() & 3;
     ++(mode == 3 ? invisible_ : visible_);
+    if (track_marked_ && !marked_.empty() && marked_.back() >= 0) {
+      double device_x, device_y;
+      state->transform(x, y, &device_x, &device_y);
+      char_mcids_.emplace(position_key(device_x, device_y), marked_.back());
+    }
     const TextLayerJudge::Instead instead = judge_.character(state, code, u, uLen, dx, dy);
     if (instead.character) {
       Unicode recovered[3] = {instead.character, 0, 0};
@@ -139,6 +171,7 @@ class TextAndImageDev : public TextOutputDev {
     if (box.right - box.left < kMinFigureSide || box.bottom - box.top < kMinFigureSide) return;
     SourceImage image;
     image.box = box;
+    image.order = marked_.empty() ? -1 : marked_.back();  // an MCID until read_page maps it
     image.width = width;
     image.height = height;
     if (str->getKind() == strDCT && !inline_image) {
@@ -156,8 +189,15 @@ class TextAndImageDev : public TextOutputDev {
     if (!image.bytes.empty()) images_.push_back(std::move(image));
   }
 
+  static long long position_key(double x, double y) {
+    return std::llround(x * 20) * 1000003LL + std::llround(y * 20);
+  }
+
   bool want_images_;
   TextLayerJudge& judge_;
+  bool track_marked_ = false;
+  std::vector<int> marked_;                        // the MCID in force at each marked-content level
+  std::unordered_map<long long, int> char_mcids_;  // position_key -> MCID
   std::vector<SourceImage> images_;
   long visible_ = 0, invisible_ = 0;
   double image_area_ = 0;
@@ -280,14 +320,61 @@ std::vector<SourceLink> links_of_page(Page* page) {
   return out;
 }
 
+// A tagged PDF's reading order: (page number, MCID) -> the position of that
+// marked content in the structure tree, depth first. Empty for an untagged
+// PDF. Bounded for hostile trees (elements visited, pages looked up).
+using LogicalOrder = std::map<std::pair<int, int>, int>;
+
+LogicalOrder logical_order(PDFDoc& document) {
+  constexpr size_t kMaxElements = 200000;
+  LogicalOrder order;
+  Catalog* catalog = document.getCatalog();
+  if (!catalog || !(catalog->getMarkInfo() & Catalog::markInfoMarked)) return order;
+  const StructTreeRoot* root = catalog->getStructTreeRoot();
+  if (!root) return order;
+  std::map<std::pair<int, int>, int> page_numbers;  // Ref -> page
+  const auto page_of = [&](const StructElement* element) {
+    Ref ref;
+    if (!element->getPageRef(ref)) return 0;
+    const auto [at, inserted] = page_numbers.try_emplace({ref.num, ref.gen}, 0);
+    if (inserted) at->second = catalog->findPage(ref);
+    return at->second;
+  };
+  std::vector<const StructElement*> stack;
+  for (unsigned i = root->getNumChildren(); i-- > 0;) stack.push_back(root->getChild(static_cast<int>(i)));
+  size_t visited = 0;
+  while (!stack.empty() && ++visited <= kMaxElements) {
+    const StructElement* element = stack.back();
+    stack.pop_back();
+    if (!element) continue;
+    if (element->isContent()) {
+      if (!element->isObjectRef())
+        order.try_emplace({page_of(element), element->getMCID()}, static_cast<int>(order.size()));
+      continue;
+    }
+    for (unsigned i = element->getNumChildren(); i-- > 0;) stack.push_back(element->getChild(static_cast<int>(i)));
+  }
+  return order;
+}
+
 // The text page a TextOutputDev hands over is reference counted.
 struct ReleaseTextPage {
   void operator()(TextPage* text) const { text->decRefCnt(); }
 };
 using TextPagePtr = std::unique_ptr<TextPage, ReleaseTextPage>;
 
+// Each run and image given its place in the structure tree's reading order.
+void take_logical_order(const TextAndImageDev& device, int number, const LogicalOrder& logical, SourcePage& page) {
+  const auto order_of = [&](int mcid) {
+    const auto found = mcid < 0 ? logical.end() : logical.find({number, mcid});
+    return found == logical.end() ? -1 : found->second;
+  };
+  for (SourceRun& run : page.runs) run.order = order_of(device.mcid_at(run.box.left, run.baseline));
+  for (SourceImage& image : page.images) image.order = order_of(image.order);
+}
+
 SourcePage read_page(PDFDoc& document, int number, Page& page, const PdfLimits& limits, const std::string& name,
-                     TextLayerJudge& judge) {
+                     TextLayerJudge& judge, const LogicalOrder& logical) {
   SourcePage result;
   // Poppler places the text in the media box, turned by the page's rotation.
   const bool rotated = page.getRotate() % 180 != 0;
@@ -295,12 +382,18 @@ SourcePage read_page(PDFDoc& document, int number, Page& page, const PdfLimits& 
   result.height = rotated ? page.getMediaWidth() : page.getMediaHeight();
   TextAndImageDev device(limits.extract_images, judge);
   if (!device.isOk()) throw ReadError(name, 0, "cannot set up text extraction");
+  if (!logical.empty()) device.track_marked_content();
   judge.start_page();
   document.displayPage(&device, number, 72, 72, 0, true, false, false);
   const TextPagePtr text(device.takeText());
   result.links = links_of_page(&page);
   result.runs = runs_of_page(text.get(), result.links);
   result.images = device.take_images();
+  if (logical.empty()) {
+    for (SourceImage& image : result.images) image.order = -1;
+  } else {
+    take_logical_order(device, number, logical, result);
+  }
   result.invisible_text = device.only_invisible_text() && !result.runs.empty();
   if (result.width > 0 && result.height > 0)
     result.image_share = std::min(1.0, device.image_area() / (result.width * result.height));
@@ -352,6 +445,7 @@ SourceDocument read_pdf(std::string_view bytes, const std::string& name, const P
   // Fonts are judged and recovered once per document, whichever page uses them.
   FontRecovery recovery(document.getXRef(), limits.recover_fonts, limits.ignore_to_unicode);
   TextLayerJudge judge(recovery);
+  const LogicalOrder logical = logical_order(document);
   for (int number = 1; number <= pages; ++number) {
     Page* page = document.getPage(number);
     if (!page) {
@@ -359,7 +453,7 @@ SourceDocument read_pdf(std::string_view bytes, const std::string& name, const P
       content.pages.emplace_back();
       continue;
     }
-    content.pages.push_back(read_page(document, number, *page, limits, name, judge));
+    content.pages.push_back(read_page(document, number, *page, limits, name, judge, logical));
   }
   return content;
 }

@@ -60,6 +60,7 @@ ExtractResult extract_source(SourceDocument document, const std::string& name, c
   extract::normalize_lookalikes(set.lines, review);
   extract::remove_control_characters(set.lines, review);
   extract::remove_page_furniture(set, extract::masthead_zone_end(set.lines), review);
+  extract::restore_figure_order(set);
   extract::mark_soft_hyphens(set.lines, options.spelling_dictionary, review);
   if (!set.has_geometry) extract::measure_text_lines(set);
   trace_lines(set, review);

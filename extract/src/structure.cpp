@@ -511,11 +511,25 @@ class Recognizer {
   }
 
   // ---- articles -------------------------------------------------------------
-  // An article starts at "N." (the next number) when 来源： follows within a few lines.
+  // An article starts at "N." (the next number) when 来源： follows within a
+  // few lines; or, for an article without a source, at "N.标题：" when 链接：
+  // or 主要内容： does.
   bool starts_article(size_t index, size_t end, int expected) const {
     const auto item = numbered_line(lines_[index].text);
     if (!item || item->n != expected) return false;
-    return source_line_after(index, end) != npos;
+    return source_line_after(index, end) != npos ||
+           (after_label(item->rest, U"标题") && header_label_after(index, end) != npos);
+  }
+
+  static bool is_header_label(const std::u32string& text) {
+    return after_label(text, U"来源") || after_label(text, U"链接") || after_label(text, U"主要内容");
+  }
+
+  // The first line of a header's labels (来源：, 链接：, 主要内容：) after `index`, within a few lines.
+  size_t header_label_after(size_t index, size_t end) const {
+    for (size_t k = index + 1; k < end && k <= index + 5; ++k)
+      if (is_header_label(lines_[k].text)) return k;
+    return npos;
   }
 
   // The 来源： line of a header starting at `index`, within a few lines.
@@ -614,12 +628,12 @@ class Recognizer {
       set_aside("label", begin, label);
       title_text = *rest;
     }
-    // Title lines until 来源：
+    // Title lines until 来源： (or 链接： / 主要内容：, an article without a source)
     lines_[begin].text = title_text;
     size_t i = begin + 1;
-    // Without a 来源： line (OCR misread it) the title is one line.
-    if (source_line_after(begin, end) != npos)
-      while (i < end && !after_label(lines_[i].text, U"来源") && i < begin + 4) ++i;
+    // Without any label line (OCR misread it) the title is one line.
+    if (header_label_after(begin, end) != npos)
+      while (i < end && !is_header_label(lines_[i].text) && i < begin + 4) ++i;
     article.title = join(begin, i - 1);
     article.provenance.title = provenance(begin, i - 1);
 
@@ -694,6 +708,23 @@ class Recognizer {
         article.dateline = line;
         body_start = k + 1;
         break;
+      }
+      // No dateline: a headline is still the lines that open the content
+      // centred or larger than the body (a wrapped one's first line is
+      // full) and end no sentence; a body paragraph is indented, a
+      // sub-heading flush left in the body size.
+      const auto headline_like = [&](size_t k) {
+        const Line& line = lines_[k];
+        return !line.is_figure() && !ends_sentence(line.text) && (line.centered || line.size_ratio >= 1.1);
+      };
+      if (!article.dateline && i < end && headline_like(i)) {
+        size_t k = i;
+        while (k < end && k < i + 3 && headline_like(k)) ++k;
+        if (k == end || !headline_like(k)) {
+          article.headline = join(i, k - 1);
+          article.provenance.headline = provenance(i, k - 1);
+          body_start = k;
+        }
       }
     }
     article.blocks = read_body(body_start, end);

@@ -76,6 +76,13 @@ double Font::ascender() const {
   return static_cast<double>(extents.ascender) / units_per_em_;
 }
 
+double Font::ideographic_top() const {
+  hb_position_t top = 0;
+  hb_ot_layout_get_baseline_with_fallback(font(), HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                          HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &top);
+  return static_cast<double>(top) / units_per_em_;
+}
+
 double Font::descender() const {
   hb_font_extents_t extents{};
   hb_font_get_h_extents(font(), &extents);

@@ -119,14 +119,22 @@ std::vector<ComposedBlock> compose_issue(const Issue& issue) {
     title.heading_level = 1;
     title.outline = std::to_string(article.n) + ". " + article.title;
     out.push_back(title);
-    if (!article.source.empty()) out.push_back(text(Role::article_meta, "来源：" + article.source, true, line));
+    if (!article.source.empty()) {
+      out.push_back(text(Role::article_meta, "来源：" + article.source, true, line));
+      out.back().label_break = ComposedBlock::LabelBreak::inside;
+    }
     if (!article.href.empty()) {
       out.push_back(text(Role::article_meta, "链接：", true, line));
       ComposedBlock link = text(Role::link, article.href, true, line);
       link.uri = article.href;
       out.push_back(link);
     }
+    // A page may end after the label block (title, source, link) or after
+    // 主要内容：, never after the title alone: the headline, dateline and
+    // the first lines of text stay together.
+    if (out.back().role != Role::article_title) out.back().label_break = ComposedBlock::LabelBreak::end;
     out.push_back(text(Role::article_meta, "主要内容：", true, line));
+    out.back().label_break = ComposedBlock::LabelBreak::end;
     // The headline repeats the title unless the editor wrote another.
     const std::string& headline = article.headline.empty() ? article.title : article.headline;
     if (!headline.empty()) out.push_back(text(Role::headline, headline, true, line));

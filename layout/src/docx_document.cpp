@@ -149,7 +149,11 @@ class DocumentWriter {
     out_.start("w:p");
     out_.start("w:pPr");
     out_.empty("w:pStyle", "w:val", docx_style_id(block.role));
-    if (block.keep_with_next) out_.empty("w:keepNext");
+    // Word's keep-with-next is all or nothing: where reissue's pages may end
+    // at a cost (inside the label block), Word may end one freely (the
+    // paragraph turns off what its style keeps).
+    if (block.label_break != ComposedBlock::LabelBreak::none) out_.empty("w:keepNext", "w:val", "0");
+    else if (block.keep_with_next) out_.empty("w:keepNext");
     if (rule_below) {
       out_.start("w:pBdr");
       out_.start("w:bottom");

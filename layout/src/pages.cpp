@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace reissue::layout {
@@ -39,44 +40,103 @@ struct Plan {
   }
 };
 
-// What ending a page before a box costs. A page ends at the last free break
-// that fits; when a page has none (a keep-with-next chain or a kept block
-// taller than a page), the rules yield rather than push anything off the
-// page: keep-with-next first, then widow and orphan control.
-enum class BreakCost { free, splits_kept, leaves_widow };
+// What ending a page before a box costs, from least to most. A page ends
+// where the total over all pages is least (page_breaks): a free break is
+// chosen unless the page would end far short; the end of an article's label
+// block costs about as much as a page foot 1.2 lines short; the rules yield
+// a break inside it, before the link, about as much as 2 lines short; the
+// rules yield only when a page has no other break (a keep-with-next chain or
+// a kept block taller than a page): keep-with-next first, then widow and
+// orphan control, never content pushed off the page.
+enum class BreakCost { free, ends_label, splits_label, splits_kept, leaves_widow };
+
+double penalty(BreakCost cost) {
+  switch (cost) {
+    case BreakCost::free: return 0;
+    case BreakCost::ends_label: return 1500;
+    case BreakCost::splits_label: return 4000;
+    case BreakCost::splits_kept: return 1e7;
+    case BreakCost::leaves_widow: return 1e8;
+  }
+  return 0;
+}
+
+// What a page costs besides its break: each one (fewer pages are better),
+// its foot left empty (the square of the body lines short, and steeply more
+// beyond 2 lines, the target), and its gaps stretched (vertical
+// justification; the square of the share of their limit used).
+constexpr double kPageCost = 2000;
+constexpr double kShortCost = 1000;
+constexpr double kBeyondTargetCost = 1e5;
+constexpr double kTargetLines = 2;
+constexpr double kStretchCost = 400;
 
 // A line, figure or rule: what pagination stacks on pages.
 struct Box {
   size_t plan = 0;
   size_t line = 0;  // text: which of the block's lines
   double height = 0;
-  double space_before = 0;  // from the box above; dropped when a page ends here
+  // From the box above (connect_boxes):
+  double space_before = 0;  // dropped when a page ends here
+  double stretch = 0;       // how far that space may grow to fill the page
+  double shrink = 0;        // how far it may shrink to take in what follows
   BreakCost cost = BreakCost::free;
+  bool floated = false;     // a figure moved after text that followed it: a page ends before it
 };
 
+// The boxes of every block, in the order of the blocks.
 std::vector<Box> boxes_of(const std::vector<Plan>& plans) {
   std::vector<Box> boxes;
-  const Plan* previous = nullptr;  // the last block that had boxes
-  for (size_t p = 0; p < plans.size(); ++p) {
-    const Plan& plan = plans[p];
-    const size_t count = plan.box_count();
-    for (size_t k = 0; k < count; ++k) {
-      Box box{p, k, plan.box_height(), 0, BreakCost::free};
-      if (k == 0 && previous) {
-        box.space_before = std::max(previous->space_after, plan.space_before);
-        if (previous->block->keep_with_next) box.cost = BreakCost::splits_kept;
-      } else if (k > 0) {
-        // A kept block (a heading, a title) stays whole when it is short; a
-        // long one breaks like a paragraph, only its end kept with what follows.
-        if (k < kMinLines || count - k < kMinLines) box.cost = BreakCost::leaves_widow;
-        else if (plan.block->keep_with_next && count <= kKeptWhole) box.cost = BreakCost::splits_kept;
-      }
-      boxes.push_back(box);
-    }
-    if (count > 0) previous = &plan;
-  }
+  for (size_t p = 0; p < plans.size(); ++p)
+    for (size_t k = 0; k < plans[p].box_count(); ++k) boxes.push_back({p, k, plans[p].box_height()});
   return boxes;
 }
+
+// Each box's space, stretch and break cost from the box above it, in the
+// order the boxes now stand (a floated figure has new neighbours).
+void connect_boxes(const std::vector<Plan>& plans, std::vector<Box>& boxes, double gap_stretch) {
+  for (size_t b = 0; b < boxes.size(); ++b) {
+    Box& box = boxes[b];
+    const Plan& plan = plans[box.plan];
+    box.space_before = box.stretch = box.shrink = 0;
+    box.cost = BreakCost::free;
+    if (box.line == 0 && b > 0) {
+      const Plan& previous = plans[boxes[b - 1].plan];
+      box.space_before = std::max(previous.space_after, plan.space_before);
+      const ComposedBlock& above = *previous.block;
+      using LabelBreak = ComposedBlock::LabelBreak;
+      if (above.label_break == LabelBreak::end) box.cost = BreakCost::ends_label;
+      else if (above.label_break == LabelBreak::inside) box.cost = BreakCost::splits_label;
+      else if (above.keep_with_next) box.cost = BreakCost::splits_kept;
+      // Blocks kept together stay as close as the style sets them. A gap
+      // may grow by its own size and the style's stretch, and give up half
+      // of itself.
+      if (!above.keep_with_next && gap_stretch > 0) {
+        box.stretch = box.space_before + gap_stretch;
+        box.shrink = box.space_before / 2;
+      }
+    } else if (box.line > 0) {
+      // A kept block (a heading, a title) stays whole when it is short; a
+      // long one breaks like a paragraph, only its end kept with what
+      // follows. A contents entry is kept with its source line only.
+      const size_t count = plan.box_count();
+      if (box.line < kMinLines || count - box.line < kMinLines) box.cost = BreakCost::leaves_widow;
+      else if (plan.block->keep_with_next && plan.block->role != Role::contents && count <= kKeptWhole)
+        box.cost = BreakCost::splits_kept;
+    }
+  }
+}
+
+// Where a page begins, and how far its gaps grow (the share of each gap's
+// stretch) or shrink (a negative share of its shrink) so that it ends at the
+// foot of the text area.
+struct PageSpan {
+  size_t start = 0;
+  double ratio = 0;
+  double short_lines = 0;  // body lines left empty at its foot, stretched as far as allowed
+
+  double gap(const Box& box) const { return box.space_before + ratio * (ratio > 0 ? box.stretch : box.shrink); }
+};
 
 std::string excerpt(const std::string& text) {
   const std::u32string characters = utf8_to_u32(text);
@@ -127,16 +187,22 @@ class Paginator {
         body_height_(style.page_height - style.margin_top - style.margin_bottom) {}
 
   void place(const std::vector<Plan>& plans) {
-    const std::vector<Box> boxes = boxes_of(plans);
-    const std::vector<size_t> starts = page_starts(plans, boxes);
+    std::vector<Box> boxes = boxes_of(plans);
+    connect_boxes(plans, boxes, style_.gap_stretch);
+    std::vector<PageSpan> pages = page_breaks(plans, boxes);
+    while (float_figure(plans, boxes, pages)) {
+      connect_boxes(plans, boxes, style_.gap_stretch);
+      pages = page_breaks(plans, boxes);
+    }
     size_t anchored = 0;  // plans before this one have their destination
-    for (size_t page = 0; page < starts.size(); ++page) {
+    for (size_t page = 0; page < pages.size(); ++page) {
       out_.pages.emplace_back();
       cursor_ = 0;
-      const size_t end = page + 1 < starts.size() ? starts[page + 1] : boxes.size();
-      for (size_t b = starts[page]; b < end; ++b) {
+      const size_t start = pages[page].start;
+      const size_t end = page + 1 < pages.size() ? pages[page + 1].start : boxes.size();
+      for (size_t b = start; b < end; ++b) {
         const Box& box = boxes[b];
-        if (b > starts[page]) cursor_ += box.space_before;
+        if (b > start) cursor_ += pages[page].gap(box);
         // Blocks that start here (and any empty ones before) link here.
         for (; box.line == 0 && anchored <= box.plan; ++anchored)
           if (!plans[anchored].block->anchor.empty())
@@ -166,40 +232,123 @@ class Paginator {
   const std::vector<PageNumberSlot>& page_number_slots() const { return slots_; }
 
  private:
-  // The first box of each page.
-  std::vector<size_t> page_starts(const std::vector<Plan>& plans, const std::vector<Box>& boxes) const {
-    std::vector<size_t> starts;
-    size_t start = 0;
-    while (start < boxes.size()) {
-      starts.push_back(start);
-      double cursor = 0;
-      size_t end = start;  // the first box that does not fit
-      for (; end < boxes.size(); ++end) {
-        const double step = boxes[end].height + (end > start ? boxes[end].space_before : 0);
-        if (cursor + step > body_height_ + kFitTolerance) break;
-        cursor += step;
-      }
-      if (end == boxes.size()) break;
-      if (end == start) {
-        const ComposedBlock& block = *plans[boxes[end].plan].block;
-        throw Error(issue_name_, block.source_line,
-                    describe(block) + (block.kind == ComposedKind::text ? " has a line " : " is ") +
-                        points(boxes[end].height) + " tall, taller than the text area (" + points(body_height_) +
-                        "); make the " + std::string(role_name(block.role)) +
-                        " role's size or leading smaller in the style sheet");
-      }
-      size_t next = end;  // the last resort: fill the page
-      for (BreakCost allowed : {BreakCost::free, BreakCost::splits_kept}) {
-        size_t k = end;
-        while (k > start && boxes[k].cost > allowed) --k;
-        if (k > start) {
-          next = k;
+  // Where pages end: total fit over the whole issue (as Knuth-Plass for the
+  // lines of a paragraph), so that a page may end a little early when that
+  // lets a later page end full. Each page's cost is its break's penalty,
+  // its empty foot and how far its gaps stretch; the last page may end
+  // anywhere.
+  std::vector<PageSpan> page_breaks(const std::vector<Plan>& plans, const std::vector<Box>& boxes) const {
+    const size_t n = boxes.size();
+    if (n == 0) return {};
+    const RoleStyle& body = style_.role(Role::body);
+    const double body_line = body.size * body.leading;
+    struct Best {
+      double cost = std::numeric_limits<double>::infinity();
+      size_t from = 0;  // where the page that ends here begins
+      double ratio = 0, short_lines = 0;
+    };
+    std::vector<Best> best(n + 1);
+    best[0].cost = 0;
+    for (size_t start = 0; start < n; ++start) {
+      if (!std::isfinite(best[start].cost)) continue;
+      double height = 0, stretch = 0, shrink = 0;
+      for (size_t end = start; end < n; ++end) {  // the page holds [start, end]
+        const Box& box = boxes[end];
+        if (end > start && box.floated) break;  // a floated figure begins a page
+        height += box.height + (end > start ? box.space_before : 0);
+        if (end > start) stretch += box.stretch, shrink += box.shrink;
+        if (height - shrink > body_height_ + kFitTolerance) {
+          if (end == start) too_tall(plans, box);
           break;
         }
+        const size_t next = end + 1;
+        const double left = body_height_ - height;
+        double ratio = left < 0 && shrink > 0 ? std::max(-1.0, left / shrink) : 0;  // shrunk as far as it must be
+        double cost = best[start].cost + kPageCost + kStretchCost * ratio * ratio;
+        double short_lines = 0;
+        if (next < n && left > 0) {
+          const double justified = std::min(left, stretch);
+          ratio = stretch > 0 ? justified / stretch : 0;
+          short_lines = (left - justified) / body_line;
+          cost += kStretchCost * ratio * ratio + kShortCost * short_lines * short_lines +
+                  (short_lines > kTargetLines ? kBeyondTargetCost * (short_lines - kTargetLines) : 0);
+        }
+        if (next < n) cost += penalty(boxes[next].cost);
+        if (cost <= best[next].cost) best[next] = {cost, start, ratio, short_lines};  // ties: the later, fuller break
       }
-      start = next;
     }
-    return starts;
+    std::vector<PageSpan> pages;
+    for (size_t at = n; at > 0; at = best[at].from)
+      pages.push_back({best[at].from, best[at].ratio, best[at].short_lines});
+    std::reverse(pages.begin(), pages.end());
+    return pages;
+  }
+
+  // A figure (with its caption) that would leave the page before it more
+  // than 2 lines short floats: text after it that fits in the room left
+  // moves before it, and it begins the next page, as LaTeX floats a figure
+  // to the top of the next page. The figure may also stand at the end of
+  // what cannot be parted from the next page's start (an article header
+  // kept with it): then the text moves in after that header. Only body text,
+  // sub-headings and bylines of the same article move (never a title, a
+  // section or another figure), ending at a free break (a paragraph may
+  // continue after the figure, 2 lines at least on each side). Pages are
+  // broken again after each move, and a figure that still leaves its page
+  // short takes more text before it: text only ever moves forward past a
+  // figure, so this ends. The PDF's structure tree keeps the order of the issue; a
+  // reader taking text in page order (pdftotext, reissue extract) meets the
+  // figure after the text that moved. Returns whether a figure moved.
+  bool float_figure(const std::vector<Plan>& plans, std::vector<Box>& boxes, const std::vector<PageSpan>& pages) const {
+    for (size_t page = 0; page + 1 < pages.size(); ++page) {
+      if (pages[page].short_lines <= kTargetLines) continue;
+      const size_t next_start = pages[page + 1].start;
+      double room = body_height_;
+      for (size_t b = pages[page].start; b < next_start; ++b)
+        room -= boxes[b].height + (b > pages[page].start ? boxes[b].space_before : 0);
+      // The figure, at or within the unbreakable start of the next page.
+      size_t figure = next_start;
+      for (; figure < boxes.size(); ++figure) {
+        room -= boxes[figure].space_before;
+        if (plans[boxes[figure].plan].block->kind == ComposedKind::figure) break;
+        room -= boxes[figure].height;
+        if (figure + 1 < boxes.size() && boxes[figure + 1].cost == BreakCost::free) figure = boxes.size() - 1;
+      }
+      if (figure >= boxes.size() || room <= 0) continue;
+      room += boxes[figure].space_before;  // the moved text's own space is counted below
+      size_t after = figure + 1;  // past the figure and the caption it keeps
+      if (plans[boxes[figure].plan].block->keep_with_next)
+        while (after < boxes.size() && boxes[after].plan == boxes[figure].plan + 1) ++after;
+      size_t moved_end = after;
+      double height = 0;
+      const Plan* above = figure > 0 ? &plans[boxes[figure - 1].plan] : nullptr;
+      for (size_t b = after; b < boxes.size(); ++b) {
+        const Plan& plan = plans[boxes[b].plan];
+        const Role role = plan.block->role;
+        if (plan.block->kind != ComposedKind::text || (role != Role::body && role != Role::heading && role != Role::byline))
+          break;
+        if (boxes[b].line == 0 && above) height += std::max(above->space_after, plan.space_before);
+        height += boxes[b].height;
+        if (height > room + kFitTolerance) break;
+        above = &plan;
+        const bool free_after = b + 1 == boxes.size() ||
+                                (boxes[b + 1].line == 0 ? !plan.block->keep_with_next : boxes[b + 1].cost == BreakCost::free);
+        if (free_after) moved_end = b + 1;
+      }
+      if (moved_end == after) continue;
+      std::rotate(boxes.begin() + static_cast<std::ptrdiff_t>(figure), boxes.begin() + static_cast<std::ptrdiff_t>(after),
+                  boxes.begin() + static_cast<std::ptrdiff_t>(moved_end));
+      boxes[figure + (moved_end - after)].floated = true;
+      return true;
+    }
+    return false;
+  }
+
+  [[noreturn]] void too_tall(const std::vector<Plan>& plans, const Box& box) const {
+    const ComposedBlock& block = *plans[box.plan].block;
+    throw Error(issue_name_, block.source_line,
+                describe(block) + (block.kind == ComposedKind::text ? " has a line " : " is ") + points(box.height) +
+                    " tall, taller than the text area (" + points(body_height_) + "); make the " +
+                    std::string(role_name(block.role)) + " role's size or leading smaller in the style sheet");
   }
 
   double top_y() const { return style_.page_height - style_.margin_top - cursor_; }

@@ -204,7 +204,7 @@ ParagraphLayout set_paragraph(const PreparedParagraph& paragraph, const std::vec
   ParagraphLayout result;
   result.size = role.size;
   result.line_height = role.size * role.leading;
-  result.ascent = role.size * fonts.chinese->ascender();
+  result.ascent = role.size * fonts.chinese->ideographic_top();
   const double em = role.size;
   const double measure = width / em;
   const LineItems& items = paragraph.items;

@@ -36,7 +36,9 @@ struct ParagraphLayout {
   std::vector<PlacedLine> lines;
   double size = 12;       // points
   double line_height = 18;
-  double ascent = 10;     // of the first line, for placing it under the block's top
+  // The Chinese em box's top above the baseline: the em box is centred in
+  // the line box (the leading split above and below it), as clreq sets lines.
+  double ascent = 10;
 };
 
 // 1. Prepare: the atoms of the shaped text and the line items made of them,

@@ -40,6 +40,7 @@ namespace {
 // newsletter, narrow enough that every line and figure can be placed.
 constexpr double kMinPage = 72, kMaxPage = 5000;           // points, each side
 constexpr double kMinTextArea = 72;                        // one inch each way
+constexpr double kMaxGapStretch = 24;                      // vertical justification: each gap grows at most this
 constexpr double kMinSize = 4, kMaxSize = 200;             // points
 constexpr double kMinLeading = 0.8, kMaxLeading = 4;       // times the size
 constexpr double kMaxIndent = 10;                          // em
@@ -165,6 +166,7 @@ void read_page(const Attributes& page, Style& style) {
   style.margin_left = page.length("left", "", 0, style.page_width);
   style.margin_right = page.length("right", "", 0, style.page_width);
   const double text_height = style.page_height - style.margin_top - style.margin_bottom;
+  style.gap_stretch = page.length("gap-stretch", "0pt", 0, kMaxGapStretch, "a larger gap reads as a break in the text");
   if (style.text_width() < kMinTextArea)
     page.refuse("left " + quoted(page.text("left")) + " and right " + quoted(page.text("right")) +
                 " leave a text area " + points(style.text_width()) + " wide: it must be at least " + points(kMinTextArea) +
@@ -272,6 +274,16 @@ Style load_style_from_memory(std::string_view bytes, const std::string& name) {
 }
 
 Style load_style(const std::filesystem::path& file) {
+  // A bare name that is no file names a bundled sheet: --style large-print.
+  std::error_code ignored;
+  if (!file.has_parent_path() && !file.has_extension() && !std::filesystem::exists(file, ignored)) {
+    if (const BundledStyle* bundled = find_bundled_style(file.string()))
+      return load_style_from_memory(bundled->xml, "styles/" + file.string() + ".xml");
+    std::string names;
+    for (const BundledStyle& style : bundled_styles()) names += (names.empty() ? "" : ", ") + std::string(style.name);
+    throw ReadError(file.string(), 0, "no such style sheet file, and no bundled sheet of that name (" + names +
+                                          "); give a style sheet's path or one of those names");
+  }
   return load_style_from_memory(read_file_limited(file, 1 << 20), file.string());
 }
 

@@ -33,6 +33,22 @@ TEST(TypesetCli, WritesAPdfInEitherStyle) {
   EXPECT_GT(page_count(dir / "large.pdf"), 2 * page_count(dir / "649.pdf"));
 }
 
+// --style takes a bundled sheet's name too; a name that is neither a file nor
+// a bundled sheet is refused with the names there are.
+TEST(TypesetCli, StyleByBundledName) {
+  test::TempDir dir;
+  const auto by_name = run_reissue("typeset -q " + sample() + " -o " + quoted(dir / "named.pdf") + " --style large-print");
+  EXPECT_EQ(by_name.exit_code, 0) << by_name.err;
+  const auto by_file = run_reissue("typeset -q " + sample() + " -o " + quoted(dir / "file.pdf") + " --style " +
+                                   quoted(test::source_dir() / "styles/large-print.xml"));
+  EXPECT_EQ(by_file.exit_code, 0) << by_file.err;
+  EXPECT_EQ(page_count(dir / "named.pdf"), page_count(dir / "file.pdf"));
+  const auto unknown = run_reissue("typeset " + sample() + " -o " + quoted(dir / "x.pdf") + " --style large");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("no bundled sheet of that name (default, large-print)"), std::string::npos) << unknown.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.pdf"));
+}
+
 TEST(TypesetCli, BadStyleSheetIsRejectedWithItsLine) {
   test::TempDir dir;
   std::string style = test::read_text(test::source_dir() / "styles/default.xml");

@@ -43,6 +43,9 @@ struct SourceRun {
   int content_begin = 0, content_end = 0;
   // A word read by OCR: Tesseract's confidence, 0-100. Negative: not OCR.
   float confidence = -1;
+  // Where the source's logical reading order puts it (a tagged PDF's
+  // structure tree, over all pages); -1: the source does not say.
+  int order = -1;
 };
 
 // A printed line from a source without geometry (a text file; a DOCX
@@ -76,6 +79,7 @@ struct SourceImage {
   std::string bytes;          // a whole file: JPEG as embedded, or PNG
   std::string extension;      // "jpg" or "png"
   int width = 0, height = 0;  // pixels
+  int order = -1;             // as SourceRun::order
 };
 
 struct SourceLink {

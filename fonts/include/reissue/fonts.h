@@ -37,6 +37,10 @@ class Font {
   // Metrics in em.
   double ascender() const;
   double descender() const;  // negative
+  // The top of the ideographic em box above the baseline (the BASE table's
+  // idtp; without one, HarfBuzz's fallback): where a Han character's em
+  // square ends, 0.88 in most CJK fonts, whatever their ascender.
+  double ideographic_top() const;
   double advance(unsigned glyph) const;
   unsigned glyph(char32_t c) const;  // 0 when not covered
 

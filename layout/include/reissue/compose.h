@@ -27,6 +27,14 @@ struct ComposedBlock {
   std::string image;          // figure: image path relative to the issue XML
   std::string alt;            // figure: alternative text (its caption)
   bool keep_with_next = false;
+  // Kept with the next block, yet a page may end after it at a cost when
+  // that fills the page better: inside an article's label block, so that a
+  // long article header need not leave the page foot empty. `end`: after the
+  // label block (its source or link) or after 主要内容：; `inside`: after the
+  // source line, the link still to come (a last resort). Never after a title
+  // or a heading alone.
+  enum class LabelBreak { none, end, inside };
+  LabelBreak label_break = LabelBreak::none;
   int heading_level = 0;      // 1 article title, 2 section / sub-heading (tags, outline, DOCX)
   std::string outline;        // bookmark title (article titles)
   int source_line = 0;        // line of the issue XML it comes from (error messages), 0 if unknown

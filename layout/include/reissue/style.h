@@ -38,6 +38,11 @@ struct Style {
   std::string source;  // the file it was read from, for messages
   double page_width = 595.28, page_height = 841.89;
   double margin_top = 70.87, margin_bottom = 70.87, margin_left = 70.87, margin_right = 70.87;
+  // How far each gap between two blocks (one that does not keep them
+  // together) may grow so that a page ends at the foot of its text area:
+  // vertical justification. A gap that has space of its own may also grow by
+  // that much. 0: pages end where their text ends (ragged bottom).
+  double gap_stretch = 0;
   std::string serif, sans, latin_serif, latin_sans;  // font families
   Color rule_color;
   double rule_width = 1.5;
@@ -55,7 +60,8 @@ struct Style {
 // Reads and validates a style sheet; throws ReadError / Error with file:line.
 // Every value is range-checked (docs/style.md): pages 72-5000 pt, a text area
 // of at least an inch, sizes 4-200 pt, leading 0.8-4, spaces at most the text
-// area's height, and so on.
+// area's height, and so on. A bare name that is not a file ("large-print")
+// names a bundled sheet (bundled_styles below).
 Style load_style(const std::filesystem::path& file);
 Style load_style_from_memory(std::string_view xml, const std::string& name);
 // The newsletter's own look (styles/default.xml, compiled in).
