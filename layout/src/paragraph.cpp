@@ -15,10 +15,11 @@ namespace {
 // Gaps between Chinese characters stretch 0.08 em at ratio 1: below Poppler's
 // 0.1 em word-break threshold, so lines set within tolerance copy and extract
 // without spurious spaces. Harder lines stretch further (up to kMaxChineseGap)
-// rather than stay short; word spaces and Han-Latin gaps take the rest.
+// rather than stay short; word spaces take the rest. The Han-Latin gap is
+// 1/4 em and may shrink to 1/8 em, never grow (clreq).
 constexpr double kChineseStretch = 0.08;
 constexpr double kMaxChineseGap = 0.25;
-constexpr double kInterscriptGap = 0.25, kInterscriptStretch = 0.06, kInterscriptShrink = 0.125;
+constexpr double kInterscriptGap = 0.25, kInterscriptStretch = 0, kInterscriptShrink = 0.125;
 // Word spaces and Han-Latin gaps stretch at most this many times their
 // stretch; beyond that a line is left short rather than full of holes.
 constexpr double kMaxOtherRatio = 6;
@@ -106,7 +107,11 @@ std::vector<Element> elements_of(const std::vector<Atom>& atoms, double indent, 
   keep_last_character_company(out, atoms);
   out.push_back({Element::penalty, 0, 0, 0, kInfinitePenalty, -1});
   out.push_back({Element::glue, 0, kFill, 0, 0, -1});
-  out.push_back({Element::penalty, 0, 0, 0, -kInfinitePenalty, -1});
+  // A closing mark that ends the paragraph is set half width too, as at any
+  // line end: 安全与……生命线。 fits a line whose measure is 0.5 em short of it.
+  const bool ends_with_mark = !atoms.empty() && atoms.back().punctuation == Punctuation::closing &&
+                              atoms.back().width >= 0.9;
+  out.push_back({Element::penalty, ends_with_mark ? -0.5 : 0, 0, 0, -kInfinitePenalty, -1});
   return out;
 }
 
@@ -218,7 +223,7 @@ ParagraphLayout set_paragraph(const PreparedParagraph& paragraph, const std::vec
     const GlueRatios ratios = glue_ratios(items, start, end, widths, measure, justify);
     PlacedLine line;
     double x = place_elements(paragraph, start, end, items[start].lead, ratios, em, line);
-    if (items[end].type == Element::penalty && !last) x += items[end].width;
+    if (items[end].type == Element::penalty) x += items[end].width;
     line.width = x * em;
     line.justified = justify;
     if (observer) {
