@@ -263,16 +263,16 @@ class Paginator {
         }
         const size_t next = end + 1;
         const double left = body_height_ - height;
-        double ratio = left < 0 && shrink > 0 ? std::max(-1.0, left / shrink) : 0;  // shrunk as far as it must be
-        double cost = best[start].cost + kPageCost + kStretchCost * ratio * ratio;
-        double short_lines = 0;
-        if (next < n && left > 0) {
+        double ratio = 0, short_lines = 0;
+        if (left < 0) {
+          ratio = shrink > 0 ? std::max(-1.0, left / shrink) : 0;  // shrunk as far as it must be
+        } else if (next < n) {  // the last page may end anywhere, unstretched
           const double justified = std::min(left, stretch);
           ratio = stretch > 0 ? justified / stretch : 0;
           short_lines = (left - justified) / body_line;
-          cost += kStretchCost * ratio * ratio + kShortCost * short_lines * short_lines +
-                  (short_lines > kTargetLines ? kBeyondTargetCost * (short_lines - kTargetLines) : 0);
         }
+        double cost = best[start].cost + kPageCost + kStretchCost * ratio * ratio + kShortCost * short_lines * short_lines +
+                      (short_lines > kTargetLines ? kBeyondTargetCost * (short_lines - kTargetLines) : 0);
         if (next < n) cost += penalty(boxes[next].cost);
         if (cost <= best[next].cost) best[next] = {cost, start, ratio, short_lines};  // ties: the later, fuller break
       }
@@ -295,9 +295,9 @@ class Paginator {
   // continue after the figure, 2 lines at least on each side). Pages are
   // broken again after each move, and a figure that still leaves its page
   // short takes more text before it: text only ever moves forward past a
-  // figure, so this ends. The PDF's structure tree keeps the order of the issue; a
-  // reader taking text in page order (pdftotext, reissue extract) meets the
-  // figure after the text that moved. Returns whether a figure moved.
+  // figure, so this ends. The PDF's structure tree keeps the issue's order,
+  // from which `reissue extract` puts the figure back (pdftotext reads the
+  // page order). Returns whether a figure moved.
   bool float_figure(const std::vector<Plan>& plans, std::vector<Box>& boxes, const std::vector<PageSpan>& pages) const {
     for (size_t page = 0; page + 1 < pages.size(); ++page) {
       if (pages[page].short_lines <= kTargetLines) continue;
@@ -305,16 +305,14 @@ class Paginator {
       double room = body_height_;
       for (size_t b = pages[page].start; b < next_start; ++b)
         room -= boxes[b].height + (b > pages[page].start ? boxes[b].space_before : 0);
-      // The figure, at or within the unbreakable start of the next page.
+      // The figure: the next page's first box, or the end of what cannot be
+      // parted from it (no free break before the figure).
       size_t figure = next_start;
-      for (; figure < boxes.size(); ++figure) {
-        room -= boxes[figure].space_before;
-        if (plans[boxes[figure].plan].block->kind == ComposedKind::figure) break;
-        room -= boxes[figure].height;
-        if (figure + 1 < boxes.size() && boxes[figure + 1].cost == BreakCost::free) figure = boxes.size() - 1;
+      while (figure < boxes.size() && plans[boxes[figure].plan].block->kind != ComposedKind::figure) {
+        room -= boxes[figure].space_before + boxes[figure].height;
+        if (++figure < boxes.size() && boxes[figure].cost == BreakCost::free) figure = boxes.size();
       }
       if (figure >= boxes.size() || room <= 0) continue;
-      room += boxes[figure].space_before;  // the moved text's own space is counted below
       size_t after = figure + 1;  // past the figure and the caption it keeps
       if (plans[boxes[figure].plan].block->keep_with_next)
         while (after < boxes.size() && boxes[after].plan == boxes[figure].plan + 1) ++after;
