@@ -34,9 +34,10 @@ class PdfFonts {
       : document_(document), parallel_(parallel), cid_sets_(cid_sets) {}
 
   // The resource name (F1, F2, ...) of `font`, creating its object on first use.
-  // `extra` > 0: a font of its own (its own subset) whose glyphs are `extra`
-  // thousandths of an em wider (/W) than their advance, for a glyph followed
-  // by a gap that must not read as a space (pdf_writer.cpp).
+  // `extra` != 0: a font of its own whose glyphs are `extra` thousandths of
+  // an em wider (/W) than their advance, for a glyph followed by a gap that
+  // must not read as a space (pdf_writer.cpp); it shares the font's
+  // embedded program (one subset), only its widths differ.
   const std::string& name_of(const Font& font, int extra = 0);
   PoDoFo::PdfObject* object_of(const Font& font, int extra = 0);
 
@@ -56,7 +57,13 @@ class PdfFonts {
     std::map<unsigned, unsigned> glyph_of_code;        // code -> glyph id
     std::map<unsigned, std::u32string> text_of_code;   // code -> characters
   };
-  void write_font(const Font& font, int extra, Entry& entry, const FontSubset& subset, const std::string& compressed);
+  // The embedded program of `font` (one subset of every glyph its variants
+  // use), once; `codes`: those glyphs by code. Returns its descriptor.
+  PoDoFo::PdfObject* write_program(const Font& font, const std::map<unsigned, unsigned>& codes,
+                                   const FontSubset& subset, const std::string& compressed, std::string& base_name);
+  // One variant's CIDFont (its /W) and Type0 font over the shared program.
+  void write_variant(const Font& font, int extra, Entry& entry, bool cff, PoDoFo::PdfObject* descriptor,
+                     const std::string& base_name);
 
   struct Prepared {
     FontSubset subset;
@@ -66,7 +73,10 @@ class PdfFonts {
   PoDoFo::PdfMemDocument& document_;
   bool parallel_;
   bool cid_sets_;
-  std::vector<std::future<Prepared>> prepared_;  // one per font in order_, once prepare() ran
+  // One per font (all its widened variants share one program), in first-use
+  // order, once prepare() ran.
+  std::vector<const Font*> programs_;
+  std::vector<std::future<Prepared>> prepared_;
   using Key = std::pair<const Font*, int>;  // the font and its extra width
   std::map<Key, Entry> entries_;
   std::vector<Key> order_;  // first use: objects are written in this order
