@@ -34,9 +34,18 @@ struct OcrPage {
 
 // Reads pages `numbers` (1-based) of the PDF by OCR, in parallel; one result
 // a number, in order. Throws ReadError when the PDF cannot be opened, and
-// NoTextLayer when OCR is not available (Tesseract's language data missing).
-// Expects read_pdf to have run on the same bytes (it sets up Poppler).
+// NoTextLayer when OCR is not available (Tesseract's language data missing,
+// or the OCR module: see ocr_source.cpp). Expects read_pdf to have run on the
+// same bytes (it sets up Poppler).
 std::vector<OcrPage> ocr_pdf_pages(std::string_view bytes, const std::string& name, const std::vector<int>& numbers,
                                    const OcrSettings& settings = {});
+
+// The OCR engine (ocr_engine.cpp): built as the module libreissue_ocr.so,
+// which ocr_pdf_pages loads, or compiled in where REISSUE_OCR_LINKED is
+// defined (the sanitized extractor in tests/).
+std::vector<OcrPage> read_pages_by_ocr(std::string_view bytes, const std::string& name, const std::vector<int>& numbers,
+                                       const OcrSettings& settings);
+using OcrPagesFunction = std::vector<OcrPage> (*)(std::string_view bytes, const std::string& name,
+                                                  const std::vector<int>& numbers, const OcrSettings& settings);
 
 }  // namespace reissue::extract

@@ -34,6 +34,27 @@ TEST(TextLayerCli, UndecodableTextIsReadByOcr) {
   EXPECT_NE(test::read_text(report).find("the text layer is unreadable"), std::string::npos);
 }
 
+// OCR lives in a module loaded when a page first needs it: a module that
+// cannot be loaded is said plainly (exit 4, nothing written), and a command
+// that reads no scan never loads it.
+TEST(TextLayerCli, AMissingOcrModuleIsReportedAndOnlyScansNeedIt) {
+  test::TempDir dir;
+  const fs::path scan = test::source_dir() / "tests/data/scans/scan-g4-000.pdf";
+  const auto missing = test::run_command("REISSUE_OCR_MODULE=/nonexistent/libreissue_ocr.so '" +
+                                         test::reissue_binary().string() + "' extract '" + scan.string() + "' -o '" +
+                                         (dir / "s.xml").string() + "'");
+  EXPECT_EQ(missing.exit_code, 4) << missing.err;
+  EXPECT_NE(missing.err.find("pages need OCR, but the OCR module /nonexistent/libreissue_ocr.so could not be loaded"),
+            std::string::npos)
+      << missing.err;
+  EXPECT_FALSE(fs::exists(dir / "s.xml"));
+  const fs::path text_pdf = test::source_dir() / "tests/data/corpus/corpus-000.pdf";
+  const auto unneeded = test::run_command("REISSUE_OCR_MODULE=/nonexistent/libreissue_ocr.so '" +
+                                          test::reissue_binary().string() + "' extract -q '" + text_pdf.string() +
+                                          "' -o '" + (dir / "t.xml").string() + "'");
+  EXPECT_EQ(unneeded.exit_code, 0) << unneeded.err;
+}
+
 TEST(TextLayerCli, OcrTakesAutoAlwaysOrNever) {
   const auto run = test::run_reissue("extract --ocr sometimes x.pdf");
   EXPECT_EQ(run.exit_code, 6) << run.err;
