@@ -96,23 +96,25 @@ const std::vector<SetParagraph>& body_paragraphs() {
 // A justified line spreads its Chinese gaps at most 0.06 em each (XeLaTeX's
 // worst line on 649 is 0.029 em): mid-line punctuation gives up its blank
 // half before the gaps grow. In the large-print style (about 20 characters a
-// line) two lines still spread up to 0.119 em (before: 0.25 em, the cap;
-// then 0.194 em): a two-line paragraph kept from a lone last character.
+// line) one line still spreads 0.119 em (before: 0.25 em, the cap; then
+// 0.194 em): a two-line paragraph kept from a lone last character.
 TEST(Typography, NoJustifiedLineSpreadsItsChineseGapsBeyondSixHundredthsOfAnEm) {
   double worst[2] = {0, 0};
   std::string where[2];
-  int lines = 0;
+  int lines = 0, loose_large_print = 0;
   for (const SetLine& set : all_lines()) {
     if (!set.line.justified) continue;
     ++lines;
     const double per_gap = std::max(0.0, set.line.chinese_ratio) * 0.08;
     const int k = set.large_print ? 1 : 0;
+    if (set.large_print && per_gap > 0.06 + 1e-9) ++loose_large_print;
     if (per_gap > worst[k]) worst[k] = per_gap, where[k] = set.issue + ": " + set.line.text;
     EXPECT_LE(per_gap, (set.large_print ? 0.12 : 0.06) + 1e-9) << set.issue << ": " << set.line.text;
   }
   std::printf("justified lines: %d, worst Chinese gap stretch %.3f em: %s; large print %.3f em: %s\n", lines,
               worst[0], where[0].c_str(), worst[1], where[1].c_str());
   EXPECT_GT(lines, 500);
+  EXPECT_LE(loose_large_print, 2);  // the one paragraph, in 649 and in seed-001 (the same issue)
 }
 
 // —— and …… never start a line, nor are they split (strict rule).
