@@ -20,7 +20,9 @@ seconds() {  # jobs
 one=$(seconds 1)
 two=$(seconds 2)
 failed=$(awk -F, 'NR > 1 && $3 == "failed"' "$work/out-2/report.csv" | wc -l)
-peak=$(awk -F, 'NR > 1 && $12 > max {max = $12} END {print max}' "$work/out-2/report.csv")
+# The column by its name: the report gains columns (corrected, in issue 14).
+peak=$(awk -F, 'NR == 1 {for (i = 1; i <= NF; ++i) if ($i == "peak_memory_mib") c = i; next}
+                $c > max {max = $c} END {print max}' "$work/out-2/report.csv")
 awk -v n="$count" -v one="$one" -v two="$two" -v peak="$peak" -v failed="$failed" 'BEGIN {
   printf "| jobs | seconds | issues/s |\n|---|---|---|\n"
   printf "| 1 | %.2f | %.1f |\n| 2 | %.2f | %.1f |\n", one, n / one, two, n / two
