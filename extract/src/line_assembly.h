@@ -19,7 +19,7 @@ struct PrintedLine {
   bool bold = false;     // most characters in a bold font
   bool colored = false;  // most characters neither black nor gray
   std::vector<SourceMark> marks;  // bold stretches and links, left to right
-  int order = -1;  // its first run's place in the source's logical order (SourceRun::order)
+  int order = -1;  // the earliest place of its runs in the source's logical order (SourceRun::order)
 };
 
 std::vector<PrintedLine> assemble_lines(const std::vector<SourceRun>& runs);

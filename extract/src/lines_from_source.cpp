@@ -288,20 +288,19 @@ LineSet lines_without_geometry(SourceDocument& document) {
 
 void restore_figure_order(LineSet& set) {
   std::vector<Line>& lines = set.lines;
-  for (size_t f = 0; f < lines.size(); ++f) {
+  for (size_t f = 1; f < lines.size(); ++f) {
     const int figure = lines[f].order;
-    if (!lines[f].is_figure() || figure < 0) continue;
-    // The earliest of the lines just before it that the structure puts after it.
+    // Only a figure that opens its page (a float goes to the top of the
+    // next page), moved back only across tagged lines of the page before.
+    if (!lines[f].is_figure() || figure < 0 || lines[f - 1].page != lines[f].page - 1) continue;
     size_t target = f;
     for (size_t b = f; b-- > 0;) {
-      if (lines[b].order < 0) continue;
-      if (lines[b].order < figure) break;
+      if (lines[b].page != lines[f].page - 1 || lines[b].order < figure) break;
       target = b;
     }
     if (target == f) continue;
     int moved_first = lines[target].order;
-    for (size_t b = target; b < f; ++b)
-      if (lines[b].order >= 0) moved_first = std::min(moved_first, lines[b].order);
+    for (size_t b = target; b < f; ++b) moved_first = std::min(moved_first, lines[b].order);
     // Its caption: the lines after it that the structure puts before the text it passed.
     size_t end = f + 1;
     while (end < lines.size() && !lines[end].is_figure() && lines[end].order > figure && lines[end].order < moved_first)

@@ -17,11 +17,12 @@ namespace reissue::extract {
 LineSet lines_from_source(SourceDocument& document, Review& review);
 
 // A tagged PDF says where a figure stands in the reading order: a figure
-// (with its caption) that a typesetter floated to the top of a later page,
+// (with its caption) that a typesetter floated to the top of the next page,
 // after text that follows it, is moved back before that text, as the
-// structure tree orders them. Lines whose order is unknown (page furniture,
-// untagged sources) neither move nor stop the search; nothing else moves.
-// Run after the page furniture is removed (it reads lines page by page).
+// structure tree orders them. Only a figure that opens its page moves, and
+// only across the tagged lines that end the page before (an untagged line
+// stops it); nothing else moves. Run after the page furniture is removed,
+// so that the line before a page's first line is the last of the page before.
 void restore_figure_order(LineSet& set);
 
 }  // namespace reissue::extract

@@ -309,3 +309,4 @@ std::vector<OcrPage> read_pages_by_ocr(std::string_view bytes, const std::string
 extern "C" __attribute__((visibility("default"))) reissue::extract::OcrPagesFunction reissue_ocr_engine() {
   return &reissue::extract::read_pages_by_ocr;
 }
+extern "C" __attribute__((visibility("default"))) unsigned long reissue_ocr_abi() { return reissue::extract::kOcrAbi; }

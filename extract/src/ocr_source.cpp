@@ -21,12 +21,12 @@ struct Engine {
 
 const Engine& engine() {
   static Engine loaded;
-#ifdef REISSUE_OCR_LINKED
-  loaded.read = &read_pages_by_ocr;
-  return loaded;
-#endif
   static std::once_flag once;
   std::call_once(once, [] {
+#ifdef REISSUE_OCR_LINKED
+    loaded.read = &read_pages_by_ocr;
+    return;
+#endif
     const char* overridden = std::getenv("REISSUE_OCR_MODULE");
     const std::string path = overridden && *overridden ? overridden : REISSUE_OCR_MODULE_PATH;
     void* module = dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
@@ -37,9 +37,15 @@ const Engine& engine() {
       return;
     }
     using Entry = OcrPagesFunction (*)();
+    using Abi = unsigned long (*)();
     const auto entry = reinterpret_cast<Entry>(dlsym(module, "reissue_ocr_engine"));
-    if (!entry) {
+    const auto abi = reinterpret_cast<Abi>(dlsym(module, "reissue_ocr_abi"));
+    if (!entry || !abi) {
       loaded.problem = "the OCR module " + path + " is not reissue's (no reissue_ocr_engine)";
+      return;
+    }
+    if (abi() != kOcrAbi) {
+      loaded.problem = "the OCR module " + path + " is from another build of reissue; rebuild reissue";
       return;
     }
     loaded.read = entry();

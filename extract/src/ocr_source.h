@@ -47,5 +47,11 @@ std::vector<OcrPage> read_pages_by_ocr(std::string_view bytes, const std::string
                                        const OcrSettings& settings);
 using OcrPagesFunction = std::vector<OcrPage> (*)(std::string_view bytes, const std::string& name,
                                                   const std::vector<int>& numbers, const OcrSettings& settings);
+// What the module and the extractor must agree on (the layouts they pass):
+// the module's reissue_ocr_abi() must equal this, or it is not loaded.
+// (Exceptions cross the boundary too: g++'s libstdc++ matches them by name.)
+constexpr unsigned long kOcrAbiVersion = 1;  // raised when what crosses the boundary changes meaning
+constexpr unsigned long kOcrAbi = kOcrAbiVersion << 48 | sizeof(OcrPage) << 32 | sizeof(SourceRun) << 16 |
+                                  sizeof(SourceImage) << 8 | sizeof(OcrSettings);
 
 }  // namespace reissue::extract

@@ -13,14 +13,13 @@
 #include <PDFDoc.h>
 #include <Page.h>
 #include <Stream.h>
-#include <StructElement.h>
-#include <StructTreeRoot.h>
 #include <TextOutputDev.h>
 #include <goo/GooString.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -72,12 +71,18 @@ class TextAndImageDev : public TextOutputDev {
     marked_.push_back(mcid);
     TextOutputDev::beginMarkedContent(name, properties);
   }
+  // Poppler calls this at every EMC, but beginMarkedContent only for a
+  // property list written inline or none (not for a named one, /P /MC0
+  // BDC): more ends than begins mean the MCIDs cannot be trusted on this page.
   void endMarkedContent(GfxState* state) override {
-    if (!marked_.empty()) marked_.pop_back();
+    if (marked_.empty()) unbalanced_ = true;
+    else marked_.pop_back();
     TextOutputDev::endMarkedContent(state);
   }
+  bool marked_content_unbalanced() const { return unbalanced_; }
   // The MCID a character drawn at this device position (its origin) was under.
   int mcid_at(double x, double y) const {
+    if (!(std::abs(x) < 1e6 && std::abs(y) < 1e6)) return -1;
     const auto found = char_mcids_.find(position_key(x, y));
     return found == char_mcids_.end() ? -1 : found->second;
   }
@@ -90,7 +95,8 @@ class TextAndImageDev : public TextOutputDev {
     if (track_marked_ && !marked_.empty() && marked_.back() >= 0) {
       double device_x, device_y;
       state->transform(x, y, &device_x, &device_y);
-      char_mcids_.emplace(position_key(device_x, device_y), marked_.back());
+      if (std::abs(device_x) < 1e6 && std::abs(device_y) < 1e6)  // on or near the page
+        char_mcids_.emplace(position_key(device_x, device_y), marked_.back());
     }
     const TextLayerJudge::Instead instead = judge_.character(state, code, u, uLen, dx, dy);
     if (instead.character) {
@@ -196,6 +202,7 @@ class TextAndImageDev : public TextOutputDev {
   bool want_images_;
   TextLayerJudge& judge_;
   bool track_marked_ = false;
+  bool unbalanced_ = false;
   std::vector<int> marked_;                        // the MCID in force at each marked-content level
   std::unordered_map<long long, int> char_mcids_;  // position_key -> MCID
   std::vector<SourceImage> images_;
@@ -322,37 +329,61 @@ std::vector<SourceLink> links_of_page(Page* page) {
 
 // A tagged PDF's reading order: (page number, MCID) -> the position of that
 // marked content in the structure tree, depth first. Empty for an untagged
-// PDF. Bounded for hostile trees (elements visited, pages looked up).
+// PDF. The tree is walked here, object by object, rather than through
+// Poppler's StructTreeRoot, which parses a whole tree recursively (a tree
+// that refers to itself would exhaust the stack): each object is visited
+// once, at most kMaxItems of them, without recursion; a page is looked up
+// once.
 using LogicalOrder = std::map<std::pair<int, int>, int>;
 
 LogicalOrder logical_order(PDFDoc& document) {
-  constexpr size_t kMaxElements = 200000;
+  constexpr size_t kMaxItems = 200000;
   LogicalOrder order;
   Catalog* catalog = document.getCatalog();
-  if (!catalog || !(catalog->getMarkInfo() & Catalog::markInfoMarked)) return order;
-  const StructTreeRoot* root = catalog->getStructTreeRoot();
-  if (!root) return order;
-  std::map<std::pair<int, int>, int> page_numbers;  // Ref -> page
-  const auto page_of = [&](const StructElement* element) {
-    Ref ref;
-    if (!element->getPageRef(ref)) return 0;
-    const auto [at, inserted] = page_numbers.try_emplace({ref.num, ref.gen}, 0);
-    if (inserted) at->second = catalog->findPage(ref);
+  XRef* xref = document.getXRef();
+  if (!catalog || !xref || !(catalog->getMarkInfo() & Catalog::markInfoMarked)) return order;
+  const Object root = xref->getCatalog();
+  if (!root.isDict()) return order;
+  const Object tree = root.dictLookup("StructTreeRoot");
+  if (!tree.isDict()) return order;
+  std::set<std::pair<int, int>> seen;               // objects visited: a cycle ends there
+  std::map<std::pair<int, int>, int> page_numbers;  // page object -> number
+  const auto page_of = [&](const Object& page, int inherited) {
+    if (!page.isRef()) return inherited;
+    const Ref ref = page.getRef();
+    const auto [at, added] = page_numbers.try_emplace({ref.num, ref.gen}, 0);
+    if (added) at->second = catalog->findPage(ref);
     return at->second;
   };
-  std::vector<const StructElement*> stack;
-  for (unsigned i = root->getNumChildren(); i-- > 0;) stack.push_back(root->getChild(static_cast<int>(i)));
-  size_t visited = 0;
-  while (!stack.empty() && ++visited <= kMaxElements) {
-    const StructElement* element = stack.back();
+  struct Item {
+    Object object;
+    int page;
+  };
+  std::vector<Item> stack;
+  stack.push_back({tree.dictLookupNF("K").copy(), 0});
+  for (size_t visited = 0; !stack.empty() && visited < kMaxItems; ++visited) {
+    Item item = std::move(stack.back());
     stack.pop_back();
-    if (!element) continue;
-    if (element->isContent()) {
-      if (!element->isObjectRef())
-        order.try_emplace({page_of(element), element->getMCID()}, static_cast<int>(order.size()));
-      continue;
+    Object object = std::move(item.object);
+    if (object.isRef()) {
+      const Ref ref = object.getRef();
+      if (!seen.insert({ref.num, ref.gen}).second) continue;
+      object = object.fetch(xref);
     }
-    for (unsigned i = element->getNumChildren(); i-- > 0;) stack.push_back(element->getChild(static_cast<int>(i)));
+    if (object.isInt()) {  // marked content on the element's page
+      order.try_emplace({item.page, object.getInt()}, static_cast<int>(order.size()));
+    } else if (object.isArray()) {
+      for (int i = object.arrayGetLength(); i-- > 0;) stack.push_back({object.arrayGetNF(i).copy(), item.page});
+    } else if (object.isDict()) {
+      const int page = page_of(object.dictLookupNF("Pg"), item.page);
+      if (object.dictIs("MCR")) {  // marked content elsewhere (not in a form XObject's stream)
+        const Object mcid = object.dictLookup("MCID");
+        if (mcid.isInt() && object.dictLookupNF("Stm").isNull())
+          order.try_emplace({page, mcid.getInt()}, static_cast<int>(order.size()));
+      } else if (!object.dictIs("OBJR")) {  // a structure element: its kids
+        stack.push_back({object.dictLookupNF("K").copy(), page});
+      }
+    }
   }
   return order;
 }
@@ -389,7 +420,7 @@ SourcePage read_page(PDFDoc& document, int number, Page& page, const PdfLimits& 
   result.links = links_of_page(&page);
   result.runs = runs_of_page(text.get(), result.links);
   result.images = device.take_images();
-  if (logical.empty()) {
+  if (logical.empty() || device.marked_content_unbalanced()) {
     for (SourceImage& image : result.images) image.order = -1;
   } else {
     take_logical_order(device, number, logical, result);

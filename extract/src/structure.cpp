@@ -709,10 +709,10 @@ class Recognizer {
         body_start = k + 1;
         break;
       }
-      // No dateline: a headline is still the lines that open the content
-      // centred or larger than the body (a wrapped one's first line is
-      // full) and end no sentence; a body paragraph is indented, a
-      // sub-heading flush left in the body size.
+      // No dateline: a headline is still the lines (up to 3) that open the
+      // content centred or larger than the body and end no sentence, with
+      // body text after them; a body paragraph is indented, a sub-heading
+      // flush left in the body size.
       const auto headline_like = [&](size_t k) {
         const Line& line = lines_[k];
         return !line.is_figure() && !ends_sentence(line.text) && (line.centered || line.size_ratio >= 1.1);
@@ -720,7 +720,7 @@ class Recognizer {
       if (!article.dateline && i < end && headline_like(i)) {
         size_t k = i;
         while (k < end && k < i + 3 && headline_like(k)) ++k;
-        if (k == end || !headline_like(k)) {
+        if (k < end && !headline_like(k)) {  // a headline has a body after it
           article.headline = join(i, k - 1);
           article.provenance.headline = provenance(i, k - 1);
           body_start = k;

@@ -115,7 +115,15 @@ void connect_boxes(const std::vector<Plan>& plans, std::vector<Box>& boxes, doub
         box.stretch = box.space_before + gap_stretch;
         box.shrink = box.space_before / 2;
       }
-    } else if (box.line > 0) {
+    } else if (box.line > 0 && b > 0 && boxes[b - 1].plan != box.plan) {
+      // A paragraph going on after a floated figure: the space between them
+      // is the blocks' own, as above a new block.
+      const Plan& previous = plans[boxes[b - 1].plan];
+      box.space_before = std::max(previous.space_after, plan.space_before);
+      box.stretch = gap_stretch > 0 ? box.space_before + gap_stretch : 0;
+      box.shrink = gap_stretch > 0 ? box.space_before / 2 : 0;
+    }
+    if (box.line > 0) {
       // A kept block (a heading, a title) stays whole when it is short; a
       // long one breaks like a paragraph, only its end kept with what
       // follows. A contents entry is kept with its source line only.

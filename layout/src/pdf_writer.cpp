@@ -154,8 +154,9 @@ class Writer {
   // pen position by an adjustment (in thousandths of the font size). A gap of
   // 0.09 em or more after a glyph that is not a word space (the 1/4 em between
   // Han and Latin, a hard line's spread) is made part of that glyph: it is
-  // drawn with a variant of its font (a subset of its own: MuPDF keeps one
-  // width table per font program) whose /W width includes the gap (to
+  // drawn with a variant of its font (a font object of its own over the
+  // font's one embedded program; MuPDF places glyphs by each object's /W)
+  // whose /W width includes the gap (to
   // 0.05 em; the rest stays an adjustment). Text extractors (Poppler, MuPDF)
   // take a glyph's box from /W (not from Tc, which Poppler subtracts), so the
   // gap does not read as a space. Word spaces are space glyphs and read as

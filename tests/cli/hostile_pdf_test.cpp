@@ -103,6 +103,43 @@ TEST(HostilePdf, ImageOnlyScanHasItsOwnStatus) {
   EXPECT_FALSE(run.output_exists);
 }
 
+// A tagged page whose structure tree refers to itself (an element its own
+// kid, a /ParentTree that is its own kid, 100,000 nested arrays) and whose
+// marked content is unbalanced: the text is read (exit 0 or 1), never a crash.
+TEST(HostilePdf, CyclicStructureTreeNeverCrashes) {
+  std::string pdf = "%PDF-1.7\n";
+  std::vector<size_t> offsets;
+  auto object = [&](const std::string& body) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+  };
+  const std::string deep = std::string(100000, '[') + "0" + std::string(100000, ']');
+  object("<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 6 0 R >>");
+  object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> "
+         "/Properties << /MC0 << /MCID 1 >> >> >> /Contents 5 0 R /StructParents 0 >>");
+  object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  const std::string content = "/P <</MCID 0>> BDC /Span /MC0 BDC EMC BT /F1 12 Tf 72 700 Td (1.Hello world) Tj ET "
+                              "EMC EMC EMC";
+  object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
+  object("<< /Type /StructTreeRoot /K [7 0 R " + deep + "] /ParentTree 8 0 R >>");
+  object("<< /Type /StructElem /S /P /Pg 3 0 R /K [0 7 0 R 6 0 R << /Type /MCR /MCID 0 /Pg 3 0 R >>] /P 6 0 R >>");
+  object("<< /Kids [8 0 R] >>");
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 9\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size 9 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  test::TempDir dir;
+  test::write_text(dir / "cyclic.pdf", pdf);
+  const ExtractRun run = extract(dir / "cyclic.pdf", dir);
+  EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 1) << run.exit_code << ": " << run.err;
+  EXPECT_EQ(run.err.find("crash"), std::string::npos) << run.err;
+}
+
 TEST(HostilePdf, HugeFileIsRefused) {
   test::TempDir dir;
   {

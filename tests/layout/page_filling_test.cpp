@@ -221,8 +221,8 @@ TEST_P(PageFilling, AFigureThatDoesNotFitFloatsToTheNextPageWithTextFlowingBefor
     const std::vector<PageFoot> pages = page_feet(paged, style);
     // The page the figure stands on and the one before it (the first page's
     // masthead and contents are the generated issues' test). A figure right
-    // under the headline is kept with it: no text can flow before it, and
-    // the page before may end as short as the article header leaves it.
+    // under the headline floats only when the header and 2 lines of text fit
+    // before it; else the page before ends as short as the header leaves it.
     size_t figure_page = 0;
     for (size_t p = 0; p < paged.pages.size(); ++p)
       if (!paged.pages[p].images.empty()) figure_page = p;

@@ -31,8 +31,8 @@ struct ComposedBlock {
   // that fills the page better: inside an article's label block, so that a
   // long article header need not leave the page foot empty. `end`: after the
   // label block (its source or link) or after 主要内容：; `inside`: after the
-  // source line, the link still to come (a last resort). Never after a title
-  // or a heading alone.
+  // source line, the link still to come (dearer: as dear as a page foot 2
+  // lines short). Never after a title or a heading alone.
   enum class LabelBreak { none, end, inside };
   LabelBreak label_break = LabelBreak::none;
   int heading_level = 0;      // 1 article title, 2 section / sub-heading (tags, outline, DOCX)
