@@ -25,6 +25,25 @@ ExtractRun extract(const fs::path& input, const test::TempDir& dir) {
 
 std::string corpus_pdf() { return test::read_text(test::source_dir() / "tests/data/corpus/corpus-000.pdf"); }
 
+// A PDF written by hand: objects 1..n (object 1 the catalog), an xref table.
+std::string pdf_of(const std::string& version, const std::vector<std::string>& objects) {
+  std::string pdf = "%PDF-" + version + "\n";
+  std::vector<size_t> offsets;
+  for (const std::string& body : objects) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  const std::string size = std::to_string(objects.size() + 1);
+  pdf += "xref\n0 " + size + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+    pdf += line;
+  }
+  return pdf + "trailer\n<< /Size " + size + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+}
+
 }  // namespace
 
 TEST(HostilePdf, TruncatedFilesNeverCrash) {
@@ -73,28 +92,14 @@ TEST(HostilePdf, NotAPdfWithAPdfName) {
 TEST(HostilePdf, ImageOnlyScanHasItsOwnStatus) {
   // A page with an image and no text, written by hand.
   const std::string image_stream(3 * 8 * 8, '\x80');
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  auto object = [&](const std::string& body) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-  };
-  object("<< /Type /Catalog /Pages 2 0 R >>");
-  object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-  object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im 4 0 R >> >> "
-         "/Contents 5 0 R >>");
-  object("<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceRGB /BitsPerComponent 8 "
-         "/Length " + std::to_string(image_stream.size()) + " >>\nstream\n" + image_stream + "\nendstream");
   const std::string content = "q 400 0 0 600 100 100 cm /Im Do Q";
-  object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 6\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  const std::string pdf = pdf_of(
+      "1.4", {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+              "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im 4 0 R >> >> "
+              "/Contents 5 0 R >>",
+              "<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceRGB /BitsPerComponent 8 "
+              "/Length " + std::to_string(image_stream.size()) + " >>\nstream\n" + image_stream + "\nendstream",
+              "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"});
   test::TempDir dir;
   test::write_text(dir / "scan.pdf", pdf);
   const ExtractRun run = extract(dir / "scan.pdf", dir);
@@ -107,32 +112,19 @@ TEST(HostilePdf, ImageOnlyScanHasItsOwnStatus) {
 // kid, a /ParentTree that is its own kid, 100,000 nested arrays) and whose
 // marked content is unbalanced: the text is read (exit 0 or 1), never a crash.
 TEST(HostilePdf, CyclicStructureTreeNeverCrashes) {
-  std::string pdf = "%PDF-1.7\n";
-  std::vector<size_t> offsets;
-  auto object = [&](const std::string& body) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-  };
   const std::string deep = std::string(100000, '[') + "0" + std::string(100000, ']');
-  object("<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 6 0 R >>");
-  object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-  object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> "
-         "/Properties << /MC0 << /MCID 1 >> >> >> /Contents 5 0 R /StructParents 0 >>");
-  object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   const std::string content = "/P <</MCID 0>> BDC /Span /MC0 BDC EMC BT /F1 12 Tf 72 700 Td (1.Hello world) Tj ET "
                               "EMC EMC EMC";
-  object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
-  object("<< /Type /StructTreeRoot /K [7 0 R " + deep + "] /ParentTree 8 0 R >>");
-  object("<< /Type /StructElem /S /P /Pg 3 0 R /K [0 7 0 R 6 0 R << /Type /MCR /MCID 0 /Pg 3 0 R >>] /P 6 0 R >>");
-  object("<< /Kids [8 0 R] >>");
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 9\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size 9 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  const std::string pdf = pdf_of(
+      "1.7", {"<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 6 0 R >>",
+              "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+              "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> "
+              "/Properties << /MC0 << /MCID 1 >> >> >> /Contents 5 0 R /StructParents 0 >>",
+              "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+              "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+              "<< /Type /StructTreeRoot /K [7 0 R " + deep + "] /ParentTree 8 0 R >>",
+              "<< /Type /StructElem /S /P /Pg 3 0 R /K [0 7 0 R 6 0 R << /Type /MCR /MCID 0 /Pg 3 0 R >>] /P 6 0 R >>",
+              "<< /Kids [8 0 R] >>"});
   test::TempDir dir;
   test::write_text(dir / "cyclic.pdf", pdf);
   const ExtractRun run = extract(dir / "cyclic.pdf", dir);
