@@ -163,7 +163,8 @@ void add_batch_command(CLI::App& app, int& exit_code) {
       ->check(between(kMinTimeout, kMaxTimeout, "seconds"));
   command->add_option("--memory", arguments->memory_mib, "MiB of memory allowed per input (default 2048)")
       ->check(between(kMinMemoryMib, kMaxMemoryMib, "MiB"));
-  command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX")->check(named_file());
+  command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX: a file, or a bundled sheet's name (large-print)")
+      ->check(named_file());
   command->add_flag("--force", arguments->force,
                     "Redo inputs whose outputs are up to date (an issue.xml corrected by hand is still kept)");
   command->add_flag("--no-pdfa", arguments->no_pdfa,

@@ -94,7 +94,8 @@ void add_repair_command(CLI::App& app, int& exit_code) {
   command->add_option("--to", arguments->formats, "Outputs, comma-separated (default xml,pdf,docx)")
       ->delimiter(',')
       ->check(CLI::IsMember({"xml", "pdf", "docx"}));
-  command->add_option("--style", arguments->style, "Style sheet for PDF and DOCX (default: the newsletter's)")
+  command->add_option("--style", arguments->style,
+                      "Style sheet for PDF and DOCX: a file, or a bundled sheet's name (default: the newsletter's)")
       ->check(named_file());
   command->add_option("--encoding", arguments->encoding, "Text encoding (default: detect)");
   add_ocr_option(*command, arguments->ocr);

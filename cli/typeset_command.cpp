@@ -159,7 +159,8 @@ void add_publish_command(CLI::App& app, int& exit_code, const char* name, const 
   auto arguments = std::make_shared<PublishArguments>();
   command->add_option("input", arguments->input, "Issue XML")->required();
   command->add_option("-o,--output", arguments->output, output_help)->required()->check(named_file());
-  command->add_option("--style", arguments->style, "Style sheet (default: the newsletter's, styles/default.xml)")
+  command->add_option("--style", arguments->style,
+                      "Style sheet: a file, or a bundled sheet's name, default or large-print (default: default)")
       ->check(named_file());
   command->add_flag("-q,--quiet", arguments->quiet, "No summary on stderr");
   if (format == Format::pdf) {

@@ -76,7 +76,7 @@ Plan make_plan(const BatchOptions& options, bool output_may_be_missing) {
     throw UsageError(options.input_root.string(), 0, "lies inside the output folder; give folders apart");
   std::string style_bytes = "default";
   if (!options.style.empty()) {
-    style_bytes = read_file_limited(options.style, 1 << 20);
+    style_bytes = style_sheet_text(options.style);
     load_style(options.style);  // a bad style sheet stops the batch before any work
   }
   const std::string formats = joined(options.formats) + (options.pdfa ? "" : ",no-pdfa");

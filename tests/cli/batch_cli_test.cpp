@@ -41,6 +41,23 @@ TEST(RepairCli, WritesEveryOutputIntoOneFolder) {
   EXPECT_FALSE(fs::exists(dir / "xml/issue.docx"));
 }
 
+// --style takes a bundled sheet's name in repair and batch as in typeset.
+TEST(BatchCli, StyleByBundledName) {
+  test::TempDir dir;
+  fs::create_directories(dir / "in");
+  fs::copy_file(seed("003"), dir / "in/003.xml");
+  const auto batch = run_reissue("batch -q " + quoted(dir / "in") + " -o " + quoted(dir / "out") +
+                                 " --to pdf --no-pdfa --style large-print");
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  const auto repair = run_reissue("repair -q " + quoted(seed("003")) + " -o " + quoted(dir / "one") +
+                                  " --to pdf --no-pdfa --style large-print");
+  ASSERT_EQ(repair.exit_code, 0) << repair.err;
+  for (const fs::path& pdf : {dir / "out/003/issue.pdf", dir / "one/issue.pdf"}) {
+    const auto size = test::run_command("pdfinfo " + quoted(pdf) + " | grep 'Page size'");
+    EXPECT_NE(size.out.find("419.528 x 595.276"), std::string::npos) << pdf << ": " << size.out;  // A5
+  }
+}
+
 TEST(BatchCli, GoodInputsConvertedBadOnesReportedNothingPartial) {
   test::TempDir dir;
   const fs::path in = dir / "in", out = dir / "out";

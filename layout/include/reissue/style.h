@@ -63,6 +63,9 @@ struct Style {
 // area's height, and so on. A bare name that is not a file ("large-print")
 // names a bundled sheet (bundled_styles below).
 Style load_style(const std::filesystem::path& file);
+// The text of the sheet `file` names (a file, or a bundled sheet's name), as
+// load_style reads it: for digests of what a batch was run with.
+std::string style_sheet_text(const std::filesystem::path& file);
 Style load_style_from_memory(std::string_view xml, const std::string& name);
 // The newsletter's own look (styles/default.xml, compiled in).
 const Style& default_style();
