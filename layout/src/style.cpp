@@ -273,23 +273,28 @@ Style load_style_from_memory(std::string_view bytes, const std::string& name) {
   return style;
 }
 
-std::string style_sheet_text(const std::filesystem::path& file) {
-  // A bare name that is no file names a bundled sheet: --style large-print.
+namespace {
+
+// A bare name that is no file names a bundled sheet: --style large-print.
+bool names_a_bundled_sheet(const std::filesystem::path& file) {
   std::error_code ignored;
-  if (!file.has_parent_path() && !file.has_extension() && !std::filesystem::exists(file, ignored)) {
-    if (const BundledStyle* bundled = find_bundled_style(file.string())) return std::string(bundled->xml);
-    std::string names;
-    for (const BundledStyle& style : bundled_styles()) names += (names.empty() ? "" : ", ") + std::string(style.name);
-    throw ReadError(file.string(), 0, "no such style sheet file, and no bundled sheet of that name (" + names +
-                                          "); give a style sheet's path or one of those names");
-  }
-  return read_file_limited(file, 1 << 20);
+  return !file.has_parent_path() && !file.has_extension() && !std::filesystem::exists(file, ignored);
+}
+
+}  // namespace
+
+std::string style_sheet_text(const std::filesystem::path& file) {
+  if (!names_a_bundled_sheet(file)) return read_file_limited(file, 1 << 20);
+  if (const BundledStyle* bundled = find_bundled_style(file.string())) return std::string(bundled->xml);
+  std::string names;
+  for (const BundledStyle& style : bundled_styles()) names += (names.empty() ? "" : ", ") + std::string(style.name);
+  throw ReadError(file.string(), 0, "no such style sheet file, and no bundled sheet of that name (" + names +
+                                        "); give a style sheet's path or one of those names");
 }
 
 Style load_style(const std::filesystem::path& file) {
-  const bool bundled = !file.has_parent_path() && find_bundled_style(file.string());
-  return load_style_from_memory(style_sheet_text(file), bundled && !file.has_extension() ? "styles/" + file.string() + ".xml"
-                                                                                          : file.string());
+  const std::string source = names_a_bundled_sheet(file) ? "styles/" + file.string() + ".xml" : file.string();
+  return load_style_from_memory(style_sheet_text(file), source);
 }
 
 const Style& default_style() {
