@@ -8,7 +8,8 @@
 
 namespace reissue {
 
-FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs, const std::set<char32_t>& characters) {
+FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs, const std::set<char32_t>& characters,
+                       bool hinting) {
   const hb::unique_ptr<hb_subset_input_t> input(hb_subset_input_create_or_fail());
   if (!input) throw Error(font.path(), 0, "cannot start font subsetting");
   std::set<unsigned> by_id = glyphs;
@@ -47,8 +48,9 @@ FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs, const
   }
   // TrueType: keep glyph ids, so that codes written before subsetting stay
   // valid (CIDToGIDMap Identity). CFF keeps the original CIDs in its charset.
-  if (!subset.cff) hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS);
-  else hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  unsigned flags = subset.cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_RETAIN_GIDS;
+  if (!hinting) flags |= HB_SUBSET_FLAGS_NO_HINTING;
+  hb_subset_input_set_flags(input, flags);
   const hb::unique_ptr<hb_face_t> result(hb_subset_or_fail(font.face(), input));
   if (!result) throw Error(font.path(), 0, "font subsetting failed");
   const hb::unique_ptr<hb_blob_t> blob(subset.cff ? hb_face_reference_table(result, HB_TAG('C', 'F', 'F', ' '))

@@ -230,21 +230,25 @@ void PdfFonts::prepare() {
   // Subsetting and compressing the fonts is most of the typesetting time;
   // fonts are independent, so they are prepared in parallel (and while the
   // pages are written). Objects are still written in first-use order: the
-  // output does not depend on timing. A font's widened variants share its
-  // program: one subset of every glyph any of them uses.
-  for (const Key& key : order_)
-    if (std::find(programs_.begin(), programs_.end(), key.first) == programs_.end()) programs_.push_back(key.first);
-  for (const Font* font : programs_) {
+  // output does not depend on timing. A widened variant gets a program of
+  // its own, made of only the glyphs it draws, each `extra` wider: MuPDF
+  // reads advances from the program, and PDF/A wants the program and /W to
+  // agree.
+  for (const Key& key : order_) {
+    const Entry& entry = entries_.at(key);
     std::set<unsigned> glyphs;
     std::set<char32_t> characters;
-    for (const auto& [key, entry] : entries_) {
-      if (key.first != font) continue;
-      for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
-      for (const auto& [code, text] : entry.text_of_code)
-        if (text.size() == 1) characters.insert(text[0]);
-    }
-    prepared_.push_back(start(parallel_, [font, parallel = parallel_, glyphs = std::move(glyphs), characters = std::move(characters)] {
-      Prepared prepared{subset_font(*font, glyphs, characters), {}};
+    for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
+    for (const auto& [code, text] : entry.text_of_code)
+      if (text.size() == 1) characters.insert(text[0]);
+    const Font* font = key.first;
+    const int extra = key.second;
+    prepared_.push_back(start(parallel_, [font, extra, parallel = parallel_, glyphs = std::move(glyphs),
+                                          characters = std::move(characters)] {
+      // A variant's few glyphs go without hinting: a TrueType font's hinting
+      // program alone (Noto Serif: 3.6 KB) would be most of its bytes.
+      Prepared prepared{subset_font(*font, glyphs, characters, extra == 0), {}, true};
+      if (extra != 0) prepared.widened = widen_subset(prepared.subset, extra / 1000.0 * font->units_per_em());
       prepared.compressed = flate_compress(prepared.subset.data, parallel);
       return prepared;
     }));
@@ -253,29 +257,31 @@ void PdfFonts::prepare() {
 
 void PdfFonts::finish() {
   if (prepared_.empty()) prepare();
-  for (size_t i = 0; i < programs_.size(); ++i) {
-    const Font& font = *programs_[i];
+  for (size_t i = 0; i < order_.size(); ++i) {
+    const auto [font, extra] = order_[i];
     const Prepared prepared = prepared_[i].get();
-    std::map<unsigned, unsigned> codes;  // every variant's
-    for (const auto& [key, entry] : entries_)
-      if (key.first == &font) codes.insert(entry.glyph_of_code.begin(), entry.glyph_of_code.end());
+    // Not expected with hb-subset's output; the page contents already rely
+    // on /W, so only the program is off (as for MuPDF before), which PDF/A
+    // does not allow.
+    if (!prepared.widened && pdfa_)
+      throw InternalError("PDF fonts", "the embedded program of " + font->postscript_name() + " could not be widened");
+    Entry& entry = entries_.at(order_[i]);
     std::string base_name;
-    PdfObject* descriptor = write_program(font, codes, prepared.subset, prepared.compressed, base_name);
-    for (const Key& key : order_)
-      if (key.first == &font)
-        write_variant(font, key.second, entries_.at(key), prepared.subset.cff, descriptor, base_name);
+    PdfObject* descriptor = write_program(*font, extra, entry.glyph_of_code, prepared, base_name);
+    write_variant(*font, extra, entry, prepared.subset.cff, descriptor, base_name);
   }
 }
 
-PdfObject* PdfFonts::write_program(const Font& font, const std::map<unsigned, unsigned>& codes,
-                                   const FontSubset& subset, const std::string& compressed, std::string& base_name) {
-  base_name = subset_tag(codes, font.postscript_name()) + "+" + font.postscript_name();
+PdfObject* PdfFonts::write_program(const Font& font, int extra, const std::map<unsigned, unsigned>& codes,
+                                   const Prepared& prepared, std::string& base_name) {
+  const FontSubset& subset = prepared.subset;
+  base_name = subset_tag(codes, font.postscript_name() + std::to_string(extra)) + "+" + font.postscript_name();
   PdfVecObjects& objects = document_.GetObjects();
 
   PdfObject* file = objects.CreateObject();
   if (subset.cff) file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
   else file->GetDictionary().AddKey("Length1", PdfVariant(static_cast<pdf_int64>(subset.data.size())));
-  set_flate_stream(file, compressed);
+  set_flate_stream(file, prepared.compressed);
 
   PdfObject* descriptor = objects.CreateObject("FontDescriptor");
   PdfDictionary& d = descriptor->GetDictionary();
@@ -288,7 +294,7 @@ PdfObject* PdfFonts::write_program(const Font& font, const std::map<unsigned, un
   d.AddKey("CapHeight", PdfVariant(static_cast<pdf_int64>(font.ascender() * 800)));
   d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(font.bold() ? 140 : 80)));
   d.AddKey(subset.cff ? "FontFile3" : "FontFile2", file->Reference());
-  if (cid_sets_) {
+  if (pdfa_) {
     // The CIDs in the program: the codes written (CFF: the original CIDs,
     // which hb-subset keeps exactly with .notdef; TrueType: glyph ids, plus
     // the components of composite glyphs).

@@ -28,16 +28,17 @@ void set_flate_stream(PoDoFo::PdfObject* object, const std::string& compressed);
 
 class PdfFonts {
  public:
-  // `cid_sets`: each font descriptor gets a /CIDSet (PDF/A-1 requires one
-  // for subset CID fonts; otherwise it is optional and left out).
-  PdfFonts(PoDoFo::PdfMemDocument& document, bool parallel, bool cid_sets = false)
-      : document_(document), parallel_(parallel), cid_sets_(cid_sets) {}
+  // `pdfa`: each font descriptor gets a /CIDSet (PDF/A-1 requires one for
+  // subset CID fonts; otherwise it is optional and left out), and a program
+  // whose widths cannot be made to match /W is an error.
+  PdfFonts(PoDoFo::PdfMemDocument& document, bool parallel, bool pdfa = false)
+      : document_(document), parallel_(parallel), pdfa_(pdfa) {}
 
   // The resource name (F1, F2, ...) of `font`, creating its object on first use.
   // `extra` != 0: a font of its own whose glyphs are `extra` thousandths of
-  // an em wider (/W) than their advance, for a glyph followed by a gap that
-  // must not read as a space (pdf_writer.cpp); it shares the font's
-  // embedded program (one subset), only its widths differ.
+  // an em wider than their advance (in /W and in its own embedded program),
+  // for a glyph followed by a gap that must not read as a space
+  // (pdf_writer.cpp).
   const std::string& name_of(const Font& font, int extra = 0);
   PoDoFo::PdfObject* object_of(const Font& font, int extra = 0);
 
@@ -57,25 +58,23 @@ class PdfFonts {
     std::map<unsigned, unsigned> glyph_of_code;        // code -> glyph id
     std::map<unsigned, std::u32string> text_of_code;   // code -> characters
   };
-  // The embedded program of `font` (one subset of every glyph its variants
-  // use), once; `codes`: those glyphs by code. Returns its descriptor.
-  PoDoFo::PdfObject* write_program(const Font& font, const std::map<unsigned, unsigned>& codes,
-                                   const FontSubset& subset, const std::string& compressed, std::string& base_name);
-  // One variant's CIDFont (its /W) and Type0 font over the shared program.
-  void write_variant(const Font& font, int extra, Entry& entry, bool cff, PoDoFo::PdfObject* descriptor,
-                     const std::string& base_name);
-
   struct Prepared {
     FontSubset subset;
     std::string compressed;
+    bool widened;  // the program's widths include the variant's extra
   };
+  // The embedded program of one variant; `codes`: its glyphs by code.
+  // Returns its descriptor.
+  PoDoFo::PdfObject* write_program(const Font& font, int extra, const std::map<unsigned, unsigned>& codes,
+                                   const Prepared& prepared, std::string& base_name);
+  // One variant's CIDFont (its /W) and Type0 font over its program.
+  void write_variant(const Font& font, int extra, Entry& entry, bool cff, PoDoFo::PdfObject* descriptor,
+                     const std::string& base_name);
 
   PoDoFo::PdfMemDocument& document_;
   bool parallel_;
-  bool cid_sets_;
-  // One per font (all its widened variants share one program), in first-use
-  // order, once prepare() ran.
-  std::vector<const Font*> programs_;
+  bool pdfa_;
+  // One per variant, in first-use order (order_), once prepare() ran.
   std::vector<std::future<Prepared>> prepared_;
   using Key = std::pair<const Font*, int>;  // the font and its extra width
   std::map<Key, Entry> entries_;

@@ -154,19 +154,18 @@ class Writer {
   // pen position by an adjustment (in thousandths of the font size). A gap of
   // 0.09 em or more after a glyph that is not a word space (the 1/4 em between
   // Han and Latin, a hard line's spread) is made part of that glyph: it is
-  // drawn with a variant of its font (a font object of its own over the
-  // font's one embedded program; MuPDF places glyphs by each object's /W)
-  // whose /W width includes the gap (to
-  // 0.05 em; the rest stays an adjustment). Text extractors (Poppler, MuPDF)
-  // take a glyph's box from /W (not from Tc, which Poppler subtracts), so the
-  // gap does not read as a space. Word spaces are space glyphs and read as
-  // spaces; a mark set half-width before one gets a narrower variant (below).
-  // Not in PDF/A, which wants /W to match the font program.
+  // drawn with a variant of its font whose widths include the gap (to 0.05
+  // em; the rest stays an adjustment), both in /W (Poppler's widths) and in
+  // its embedded program (MuPDF's; PDF/A wants both to agree; pdf_fonts.cpp).
+  // Text extractors take a glyph's box from its width (not from Tc, which
+  // Poppler subtracts), so the gap does not read as a space. Word spaces are
+  // space glyphs and read as spaces; a mark set half-width before one gets a
+  // narrower variant (below).
   // Thousandths of an em added to each glyph's width (0: none).
   std::vector<int> widened(const PlacedText& text) const {
     const size_t count = text.glyphs.size();
     std::vector<int> extra(count, 0);
-    for (size_t g = 0; !pdfa_ && g + 1 < count; ++g) {
+    for (size_t g = 0; g + 1 < count; ++g) {
       const PlacedGlyph& glyph = text.glyphs[g];
       const PlacedGlyph& next = text.glyphs[g + 1];
       if (glyph.y != next.y || is_space(glyph) || glyph.text.empty()) continue;

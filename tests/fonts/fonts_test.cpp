@@ -76,3 +76,45 @@ TEST(Fonts, SubsetKeepsOnlyWhatIsUsed) {
   EXPECT_FALSE(ttf.cff);
   EXPECT_EQ(ttf.data.substr(0, 4), std::string("\0\1\0\0", 4));  // a TrueType file
 }
+
+// Widening a program (for a PDF font whose widths include the gap after each
+// glyph). TrueType advances are read back with HarfBuzz here; CFF widths are
+// read back by independent readers in tests/layout: PDFBox Preflight checks
+// that the program agrees with /W (pdfa_test.cpp) and MuPDF, which takes
+// advances from the program, copies text without a space in the gap
+// (copy_text_test.cpp).
+TEST(Fonts, WideningATrueTypeSubsetWidensEveryGlyph) {
+  FontLibrary library;
+  const Font& latin = library.get("Noto Serif", false);
+  const unsigned a = glyph_of(latin, U'A'), five = glyph_of(latin, U'5');
+  FontSubset subset = subset_font(latin, {a, five}, {}, false);
+  ASSERT_TRUE(widen_subset(subset, 250));
+  hb_blob_t* blob = hb_blob_create(subset.data.data(), static_cast<unsigned>(subset.data.size()), HB_MEMORY_MODE_READONLY,
+                                   nullptr, nullptr);
+  hb_face_t* face = hb_face_create(blob, 0);
+  hb_font_t* font = hb_font_create(face);
+  for (unsigned glyph : {a, five})
+    EXPECT_EQ(hb_font_get_glyph_h_advance(font, glyph), hb_font_get_glyph_h_advance(latin.font(), glyph) + 250) << glyph;
+  hb_font_destroy(font);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+}
+
+TEST(Fonts, WideningACffSubsetKeepsItACffTable) {
+  FontLibrary library;
+  const Font& serif = library.get("Noto Serif CJK SC", false);
+  FontSubset subset = subset_font(serif, {glyph_of(serif, U'年'), glyph_of(serif, U'“')}, {}, false);
+  const std::string before = subset.data;
+  ASSERT_TRUE(widen_subset(subset, -500));
+  EXPECT_GT(subset.data.size(), before.size());  // a Private DICT per font DICT appended
+  EXPECT_EQ(subset.data.substr(0, 4), before.substr(0, 4));
+}
+
+TEST(Fonts, WhatCannotBeWidenedIsLeftAsItWas) {
+  for (bool cff : {true, false}) {
+    FontSubset garbage{std::string("\x01\x00\x04\x01 not a font program", 24), cff};
+    const std::string before = garbage.data;
+    EXPECT_FALSE(widen_subset(garbage, 250));
+    EXPECT_EQ(garbage.data, before);
+  }
+}

@@ -1,8 +1,10 @@
 // Copying text out of the typeset PDF gives the issue's text: every paragraph
-// of the sample and the seeds, in both styles, read back with Poppler's
-// pdftotext -raw (the lines of a paragraph joined) equals the XML's text. The
-// 1/4 em between Han and Latin must not read as a space (it is part of the
-// preceding glyph's /W width); word spaces still read as spaces.
+// of the sample and the seeds, in both styles and as PDF/A, read back with
+// Poppler's pdftotext -raw and with MuPDF's text device (the lines of a
+// paragraph joined) equals the XML's text. The 1/4 em between Han and Latin
+// must not read as a space (it is part of the preceding glyph's width, in /W
+// for Poppler and in the embedded program for MuPDF); word spaces still read
+// as spaces.
 #include "reissue/compose.h"
 #include "reissue/issue_xml.h"
 #include "reissue/style.h"
@@ -39,10 +41,10 @@ std::vector<std::string> paragraphs(const std::string& xml) {
 
 // pdftotext's text without the running footers (a line of "第 N 页 共 M
 // 页" or "N / M", after any lines of digits: the issue number some seeds
-// print at the foot) and page breaks, so that a paragraph continued on
-// the next page reads on.
+// print at the foot; MuPDF puts blank lines between) and page breaks, so
+// that a paragraph continued on the next page reads on.
 std::string body_text(const std::string& text) {
-  static const std::regex footer("\\n+(?:\\d+\\n)*(?:第 \\d+ 页 共 \\d+ 页|\\d+ / \\d+)\\n+\\f?");
+  static const std::regex footer("\\n+(?:\\d+\\n+)*(?:第 \\d+ 页 共 \\d+ 页|\\d+ / \\d+)\\n+\\f?");
   std::string out = std::regex_replace(text, footer, "\n");
   std::erase(out, '\f');
   return out;
@@ -89,27 +91,34 @@ TEST(Masthead, NumberInFullWidthBrackets) {
 struct CopyCase {
   std::string issue;  // relative to the repository
   std::string style;
+  bool pdfa = false;
 };
 
 class CopyText : public ::testing::TestWithParam<CopyCase> {};
 
-TEST_P(CopyText, EveryParagraphCopiesBackFromPoppler) {
+TEST_P(CopyText, EveryParagraphCopiesBackFromPopplerAndMuPdf) {
   const fs::path xml = test::source_dir() / GetParam().issue;
   const Issue issue = read_issue(xml);
   const Style style = load_style(test::source_dir() / GetParam().style);
+  TypesetOptions options;
+  options.pdfa = GetParam().pdfa;
   const test::TempDir dir;
-  test::write_text(dir / "issue.pdf", typeset_pdf(issue, style, read_figures(issue, xml.parent_path())));
-  const test::RunResult run = test::run_command("pdftotext -raw " + (dir / "issue.pdf").string() + " -");
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  const std::string text = body_text(run.out);
+  test::write_text(dir / "issue.pdf", typeset_pdf(issue, style, read_figures(issue, xml.parent_path()), nullptr, options));
   const std::vector<std::string> expected = paragraphs(test::read_text(xml));
   ASSERT_GT(expected.size(), 10u);
-  int exact = 0;
-  for (const std::string& paragraph : expected) {
-    if (copies_back(text, paragraph)) ++exact;
-    else ADD_FAILURE() << "does not copy back: " << paragraph;
+  for (const std::string& reader : {"pdftotext -raw '" + (dir / "issue.pdf").string() + "' -",
+                             "mutool draw -q -F txt '" + (dir / "issue.pdf").string() + "'"}) {
+    SCOPED_TRACE(reader);
+    const test::RunResult run = test::run_command(reader);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string text = body_text(run.out);
+    int exact = 0;
+    for (const std::string& paragraph : expected) {
+      if (copies_back(text, paragraph)) ++exact;
+      else ADD_FAILURE() << "does not copy back: " << paragraph;
+    }
+    EXPECT_EQ(exact, static_cast<int>(expected.size()));
   }
-  EXPECT_EQ(exact, static_cast<int>(expected.size()));
 }
 
 std::vector<CopyCase> cases() {
@@ -119,11 +128,15 @@ std::vector<CopyCase> cases() {
     for (const char* seed : {"seed-000", "seed-001", "seed-002", "seed-003"})
       out.push_back({std::string("tests/data/expected/") + seed + ".xml", style});
   }
+  // The archival PDF (what `repair` writes) copies back as well.
+  out.push_back({"samples/649.xml", "styles/default.xml", true});
+  out.push_back({"tests/data/expected/seed-002.xml", "styles/large-print.xml", true});
   return out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Issues, CopyText, ::testing::ValuesIn(cases()), [](const ::testing::TestParamInfo<CopyCase>& param) {
-  std::string name = fs::path(param.param.issue).stem().string() + "_" + fs::path(param.param.style).stem().string();
+  std::string name = fs::path(param.param.issue).stem().string() + "_" + fs::path(param.param.style).stem().string() +
+                     (param.param.pdfa ? "_pdfa" : "");
   for (char& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   return name;

@@ -104,7 +104,17 @@ struct FontSubset {
 // `characters` (optional) are characters drawn with their nominal glyphs:
 // glyphs named by character let hb-subset skip mapping the whole cmap, which
 // halves the time for a CJK font. Glyph 0 (.notdef) is always kept.
+// `hinting` false drops hinting (TrueType instructions and their fpgm, prep
+// and cvt tables; CFF hints): for a program of a few glyphs, where a
+// TrueType font's hinting program would be most of the bytes.
 FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs,
-                       const std::set<char32_t>& characters = {});
+                       const std::set<char32_t>& characters = {}, bool hinting = true);
+
+// Makes every glyph of `subset` `extra_units` font units wider (negative:
+// narrower) in the program itself: CFF Private DICT widths, TrueType hmtx.
+// For a PDF font whose /W widths include a gap after each glyph (MuPDF and
+// PDF/A read widths from the program). False, and `subset` unchanged, when
+// the program is not laid out as hb-subset writes it.
+bool widen_subset(FontSubset& subset, double extra_units);
 
 }  // namespace reissue
