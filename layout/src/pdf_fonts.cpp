@@ -233,42 +233,55 @@ void PdfFonts::prepare() {
   // output does not depend on timing. A widened variant gets a program of
   // its own, made of only the glyphs it draws, each `extra` wider: MuPDF
   // reads advances from the program, and PDF/A wants the program and /W to
-  // agree.
-  for (const Key& key : order_) {
-    const Entry& entry = entries_.at(key);
-    std::set<unsigned> glyphs;
+  // agree. A font's programs are cut from one subset (subset_font_parts).
+  for (const Key& key : order_)
+    if (std::find(programs_.begin(), programs_.end(), key.first) == programs_.end()) programs_.push_back(key.first);
+  for (const Font* font : programs_) {
+    std::vector<int> extras = {0};  // the plain program first, whether used or not
+    std::vector<std::set<unsigned>> parts(1);
     std::set<char32_t> characters;
-    for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
-    for (const auto& [code, text] : entry.text_of_code)
-      if (text.size() == 1) characters.insert(text[0]);
-    const Font* font = key.first;
-    const int extra = key.second;
-    prepared_.push_back(start(parallel_, [font, extra, parallel = parallel_, glyphs = std::move(glyphs),
+    for (const Key& key : order_) {
+      if (key.first != font) continue;
+      const Entry& entry = entries_.at(key);
+      if (key.second != 0) extras.push_back(key.second), parts.emplace_back();
+      std::set<unsigned>& glyphs = key.second == 0 ? parts.front() : parts.back();
+      for (const auto& [code, glyph] : entry.glyph_of_code) glyphs.insert(glyph);
+      for (const auto& [code, text] : entry.text_of_code)
+        if (text.size() == 1) characters.insert(text[0]);
+    }
+    prepared_.push_back(start(parallel_, [font, parallel = parallel_, extras = std::move(extras), parts = std::move(parts),
                                           characters = std::move(characters)] {
-      // A variant's few glyphs go without hinting: a TrueType font's hinting
-      // program alone (Noto Serif: 3.6 KB) would be most of its bytes.
-      Prepared prepared{subset_font(*font, glyphs, characters, extra == 0), {}, true};
-      if (extra != 0) prepared.widened = widen_subset(prepared.subset, extra / 1000.0 * font->units_per_em());
-      prepared.compressed = flate_compress(prepared.subset.data, parallel);
-      return prepared;
+      std::vector<FontSubset> programs = subset_font_parts(*font, parts, characters);
+      std::map<int, Prepared> by_extra;
+      for (size_t i = 0; i < programs.size(); ++i) {
+        Prepared& prepared = by_extra[extras[i]] = {std::move(programs[i]), {}, true};
+        if (extras[i] != 0)
+          prepared.widened = widen_subset(prepared.subset, extras[i] / 1000.0 * font->units_per_em());
+        prepared.compressed = flate_compress(prepared.subset.data, parallel);
+      }
+      return by_extra;
     }));
   }
 }
 
 void PdfFonts::finish() {
   if (prepared_.empty()) prepare();
-  for (size_t i = 0; i < order_.size(); ++i) {
-    const auto [font, extra] = order_[i];
-    const Prepared prepared = prepared_[i].get();
-    // Not expected with hb-subset's output; the page contents already rely
-    // on /W, so only the program is off (as for MuPDF before), which PDF/A
-    // does not allow.
-    if (!prepared.widened && pdfa_)
-      throw InternalError("PDF fonts", "the embedded program of " + font->postscript_name() + " could not be widened");
-    Entry& entry = entries_.at(order_[i]);
-    std::string base_name;
-    PdfObject* descriptor = write_program(*font, extra, entry.glyph_of_code, prepared, base_name);
-    write_variant(*font, extra, entry, prepared.subset.cff, descriptor, base_name);
+  for (size_t i = 0; i < programs_.size(); ++i) {
+    const Font& font = *programs_[i];
+    const std::map<int, Prepared> by_extra = prepared_[i].get();
+    for (const Key& key : order_) {
+      if (key.first != &font) continue;
+      const Prepared& prepared = by_extra.at(key.second);
+      // Not expected with hb-subset's output; the page contents already rely
+      // on /W, so only the program is off (as for MuPDF before), which PDF/A
+      // does not allow.
+      if (!prepared.widened && pdfa_)
+        throw InternalError("PDF fonts", "the embedded program of " + font.postscript_name() + " could not be widened");
+      Entry& entry = entries_.at(key);
+      std::string base_name;
+      PdfObject* descriptor = write_program(font, key.second, entry.glyph_of_code, prepared, base_name);
+      write_variant(font, key.second, entry, prepared.subset.cff, descriptor, base_name);
+    }
   }
 }
 

@@ -74,8 +74,10 @@ class PdfFonts {
   PoDoFo::PdfMemDocument& document_;
   bool parallel_;
   bool pdfa_;
-  // One per variant, in first-use order (order_), once prepare() ran.
-  std::vector<std::future<Prepared>> prepared_;
+  // The fonts in first-use order, and for each its programs by extra width,
+  // once prepare() ran.
+  std::vector<const Font*> programs_;
+  std::vector<std::future<std::map<int, Prepared>>> prepared_;
   using Key = std::pair<const Font*, int>;  // the font and its extra width
   std::map<Key, Entry> entries_;
   std::vector<Key> order_;  // first use: objects are written in this order

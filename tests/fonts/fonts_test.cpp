@@ -118,3 +118,22 @@ TEST(Fonts, WhatCannotBeWidenedIsLeftAsItWas) {
     EXPECT_EQ(garbage.data, before);
   }
 }
+
+// Cutting a part from the whole subset gives the program subsetting the font
+// for that part alone would (the cut only saves time).
+TEST(Fonts, PartsCutFromOneSubsetEqualTheirOwnSubsets) {
+  FontLibrary library;
+  for (const char* family : {"Noto Serif CJK SC", "Noto Serif"}) {
+    const Font& font = library.get(family, false);
+    std::set<unsigned> whole, part;
+    for (char32_t c : std::u32string(U"全国卫生信息化2025年11月AI医疗“”")) whole.insert(glyph_of(font, c));
+    for (char32_t c : std::u32string(U"年5I“")) part.insert(glyph_of(font, c));
+    whole.erase(0);
+    part.erase(0);
+    const std::vector<FontSubset> programs = subset_font_parts(font, {whole, part});
+    ASSERT_EQ(programs.size(), 2u);
+    EXPECT_EQ(programs[0].data, subset_font(font, whole).data) << family;
+    EXPECT_EQ(programs[1].data, subset_font(font, part, {}, false).data) << family;
+    EXPECT_LT(programs[1].data.size(), programs[0].data.size()) << family;
+  }
+}

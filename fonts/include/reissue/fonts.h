@@ -105,10 +105,16 @@ struct FontSubset {
 // glyphs named by character let hb-subset skip mapping the whole cmap, which
 // halves the time for a CJK font. Glyph 0 (.notdef) is always kept.
 // `hinting` false drops hinting (TrueType instructions and their fpgm, prep
-// and cvt tables; CFF hints): for a program of a few glyphs, where a
-// TrueType font's hinting program would be most of the bytes.
+// and cvt tables; CFF hints).
 FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs,
                        const std::set<char32_t>& characters = {}, bool hinting = true);
+
+// Several programs of one font for about the price of one: the first holds
+// the glyphs of every part (with hinting as asked), each other part only its
+// own glyphs, without hinting (a program of a few glyphs, where a TrueType
+// font's hinting program would be most of the bytes), cut from the first.
+std::vector<FontSubset> subset_font_parts(const Font& font, const std::vector<std::set<unsigned>>& parts,
+                                          const std::set<char32_t>& characters = {}, bool hinting = true);
 
 // Makes every glyph of `subset` `extra_units` font units wider (negative:
 // narrower) in the program itself: CFF Private DICT widths, TrueType hmtx.
