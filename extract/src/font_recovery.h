@@ -83,5 +83,8 @@ std::u32string_view typed_text(char32_t recovered);
 // points its cmap maps to it: a unified ideograph before its compatibility,
 // radical or Kangxi twin, then the smallest. Exposed for the tests.
 bool preferred_code_point(char32_t candidate, char32_t current);
+// Its order: 0 for most, 2 for compatibility ideographs, radicals and Kangxi
+// radicals (which share a unified ideograph's glyph), 3 for private use.
+int code_point_rank(char32_t c);
 
 }  // namespace reissue::extract

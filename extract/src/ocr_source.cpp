@@ -1,10 +1,10 @@
 #include "ocr_source.h"
 
+#include "module_loader.h"
 #include "reissue/error.h"
 
 #include <dlfcn.h>
 
-#include <cstdlib>
 #include <mutex>
 
 namespace reissue::extract {
@@ -27,28 +27,14 @@ const Engine& engine() {
     loaded.read = &read_pages_by_ocr;
     return;
 #endif
-    const char* overridden = std::getenv("REISSUE_OCR_MODULE");
-    const std::string path = overridden && *overridden ? overridden : REISSUE_OCR_MODULE_PATH;
-    void* module = dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
-    if (!module) {
-      const char* error = dlerror();
-      loaded.problem = "the OCR module " + path + " could not be loaded (" + (error ? error : "unknown error") +
-                       "); rebuild reissue, or set REISSUE_OCR_MODULE to its libreissue_ocr.so";
+    const LoadedModule module = load_module({"OCR", "REISSUE_OCR_MODULE", REISSUE_OCR_MODULE_PATH,
+                                             "reissue_ocr_engine", "reissue_ocr_abi", kOcrAbi, RTLD_NOW | RTLD_GLOBAL});
+    if (!module.entry) {
+      loaded.problem = module.problem;
       return;
     }
     using Entry = OcrPagesFunction (*)();
-    using Abi = unsigned long (*)();
-    const auto entry = reinterpret_cast<Entry>(dlsym(module, "reissue_ocr_engine"));
-    const auto abi = reinterpret_cast<Abi>(dlsym(module, "reissue_ocr_abi"));
-    if (!entry || !abi) {
-      loaded.problem = "the OCR module " + path + " is not reissue's (no reissue_ocr_engine)";
-      return;
-    }
-    if (abi() != kOcrAbi) {
-      loaded.problem = "the OCR module " + path + " is from another build of reissue; rebuild reissue";
-      return;
-    }
-    loaded.read = entry();
+    loaded.read = reinterpret_cast<Entry>(module.entry)();
   });
   return loaded;
 }

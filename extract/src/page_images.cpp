@@ -148,7 +148,8 @@ void run_on_page_threads(std::string_view pdf, const std::string& name, size_t c
   if (failure) std::rethrow_exception(failure);
 }
 
-std::vector<PageImage> render_page_images(std::string_view pdf, const std::string& name, double dpi, int threads) {
+std::vector<PageImage> render_page_images_with_poppler(std::string_view pdf, const std::string& name, double dpi,
+                                                       int threads) {
   size_t count = 0;
   {
     auto* stream = new MemStream(pdf.data(), 0, static_cast<Goffset>(pdf.size()), Object(objNull));

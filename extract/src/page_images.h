@@ -49,8 +49,11 @@ struct PageImage {
 // Every page of the PDF rendered at `dpi` (lower for a huge page) and encoded
 // as JPEG, pages on up to `threads` threads (0: one per core), each with its
 // own PDFDoc over the same bytes (Poppler's documents are not thread safe).
-// Throws ReadError naming `name` when the PDF cannot be opened.
+// Throws ReadError naming `name` when the PDF cannot be opened. Runs
+// render_page_images_with_poppler in the PDF module (pdf_module.h).
 std::vector<PageImage> render_page_images(std::string_view pdf, const std::string& name, double dpi, int threads = 0);
+std::vector<PageImage> render_page_images_with_poppler(std::string_view pdf, const std::string& name, double dpi,
+                                                       int threads);
 
 // RGB or gray rows (`components` 3 or 1) as a baseline JPEG (libjpeg).
 std::string encode_jpeg(const unsigned char* pixels, int width, int height, int row_bytes, int components,

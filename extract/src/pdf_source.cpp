@@ -452,7 +452,7 @@ std::string open_error_message(int code) {
 
 }  // namespace
 
-SourceDocument read_pdf(std::string_view bytes, const std::string& name, const PdfLimits& limits) {
+SourceDocument read_pdf_with_poppler(std::string_view bytes, const std::string& name, const PdfLimits& limits) {
   initialize_poppler_once();
   if (bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos)
     throw ReadError(name, 0, "not a PDF (no %PDF- header)");

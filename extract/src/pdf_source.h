@@ -23,6 +23,10 @@ struct PdfLimits {
 // Throws ReadError for what cannot be read: not a PDF, damaged beyond repair,
 // encrypted with a user password, no pages. A page whose text layer cannot be
 // trusted (text_layer.h) comes back marked `unreadable`, without its runs.
+// Runs read_pdf_with_poppler in the PDF module (pdf_module.h); throws
+// ReadError when the module cannot be loaded.
 SourceDocument read_pdf(std::string_view bytes, const std::string& name, const PdfLimits& limits = {});
+// The reading itself, in the module (pdf_source.cpp).
+SourceDocument read_pdf_with_poppler(std::string_view bytes, const std::string& name, const PdfLimits& limits);
 
 }  // namespace reissue::extract

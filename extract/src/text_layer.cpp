@@ -1,8 +1,5 @@
 #include "text_layer.h"
 
-#include <GfxFont.h>
-#include <GfxState.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -16,19 +13,9 @@ namespace {
 // their maps has nearly all; a stray bullet from a symbol font is below it.
 constexpr double kMaxBadShare = 0.01;
 constexpr int kMinBad = 3;
-// ASCII characters set at least this wide (em) are a CJK font's glyphs decoded
-// as their codes: Latin letters, digits and punctuation are 0.2-0.8 em, also in
-// CJK fonts; full-width forms decode to U+FF01.. when decoded at all.
-constexpr double kFullWidthEm = 0.95;
 // ... when at least this many and most of the page's ASCII is so wide.
 constexpr int kMinAsciiNoise = 10;
 
-bool is_private_use(char32_t c) {
-  return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000;
-}
-bool is_control(char32_t c) {
-  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
-}
 
 std::string join_names(const std::map<std::string, int>& fonts) {
   std::string out;
@@ -83,6 +70,11 @@ size_t glyph_name_at(const std::u32string& text, size_t at) {
 }
 
 }  // namespace
+
+bool is_private_use(char32_t c) { return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000; }
+bool is_c0_or_c1_control(char32_t c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+}
 
 int glyph_name_characters(const std::vector<SourceRun>& runs) {
   int total = 0;
@@ -145,53 +137,6 @@ TextLayerVerdict judge_text_layer(const PageTextCounts& c) {
   if (c.private_use > 0) note += (note.empty() ? "" : "; ") + share(c.private_use, whole) + " in the Private Use Area";
   verdict.note = note;
   return verdict;
-}
-
-TextLayerJudge::Instead TextLayerJudge::character(const GfxState* state, uint32_t code, const unsigned* unicode, int length, double dx,
-                                   double dy) {
-  const GfxFont* font = state->getFont().get();
-  if (!font) {
-    ++counts_.chars, ++counts_.undecoded;
-    return {U'\uFFFD'};
-  }
-  if (font != last_font_) {
-    last_decoding_ = &recovery_.decoding(*font);
-    last_font_ = font;
-  }
-  FontDecoding& decoding = *last_decoding_;
-  const bool own = decoding.own_map || (code < decoding.named.size() && decoding.named[code]);
-  if (own && length >= 1 && unicode[0] == ' ') return {};  // spaces say nothing either way
-  ++counts_.chars;
-  if (decoding.type3) ++counts_.type3;
-  if (!own) {
-    if (const char32_t c = recovery_.recover(decoding, code)) {
-      ++counts_.recovered;
-      ++counts_.recovered_fonts[decoding.recovered_from];
-      return {c, recovery_.printed_advance(decoding, code)};
-    }
-    ++counts_.undecoded;
-    ++counts_.undecoded_fonts[decoding.name];
-    return {U'\uFFFD'};
-  }
-  if (length <= 0 || unicode[0] == 0xFFFD) {
-    ++counts_.undecoded;
-    ++counts_.undecoded_fonts[decoding.name];
-    return {U'\uFFFD'};
-  }
-  ++counts_.from_pdf;
-  const char32_t first = unicode[0];
-  if (is_private_use(first)) {
-    ++counts_.private_use;
-  } else if (is_control(first)) {
-    ++counts_.control;
-  } else if (first > 0x20 && first < 0x7F) {
-    ++counts_.ascii;
-    // The advance in ems of the font size: text space scaled by the text matrix.
-    const double* m = state->getTextMat();
-    const double size = state->getFontSize() * std::hypot(m[0], m[1]) * std::abs(state->getHorizScaling());
-    if (size > 0 && std::hypot(dx, dy) >= kFullWidthEm * size) ++counts_.ascii_full_width;
-  }
-  return {};
 }
 
 }  // namespace reissue::extract

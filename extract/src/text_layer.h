@@ -40,6 +40,13 @@ struct TextLayerVerdict {
 // The rule (docs/extract.md, "Judging the text layer").
 TextLayerVerdict judge_text_layer(const PageTextCounts& counts);
 
+bool is_private_use(char32_t c);
+bool is_c0_or_c1_control(char32_t c);  // tab and line ends aside
+// ASCII characters set at least this wide (em) are a CJK font's glyphs decoded
+// as their codes: Latin letters, digits and punctuation are 0.2-0.8 em, also in
+// CJK fonts; full-width forms decode to U+FF01.. when decoded at all.
+constexpr double kFullWidthEm = 0.95;
+
 // Characters of the page's words that are glyph names, not text.
 int glyph_name_characters(const std::vector<SourceRun>& runs);
 

@@ -55,6 +55,27 @@ TEST(TextLayerCli, AMissingOcrModuleIsReportedAndOnlyScansNeedIt) {
   EXPECT_EQ(unneeded.exit_code, 0) << unneeded.err;
 }
 
+// Poppler is in a module too (extract/src/pdf_module.h): a missing one is
+// said plainly when a PDF is read, and nothing else needs it.
+TEST(TextLayerCli, AMissingPdfModuleIsReportedAndOnlyPdfsNeedIt) {
+  test::TempDir dir;
+  const fs::path pdf = test::source_dir() / "tests/data/corpus/corpus-000.pdf";
+  const auto missing = test::run_command("REISSUE_PDF_MODULE=/nonexistent/libreissue_pdf.so '" +
+                                         test::reissue_binary().string() + "' extract '" + pdf.string() + "' -o '" +
+                                         (dir / "p.xml").string() + "'");
+  EXPECT_EQ(missing.exit_code, 3) << missing.err;
+  EXPECT_NE(missing.err.find("cannot read PDF: the PDF module /nonexistent/libreissue_pdf.so could not be loaded"),
+            std::string::npos)
+      << missing.err;
+  EXPECT_FALSE(fs::exists(dir / "p.xml"));
+  const fs::path sample = test::source_dir() / "samples/649.xml";
+  const auto unneeded = test::run_command("REISSUE_PDF_MODULE=/nonexistent/libreissue_pdf.so '" +
+                                          test::reissue_binary().string() + "' typeset -q '" + sample.string() +
+                                          "' -o '" + (dir / "t.pdf").string() + "'");
+  EXPECT_EQ(unneeded.exit_code, 0) << unneeded.err;
+  EXPECT_TRUE(fs::exists(dir / "t.pdf"));
+}
+
 TEST(TextLayerCli, OcrTakesAutoAlwaysOrNever) {
   const auto run = test::run_reissue("extract --ocr sometimes x.pdf");
   EXPECT_EQ(run.exit_code, 6) << run.err;
