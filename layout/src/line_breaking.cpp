@@ -16,6 +16,10 @@ constexpr double kEpsilon = 1e-9;  // em: rounding in sums of widths, not room
 // another way whenever one keeps every line within it.
 constexpr double kLooseRatio = 0.75;
 constexpr double kLooseDemerits = 1e6;
+// A line squeezed (its Han gaps a little narrower, at most Element::squeeze
+// each) costs about half as much: less visible than a letter-spaced line,
+// it is still taken only when no break keeps every line within its glue.
+constexpr double kSqueezeDemerits = 5e5;
 
 bool is_forced_break(const Element& e) { return e.type == Element::penalty && e.cost <= -kInfinitePenalty; }
 
@@ -34,14 +38,16 @@ LineItems::LineItems(std::vector<Element> elements) : elements_(std::move(elemen
   width_before_.assign(n + 1, 0);
   stretch_before_.assign(n + 1, 0);
   shrink_before_.assign(n + 1, 0);
-  double width = 0, stretch = 0, shrink = 0;
+  squeeze_before_.assign(n + 1, 0);
+  double width = 0, stretch = 0, shrink = 0, squeeze = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const Element& e = elements_[i];
     if (e.type == Element::box) width += e.width;
-    else if (e.type == Element::glue) width += e.width, stretch += e.stretch, shrink += e.shrink;
+    else if (e.type == Element::glue) width += e.width, stretch += e.stretch, shrink += e.shrink, squeeze += e.squeeze;
     width_before_[i + 1] = width;
     stretch_before_[i + 1] = stretch;
     shrink_before_[i + 1] = shrink;
+    squeeze_before_[i + 1] = squeeze;
   }
 }
 
@@ -64,6 +70,7 @@ LineItems::Widths LineItems::line_widths(std::size_t start, std::size_t end) con
   if (elements_[end].type == Element::penalty) widths.natural += elements_[end].width;
   widths.stretch = stretch_before_[end] - stretch_before_[start];
   widths.shrink = shrink_before_[end] - shrink_before_[start];
+  widths.squeeze = squeeze_before_[end] - squeeze_before_[start];
   return widths;
 }
 
@@ -72,6 +79,12 @@ double adjustment_ratio(const LineItems::Widths& widths, double measure) {
   if (widths.natural < measure) return widths.stretch > 0 ? (measure - widths.natural) / widths.stretch : kInfinity;
   if (widths.shrink > 0) return (measure - widths.natural) / widths.shrink;
   return widths.natural > measure + kEpsilon ? -kInfinity : 0;
+}
+
+double squeeze_share(const LineItems::Widths& widths, double measure) {
+  const double over = widths.natural - widths.shrink - measure;
+  if (over <= kEpsilon) return 0;
+  return widths.squeeze > 0 ? over / widths.squeeze : std::numeric_limits<double>::infinity();
 }
 
 std::vector<std::size_t> total_fit(const LineItems& items, double measure, double tolerance,
@@ -93,10 +106,13 @@ std::vector<std::size_t> total_fit(const LineItems& items, double measure, doubl
     std::vector<int> still_active;
     for (int a : active) {
       const Node& node = nodes[static_cast<std::size_t>(a)];
-      const double ratio = adjustment_ratio(items.line_widths(std::min(node.start, i), i), line_measure);
+      const LineItems::Widths widths = items.line_widths(std::min(node.start, i), i);
+      double ratio = adjustment_ratio(widths, line_measure);
+      double squeezed = 0;
+      if (ratio < -1 && squeeze_share(widths, line_measure) <= 1) ratio = -1, squeezed = kSqueezeDemerits;
       if (ratio >= -1) still_active.push_back(a);  // a node dies once its lines overflow
       if (ratio < -1 || ratio > tolerance) continue;
-      const double demerits = node.demerits + demerits_of(ratio, e);
+      const double demerits = node.demerits + demerits_of(ratio, e) + squeezed;
       if (demerits < best_demerits) best_demerits = demerits, best = a;
     }
     if (is_forced_break(e)) still_active.clear();

@@ -19,6 +19,9 @@ struct Element {
   int atom = -1;             // box: the atom it draws; -1 for an indent. Glue: the atom after a space
   bool chinese_gap = false;  // glue between Chinese characters
   double lead = 0;           // box: added to a line that starts with it (an opening mark loses its blank half)
+  // Glue between two Han characters: how much narrower it may get when a
+  // line overflows even at full shrink (a last resort, line_breaking.cpp).
+  double squeeze = 0;
 };
 
 // The elements with running totals, so that any line's widths are a difference.
@@ -38,7 +41,7 @@ class LineItems {
   std::size_t line_start(std::size_t after) const;
 
   struct Widths {
-    double natural = 0, stretch = 0, shrink = 0;
+    double natural = 0, stretch = 0, shrink = 0, squeeze = 0;
   };
   // The line from `start` (a line_start) to the break at `end`: its boxes and
   // glue, the width of a penalty it ends at, its first box's lead.
@@ -47,13 +50,18 @@ class LineItems {
  private:
   std::vector<Element> elements_;
   // Totals of the elements before each index (penalties count only where a line ends).
-  std::vector<double> width_before_, stretch_before_, shrink_before_;
+  std::vector<double> width_before_, stretch_before_, shrink_before_, squeeze_before_;
 };
 
 // How far a line of these widths must stretch (> 0) or shrink (< 0) to fill
 // `measure`, as a multiple of its stretch or shrink. Below -1 the line
 // overflows even at full shrink; infinite when it is short with nothing to stretch.
 double adjustment_ratio(const LineItems::Widths& widths, double measure);
+
+// A line that overflows at full shrink may still be set by squeezing the
+// gaps between Han characters: the share of their squeeze it needs, 0 when
+// it fits without, above 1 when even that does not make it fit.
+double squeeze_share(const LineItems::Widths& widths, double measure);
 
 // Knuth-Plass total fit: the breakpoints (element indices, the last one the
 // paragraph's end) minimising total demerits. The last line keeps

@@ -19,6 +19,12 @@ namespace {
 // 1/4 em and may shrink to 1/8 em, never grow (clreq).
 constexpr double kChineseStretch = 0.08;
 constexpr double kMaxChineseGap = 0.25;
+// A line that does not fit even with its punctuation compressed may take up
+// to this much from each gap between two Han characters (never beside a
+// mark: adjacent marks stay 1.5 em), rather than be broken into a
+// letter-spaced line, a lone last character or a line that starts with 。
+// (the breaker takes it last: line_breaking.cpp).
+constexpr double kChineseSqueeze = 0.02;
 constexpr double kInterscriptGap = 0.25, kInterscriptStretch = 0, kInterscriptShrink = 0.125;
 // Word spaces and Han-Latin gaps stretch at most this many times their
 // stretch; beyond that a line is left short rather than full of holes.
@@ -69,7 +75,8 @@ void push_separation(std::vector<Element>& out, const std::vector<Atom>& atoms, 
   else if (is_interscript(before, atom))
     out.push_back({Element::glue, kInterscriptGap, kInterscriptStretch, kInterscriptShrink, 0, -1});
   else if (before.chinese && atom.chinese)
-    out.push_back({Element::glue, 0, kChineseStretch, shrink, 0, -1, true});
+    out.push_back({Element::glue, 0, kChineseStretch, shrink, 0, -1, true, 0,
+                   before.punctuation == Punctuation::none && atom.punctuation == Punctuation::none ? kChineseSqueeze : 0});
   else if (before.chinese || atom.chinese)  // a mark beside Latin text: a break, no gap
     out.push_back({Element::glue, 0, 0, shrink, 0, -1});
 }
@@ -119,6 +126,7 @@ std::vector<Element> elements_of(const std::vector<Atom>& atoms, double indent, 
 // characters, and the rest (word spaces, Han-Latin gaps).
 struct GlueRatios {
   double chinese = 0, other = 0;
+  double squeeze = 0;  // the share of each Han gap's squeeze taken
 };
 
 // The line's one adjustment ratio (the breaker's), spread over its glue:
@@ -126,10 +134,8 @@ struct GlueRatios {
 GlueRatios glue_ratios(const LineItems& items, size_t start, size_t end, const LineItems::Widths& widths,
                        double measure, bool justify) {
   const double ratio = adjustment_ratio(widths, measure);
-  if (ratio < 0 && widths.shrink > 0) {
-    const double shrink = std::max(-1.0, ratio);
-    return {shrink, shrink};
-  }
+  if (ratio < -1) return {-1, -1, std::min(1.0, squeeze_share(widths, measure))};
+  if (ratio < 0 && widths.shrink > 0) return {ratio, ratio};
   if (!justify || ratio <= 0 || !std::isfinite(ratio)) return {};
   if (ratio * kChineseStretch <= kMaxChineseGap) return {ratio, ratio};
   double chinese_stretch = 0;
@@ -155,7 +161,7 @@ double place_elements(const PreparedParagraph& paragraph, size_t start, size_t e
         line.glyphs.push_back({paragraph.space_font, paragraph.space_glyph, x * em, 0, U" "});
         line.text.push_back(U' ');
       }
-      x += e.width + (r > 0 ? r * e.stretch : r * e.shrink);
+      x += e.width + (r > 0 ? r * e.stretch : r * e.shrink) - ratios.squeeze * e.squeeze;
       continue;
     }
     if (e.type != Element::box) continue;
@@ -228,7 +234,8 @@ ParagraphLayout set_paragraph(const PreparedParagraph& paragraph, const std::vec
     line.justified = justify;
     if (observer) {
       const double stretch = last ? widths.stretch - kFill : widths.stretch;  // what the line could spread
-      observer({measure, widths.natural, stretch, ratios.chinese, ratios.other, x, justify, u32_to_utf8(line.text)});
+      observer({measure, widths.natural, stretch, ratios.chinese, ratios.other, ratios.squeeze * kChineseSqueeze, x, justify,
+                u32_to_utf8(line.text)});
     }
     switch (role.align) {
       case Align::center: line.x = std::max(0.0, (width - line.width) / 2); break;

@@ -95,26 +95,33 @@ const std::vector<SetParagraph>& body_paragraphs() {
 
 // A justified line spreads its Chinese gaps at most 0.06 em each (XeLaTeX's
 // worst line on 649 is 0.029 em): mid-line punctuation gives up its blank
-// half before the gaps grow. In the large-print style (about 20 characters a
-// line) one line still spreads 0.119 em (before: 0.25 em, the cap; then
-// 0.194 em): a two-line paragraph kept from a lone last character.
+// half before the gaps grow, in both styles. The large-print style (about 20
+// characters a line) had one paragraph (面对数据瓶颈，……开辟新路。, in 649 and
+// seed-001) whose only breaks left a lone last character, a line starting
+// with 。 or a line spread 0.119 em; it is set on one line squeezed by 0.006
+// em a gap. A squeeze is a last resort: at most 0.02 em a gap, on few lines.
 TEST(Typography, NoJustifiedLineSpreadsItsChineseGapsBeyondSixHundredthsOfAnEm) {
   double worst[2] = {0, 0};
   std::string where[2];
-  int lines = 0, loose_large_print = 0;
+  int lines = 0, squeezed = 0, all = 0;
   for (const SetLine& set : all_lines()) {
+    ++all;
+    EXPECT_LE(set.line.squeeze, 0.02 + 1e-9) << set.issue << ": " << set.line.text;
+    if (set.line.squeeze > 0) {
+      ++squeezed;
+      std::printf("squeezed %.4f em a gap: %s: %s\n", set.line.squeeze, set.issue.c_str(), set.line.text.c_str());
+    }
     if (!set.line.justified) continue;
     ++lines;
     const double per_gap = std::max(0.0, set.line.chinese_ratio) * 0.08;
     const int k = set.large_print ? 1 : 0;
-    if (set.large_print && per_gap > 0.06 + 1e-9) ++loose_large_print;
     if (per_gap > worst[k]) worst[k] = per_gap, where[k] = set.issue + ": " + set.line.text;
-    EXPECT_LE(per_gap, (set.large_print ? 0.12 : 0.06) + 1e-9) << set.issue << ": " << set.line.text;
+    EXPECT_LE(per_gap, 0.06 + 1e-9) << set.issue << ": " << set.line.text;
   }
   std::printf("justified lines: %d, worst Chinese gap stretch %.3f em: %s; large print %.3f em: %s\n", lines,
               worst[0], where[0].c_str(), worst[1], where[1].c_str());
   EXPECT_GT(lines, 500);
-  EXPECT_LE(loose_large_print, 2);  // the one paragraph, in 649 and in seed-001 (the same issue)
+  EXPECT_LE(squeezed * 100, all);  // a last resort: at most 1 line in 100
 }
 
 // —— and …… never start a line, nor are they split (strict rule).

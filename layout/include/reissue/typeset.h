@@ -27,7 +27,8 @@ struct LineDiagnostic {
   double measure = 0;
   double natural = 0, stretch = 0;
   double chinese_ratio = 0, other_ratio = 0;  // how far the gaps between Chinese characters and other glue moved
-  double width = 0;                           // as set
+  double squeeze = 0;  // em taken from each gap between two Han characters (a line that did not fit otherwise)
+  double width = 0;    // as set
   bool justified = false;
   std::string text;
 };
