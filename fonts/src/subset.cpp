@@ -74,33 +74,38 @@ FontSubset program_of(const Font& font, hb_face_t* subset_face) {
 
 }  // namespace
 
-FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs, const std::set<char32_t>& characters,
-                       bool hinting) {
-  return subset_font_parts(font, {glyphs}, characters, hinting).front();
+struct SubsetSource::HarfBuzz {
+  hb::unique_ptr<hb_subset_plan_t> plan;
+  hb::unique_ptr<hb_face_t> face;
+};
+
+SubsetSource::SubsetSource(const Font& font, const std::set<unsigned>& glyphs, const std::set<char32_t>& characters,
+                           bool hinting)
+    : font_(font), glyphs_(glyphs), harfbuzz_(std::make_unique<HarfBuzz>()) {
+  const auto input = subset_input(font, font.face(), font.is_cff(), glyphs, characters, hinting);
+  harfbuzz_->plan = hb::unique_ptr<hb_subset_plan_t>(hb_subset_plan_create_or_fail(font.face(), input));
+  if (harfbuzz_->plan) harfbuzz_->face = hb::unique_ptr<hb_face_t>(hb_subset_plan_execute_or_fail(harfbuzz_->plan));
+  if (!harfbuzz_->face) throw Error(font.path(), 0, "font subsetting failed");
 }
 
-std::vector<FontSubset> subset_font_parts(const Font& font, const std::vector<std::set<unsigned>>& parts,
-                                          const std::set<char32_t>& characters, bool hinting) {
-  std::set<unsigned> all;
-  for (const auto& part : parts) all.insert(part.begin(), part.end());
-  const auto input = subset_input(font, font.face(), font.is_cff(), all, characters, hinting);
-  const hb::unique_ptr<hb_subset_plan_t> plan(hb_subset_plan_create_or_fail(font.face(), input));
-  const hb::unique_ptr<hb_face_t> whole(plan ? hb_subset_plan_execute_or_fail(plan) : nullptr);
-  if (!whole) throw Error(font.path(), 0, "font subsetting failed");
-  std::vector<FontSubset> out{program_of(font, whole)};
-  // The others are cut from the first: a CJK font's subset plan costs ~3 ms
-  // however few glyphs it keeps; a cut from a subset ~0.1 ms.
-  const hb_map_t* new_id = hb_subset_plan_old_to_new_glyph_mapping(plan);
-  for (size_t i = 1; i < parts.size(); ++i) {
-    std::set<unsigned> glyphs;
-    for (unsigned glyph : parts[i]) glyphs.insert(hb_map_get(new_id, glyph));
-    glyphs.erase(HB_MAP_VALUE_INVALID);
-    const auto cut_input = subset_input(font, whole, font.is_cff(), glyphs, {}, false);
-    const hb::unique_ptr<hb_face_t> cut(hb_subset_or_fail(whole, cut_input));
-    if (!cut) throw Error(font.path(), 0, "font subsetting failed");
-    out.push_back(program_of(font, cut));
-  }
-  return out;
+SubsetSource::~SubsetSource() = default;
+
+FontSubset SubsetSource::program() const { return program_of(font_, harfbuzz_->face); }
+
+FontSubset SubsetSource::cut(const std::set<unsigned>& glyphs) const {
+  const hb_map_t* new_id = hb_subset_plan_old_to_new_glyph_mapping(harfbuzz_->plan);
+  std::set<unsigned> mapped;
+  for (unsigned glyph : glyphs) mapped.insert(hb_map_get(new_id, glyph));
+  mapped.erase(HB_MAP_VALUE_INVALID);
+  const auto input = subset_input(font_, harfbuzz_->face, font_.is_cff(), mapped, {}, false);
+  const hb::unique_ptr<hb_face_t> cut(hb_subset_or_fail(harfbuzz_->face, input));
+  if (!cut) throw Error(font_.path(), 0, "font subsetting failed");
+  return program_of(font_, cut);
+}
+
+FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs, const std::set<char32_t>& characters,
+                       bool hinting) {
+  return SubsetSource(font, glyphs, characters, hinting).program();
 }
 
 }  // namespace reissue

@@ -233,7 +233,9 @@ void PdfFonts::prepare() {
   // output does not depend on timing. A widened variant gets a program of
   // its own, made of only the glyphs it draws, each `extra` wider: MuPDF
   // reads advances from the program, and PDF/A wants the program and /W to
-  // agree. A font's programs are cut from one subset (subset_font_parts).
+  // agree. A font's programs are cut from one subset (SubsetSource): one
+  // started before the pages were set (EarlySubsets) when it holds every
+  // glyph drawn, else one made now.
   for (const Key& key : order_)
     if (std::find(programs_.begin(), programs_.end(), key.first) == programs_.end()) programs_.push_back(key.first);
   for (const Font* font : programs_) {
@@ -249,12 +251,27 @@ void PdfFonts::prepare() {
       for (const auto& [code, text] : entry.text_of_code)
         if (text.size() == 1) characters.insert(text[0]);
     }
+    SubsetFuture early = early_ ? early_->of(*font) : SubsetFuture{};
     prepared_.push_back(start(parallel_, [font, parallel = parallel_, extras = std::move(extras), parts = std::move(parts),
-                                          characters = std::move(characters)] {
-      std::vector<FontSubset> programs = subset_font_parts(*font, parts, characters);
+                                          characters = std::move(characters), early = std::move(early)] {
+      std::set<unsigned> drawn;
+      for (const std::set<unsigned>& part : parts) drawn.insert(part.begin(), part.end());
+      drawn.erase(0);
+      std::shared_ptr<const SubsetSource> source;
+      if (early.valid()) {
+        try {
+          source = early.get();
+        } catch (const std::exception&) {
+          // subset again below, which reports what failed
+        }
+        if (source && !std::includes(source->glyphs().begin(), source->glyphs().end(), drawn.begin(), drawn.end()))
+          source.reset();  // a glyph shaping chose that the guess did not
+      }
+      if (!source) source = std::make_shared<const SubsetSource>(*font, drawn, characters);
       std::map<int, Prepared> by_extra;
-      for (size_t i = 0; i < programs.size(); ++i) {
-        Prepared& prepared = by_extra[extras[i]] = {std::move(programs[i]), {}, true};
+      for (size_t i = 0; i < parts.size(); ++i) {
+        Prepared& prepared = by_extra[extras[i]] = {i == 0 ? source->program() : source->cut(parts[i]), {}, true, {}};
+        prepared.glyphs = i == 0 ? source->glyphs() : parts[i];
         if (extras[i] != 0)
           prepared.widened = widen_subset(prepared.subset, extras[i] / 1000.0 * font->units_per_em());
         prepared.compressed = flate_compress(prepared.subset.data, parallel);
@@ -308,11 +325,12 @@ PdfObject* PdfFonts::write_program(const Font& font, int extra, const std::map<u
   d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(font.bold() ? 140 : 80)));
   d.AddKey(subset.cff ? "FontFile3" : "FontFile2", file->Reference());
   if (pdfa_) {
-    // The CIDs in the program: the codes written (CFF: the original CIDs,
-    // which hb-subset keeps exactly with .notdef; TrueType: glyph ids, plus
-    // the components of composite glyphs).
+    // The CIDs in the program (CFF: the original CIDs, which hb-subset keeps
+    // exactly with .notdef; TrueType: glyph ids, plus the components of
+    // composite glyphs): all it holds, which may be more than this
+    // variant's codes (the plain program holds its variants' glyphs too).
     std::set<unsigned> cids = {0};
-    for (const auto& [code, glyph] : codes) cids.insert(code);
+    for (unsigned glyph : prepared.glyphs) cids.insert(font.is_cff() ? font.cid(glyph) : glyph);
     if (!subset.cff) cids.merge(truetype_outlines(subset.data));
     PdfObject* cid_set = objects.CreateObject();
     const std::string bits = cid_set_bits(cids);

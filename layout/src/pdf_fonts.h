@@ -5,6 +5,7 @@
 // copying and searching give back the original text.
 #pragma once
 
+#include "early_subsets.h"
 #include "reissue/fonts.h"
 
 #include <future>
@@ -30,9 +31,10 @@ class PdfFonts {
  public:
   // `pdfa`: each font descriptor gets a /CIDSet (PDF/A-1 requires one for
   // subset CID fonts; otherwise it is optional and left out), and a program
-  // whose widths cannot be made to match /W is an error.
-  PdfFonts(PoDoFo::PdfMemDocument& document, bool parallel, bool pdfa = false)
-      : document_(document), parallel_(parallel), pdfa_(pdfa) {}
+  // whose widths cannot be made to match /W is an error. `early`: subsets
+  // started before the pages were set, used where they hold every glyph.
+  PdfFonts(PoDoFo::PdfMemDocument& document, bool parallel, bool pdfa = false, const EarlySubsets* early = nullptr)
+      : document_(document), parallel_(parallel), pdfa_(pdfa), early_(early) {}
 
   // The resource name (F1, F2, ...) of `font`, creating its object on first use.
   // `extra` != 0: a font of its own whose glyphs are `extra` thousandths of
@@ -61,7 +63,8 @@ class PdfFonts {
   struct Prepared {
     FontSubset subset;
     std::string compressed;
-    bool widened;  // the program's widths include the variant's extra
+    bool widened;                 // the program's widths include the variant's extra
+    std::set<unsigned> glyphs;    // the glyphs in the program (original ids; .notdef aside)
   };
   // The embedded program of one variant; `codes`: its glyphs by code.
   // Returns its descriptor.
@@ -74,6 +77,7 @@ class PdfFonts {
   PoDoFo::PdfMemDocument& document_;
   bool parallel_;
   bool pdfa_;
+  const EarlySubsets* early_;
   // The fonts in first-use order, and for each its programs by extra width,
   // once prepare() ran.
   std::vector<const Font*> programs_;

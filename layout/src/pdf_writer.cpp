@@ -70,9 +70,9 @@ const char* structure_tag(const ComposedBlock& block) {
 class Writer {
  public:
   Writer(const PagedDocument& paged, const std::vector<ComposedBlock>& blocks, const Issue& issue, const Style& style,
-         const TypesetOptions& options)
+         const TypesetOptions& options, const EarlySubsets& early)
       : paged_(paged), blocks_(blocks), issue_(issue), style_(style), pdfa_(options.pdfa),
-        fonts_(document_, options.parallel, options.pdfa), marks_(blocks.size()) {}
+        fonts_(document_, options.parallel, options.pdfa, &early), marks_(blocks.size()) {}
 
   std::string write() {
     // PoDoFo's page objects may move as pages are added: keep the page
@@ -469,9 +469,12 @@ std::string typeset_pdf(const Issue& issue, const Style& style, const Figures& f
 std::string typeset_pdf(const Issue& issue, const Style& style, const Figures& figures, FontLibrary& fonts,
                         TypesetReport* report, const TypesetOptions& options) {
   const std::vector<ComposedBlock> blocks = compose_issue(issue);
+  // The large fonts are subset while the pages are set (early_subsets.h);
+  // one thread does the pages, so it only pays with threads to spare.
+  const layout::EarlySubsets early = options.parallel ? layout::EarlySubsets(blocks, style, fonts) : layout::EarlySubsets();
   const layout::PagedDocument paged = layout::paginate(blocks, style, figures, fonts, options);
   try {
-    std::string pdf = layout::Writer(paged, blocks, issue, style, options).write();
+    std::string pdf = layout::Writer(paged, blocks, issue, style, options, early).write();
     if (report) {
       report->pages = static_cast<int>(paged.pages.size());
       report->uncovered = paged.uncovered;

@@ -170,28 +170,6 @@ std::vector<int> break_opportunities(const std::u32string& text) {
   return breaks;
 }
 
-// A font for every character: the role's Chinese or Latin font, else a
-// fallback; spaces are glue, not glyphs (nullptr). Characters no font has
-// are reported and drawn as U+FFFD in the Chinese font.
-std::vector<const Font*> fonts_of(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
-                                  ShapeReport& report, const std::vector<CharStyle>& styles) {
-  std::vector<const Font*> font_of(text.size(), nullptr);
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char32_t c = text[i];
-    if (c == U' ') continue;
-    const bool strong = !styles.empty() && styles[i].strong && fonts.chinese_strong && fonts.latin_strong;
-    const Font& preferred = prefers_chinese_font(c) ? *(strong ? fonts.chinese_strong : fonts.chinese)
-                                                    : *(strong ? fonts.latin_strong : fonts.latin);
-    const Font* font = library.font_for(c, preferred, fonts.bold || strong);
-    if (!font) {
-      report.uncovered.push_back(c);
-      font = fonts.chinese;
-    }
-    font_of[i] = font;
-  }
-  return font_of;
-}
-
 // What every run of a paragraph is shaped with.
 struct ShapingContext {
   const std::u32string& text;
@@ -305,6 +283,26 @@ void spaces_take_blank_halves(std::vector<Atom>& atoms) {
 }
 
 }  // namespace
+
+std::vector<const Font*> fonts_of(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
+                                  ShapeReport& report, const std::vector<CharStyle>& styles) {
+  std::vector<const Font*> font_of(text.size(), nullptr);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    if (c == U' ') continue;
+    const bool strong = !styles.empty() && styles[i].strong && fonts.chinese_strong && fonts.latin_strong;
+    const Font& preferred = prefers_chinese_font(c) ? *(strong ? fonts.chinese_strong : fonts.chinese)
+                                                    : *(strong ? fonts.latin_strong : fonts.latin);
+    const Font* font = library.font_for(c, preferred, fonts.bold || strong);
+    if (!font) {
+      report.uncovered.push_back(c);
+      font = fonts.chinese;
+    }
+    font_of[i] = font;
+  }
+  return font_of;
+}
+
 
 std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
                                   ShapeReport& report, const std::vector<CharStyle>& styles) {

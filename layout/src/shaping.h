@@ -64,6 +64,12 @@ struct ShapeReport {
   std::u32string uncovered;  // characters no installed font has
 };
 
+// The font each character of `text` is drawn in: the role's Chinese or Latin
+// font, else a fallback; nullptr for a space (glue, not a glyph). Characters
+// no font has are reported and drawn as U+FFFD in the Chinese font.
+std::vector<const Font*> fonts_of(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,
+                                  ShapeReport& report, const std::vector<CharStyle>& styles);
+
 // Atoms of `text` set in `fonts`; widths in em of the role size.
 // `styles`: one per character of `text`, or empty (no markup).
 std::vector<Atom> shape_paragraph(const std::u32string& text, const RoleFonts& fonts, FontLibrary& library,

@@ -130,10 +130,10 @@ TEST(Fonts, PartsCutFromOneSubsetEqualTheirOwnSubsets) {
     for (char32_t c : std::u32string(U"年5I“")) part.insert(glyph_of(font, c));
     whole.erase(0);
     part.erase(0);
-    const std::vector<FontSubset> programs = subset_font_parts(font, {whole, part});
-    ASSERT_EQ(programs.size(), 2u);
-    EXPECT_EQ(programs[0].data, subset_font(font, whole).data) << family;
-    EXPECT_EQ(programs[1].data, subset_font(font, part, {}, false).data) << family;
-    EXPECT_LT(programs[1].data.size(), programs[0].data.size()) << family;
+    const SubsetSource source(font, whole);
+    EXPECT_EQ(source.glyphs(), whole);
+    EXPECT_EQ(source.program().data, subset_font(font, whole).data) << family;
+    EXPECT_EQ(source.cut(part).data, subset_font(font, part, {}, false).data) << family;
+    EXPECT_LT(source.cut(part).data.size(), source.program().data.size()) << family;
   }
 }

@@ -109,12 +109,35 @@ struct FontSubset {
 FontSubset subset_font(const Font& font, const std::set<unsigned>& glyphs,
                        const std::set<char32_t>& characters = {}, bool hinting = true);
 
-// Several programs of one font for about the price of one: the first holds
-// the glyphs of every part (with hinting as asked), each other part only its
-// own glyphs, without hinting (a program of a few glyphs, where a TrueType
-// font's hinting program would be most of the bytes), cut from the first.
-std::vector<FontSubset> subset_font_parts(const Font& font, const std::vector<std::set<unsigned>>& parts,
-                                          const std::set<char32_t>& characters = {}, bool hinting = true);
+// A subset of a font from which programs are cut: subsetting a CJK font
+// plans over its whole cmap and charset (~3 ms however few glyphs it keeps,
+// ~15 ms for a thousand); a cut from a subset takes ~0.1 ms. So a font's
+// programs (a PDF's plain one and its widened variants) come from one
+// subset, which may be started before every glyph is known (PdfFonts).
+// Its const members may be used from any thread.
+class SubsetSource {
+ public:
+  // As subset_font; throws reissue::Error when subsetting fails.
+  SubsetSource(const Font& font, const std::set<unsigned>& glyphs, const std::set<char32_t>& characters = {},
+               bool hinting = true);
+  ~SubsetSource();
+  SubsetSource(const SubsetSource&) = delete;
+  SubsetSource& operator=(const SubsetSource&) = delete;
+
+  const std::set<unsigned>& glyphs() const { return glyphs_; }  // original ids
+  // A program of every glyph it holds.
+  FontSubset program() const;
+  // A program of only `glyphs` (original ids; those it does not hold are
+  // left out), without hinting: a program of a few glyphs, where a TrueType
+  // font's hinting program would be most of the bytes.
+  FontSubset cut(const std::set<unsigned>& glyphs) const;
+
+ private:
+  struct HarfBuzz;  // the subset plan and the face it made
+  const Font& font_;
+  std::set<unsigned> glyphs_;
+  std::unique_ptr<HarfBuzz> harfbuzz_;
+};
 
 // Makes every glyph of `subset` `extra_units` font units wider (negative:
 // narrower) in the program itself: CFF Private DICT widths, TrueType hmtx.
