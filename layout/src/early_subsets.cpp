@@ -18,6 +18,7 @@ namespace {
 struct Guess {
   std::set<unsigned> glyphs;
   std::set<char32_t> characters;  // drawn with their nominal glyphs (hb-subset's fast path)
+  std::set<std::u32string> shaped;  // rows of marks shaped already
 };
 
 void guess_text(const std::string& text, const std::vector<Inline>& inlines, const Style& style, Role role,
@@ -32,31 +33,37 @@ void guess_text(const std::string& text, const std::vector<Inline>& inlines, con
   ShapeReport ignored;
   const std::vector<const Font*> font_of = fonts_of(characters, fonts, library, ignored, styles);
   const auto same_font = [&](size_t i, const Font* font) { return i < characters.size() && font_of[i] == font; };
-  hb::unique_ptr<hb_buffer_t> buffer(hb_buffer_create());
   static const hb_language_t chinese = hb_language_from_string("zh-Hans", -1);
   for (size_t i = 0; i < characters.size();) {
     const Font* font = font_of[i];
-    if (!font || !font->is_cff() || is_han(characters[i])) {
-      // TrueType (Latin) fonts subset in a few ms anyway; a Han character
-      // is drawn with its nominal glyph.
-      if (font && font->is_cff())
-        if (const unsigned glyph = font->glyph(characters[i])) {
-          guesses[font].glyphs.insert(glyph);
-          guesses[font].characters.insert(characters[i]);
-        }
+    if (!font || !font->is_cff()) {  // TrueType (Latin) fonts subset in a few ms anyway
       ++i;
       continue;
     }
-    // Other characters may be substituted (—— is one ligature glyph): they
-    // are shaped as the shaper will, with a neighbour each side for context.
-    size_t end = i;
-    while (same_font(end, font) && !is_han(characters[end])) ++end;
+    size_t end = i + 1;
+    if (!is_han(characters[i]))
+      while (same_font(end, font) && !is_han(characters[end])) ++end;
+    Guess& guess = guesses[font];
+    if (end == i + 1) {
+      // One character (a Han character, or a mark between them): its nominal glyph.
+      if (const unsigned glyph = font->glyph(characters[i])) {
+        guess.glyphs.insert(glyph);
+        guess.characters.insert(characters[i]);
+      }
+      i = end;
+      continue;
+    }
+    // Marks or symbols in a row may be substituted (—— is one ligature
+    // glyph, another one between Han characters): shaped as the shaper
+    // will, with a neighbour each side for context, once for each such row.
     const size_t from = i > 0 && font_of[i - 1] == font ? i - 1 : i;
     const size_t to = same_font(end, font) ? end + 1 : end;
     std::u32string run = characters.substr(from, to - from);
     for (char32_t& c : run)
       if (!font->covers(c)) c = U'\uFFFD';
-    hb_buffer_clear_contents(buffer);
+    i = end;
+    if (!guess.shaped.insert(run).second) continue;
+    const hb::unique_ptr<hb_buffer_t> buffer(hb_buffer_create());
     hb_buffer_add_utf32(buffer, reinterpret_cast<const uint32_t*>(run.data()), static_cast<int>(run.size()), 0,
                         static_cast<int>(run.size()));
     hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
@@ -65,9 +72,8 @@ void guess_text(const std::string& text, const std::vector<Inline>& inlines, con
     hb_shape(font->font(), buffer, nullptr, 0);
     unsigned count = 0;
     const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
-    for (unsigned g = 0; g < count; ++g) guesses[font].glyphs.insert(infos[g].codepoint);
-    for (size_t k = from; k < to; ++k) guesses[font].characters.insert(characters[k]);
-    i = end;
+    for (unsigned g = 0; g < count; ++g) guess.glyphs.insert(infos[g].codepoint);
+    guess.characters.insert(run.begin(), run.end());
   }
 }
 
