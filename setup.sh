@@ -18,6 +18,8 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   # fonts the typesetter uses
   fontconfig fonts-noto-cjk fonts-noto-core
+  # a CFF font keyed by glyph names, not CIDs (Nimbus Roman), for the subsetting tests
+  fonts-urw-base35
   # the sRGB ICC profile that `typeset --pdfa` reads at run time for its output intent
   icc-profiles-free
   # the spelling dictionary that tells a Latin word hyphenated at a line end (extract)

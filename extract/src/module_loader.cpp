@@ -24,10 +24,12 @@ LoadedModule load_module(const ModuleToLoad& module) {
   const auto abi = reinterpret_cast<Abi>(dlsym(handle, module.abi));
   if (!entry || !abi) {
     loaded.problem = named + " is not reissue's (no " + module.entry + ")";
+    dlclose(handle);
     return loaded;
   }
   if (abi() != module.expected_abi) {
     loaded.problem = named + " is from another build of reissue; rebuild reissue";
+    dlclose(handle);
     return loaded;
   }
   loaded.entry = entry;

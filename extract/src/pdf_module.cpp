@@ -24,7 +24,7 @@ const Module& pdf_module() {
   static std::once_flag once;
   std::call_once(once, [] {
 #ifdef REISSUE_PDF_LINKED
-    static const PdfReader linked = {&read_pdf_with_poppler, &render_page_images_with_poppler};
+    static const PdfReader linked = {&read_pdf_with_poppler, &render_pdf_page_images};
     loaded.reader = &linked;
     return;
 #endif

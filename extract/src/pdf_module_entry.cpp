@@ -3,7 +3,7 @@
 
 namespace {
 const reissue::extract::PdfReader reader = {&reissue::extract::read_pdf_with_poppler,
-                                            &reissue::extract::render_page_images_with_poppler};
+                                            &reissue::extract::render_pdf_page_images};
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) unsigned long reissue_pdf_abi() { return reissue::extract::kPdfAbi; }

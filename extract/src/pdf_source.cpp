@@ -1,6 +1,7 @@
 #include "pdf_source.h"
 
 #include "font_recovery.h"
+#include "page_images.h"
 #include "png_writer.h"
 #include "reissue/error.h"
 #include "text_layer.h"
@@ -451,6 +452,11 @@ std::string open_error_message(int code) {
 }
 
 }  // namespace
+
+std::vector<PageImage> render_pdf_page_images(std::string_view pdf, const std::string& name, double dpi, int threads) {
+  initialize_poppler_once();
+  return render_page_images_with_poppler(pdf, name, dpi, threads);
+}
 
 SourceDocument read_pdf_with_poppler(std::string_view bytes, const std::string& name, const PdfLimits& limits) {
   initialize_poppler_once();

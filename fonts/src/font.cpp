@@ -44,6 +44,7 @@ Font::Font(std::string path, int index, std::string family, bool bold)
   cff_ = length > 0;
   if (cff_) {
     cids_ = fonts::read_cff_cids(std::string_view(data, length));
+    cid_keyed_ = !cids_.empty();
     bool identity = true;
     for (size_t gid = 0; gid < cids_.size() && identity; ++gid) identity = cids_[gid] == gid;
     if (identity) cids_.clear();

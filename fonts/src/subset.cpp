@@ -52,8 +52,11 @@ hb::unique_ptr<hb_subset_input_t> subset_input(const Font& font, hb_face_t* face
     }
   }
   // TrueType: keep glyph ids, so that codes written before subsetting stay
-  // valid (CIDToGIDMap Identity). CFF keeps the original CIDs in its charset.
+  // valid (CIDToGIDMap Identity). A CID-keyed CFF keeps the original CIDs
+  // in its charset; any other CFF keeps its glyph ids too (a CIDFontType0
+  // over it takes codes for glyph ids: renumbered, digits drew as = and 9).
   unsigned flags = cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_RETAIN_GIDS;
+  if (cff && !font.cid_keyed()) flags |= HB_SUBSET_FLAGS_RETAIN_GIDS;
   if (!hinting) flags |= HB_SUBSET_FLAGS_NO_HINTING;
   hb_subset_input_set_flags(input, flags);
   return input;
@@ -92,12 +95,12 @@ SubsetSource::~SubsetSource() = default;
 
 FontSubset SubsetSource::program() const { return program_of(font_, harfbuzz_->face); }
 
-FontSubset SubsetSource::cut(const std::set<unsigned>& glyphs) const {
+FontSubset SubsetSource::cut(const std::set<unsigned>& glyphs, bool hinting) const {
   const hb_map_t* new_id = hb_subset_plan_old_to_new_glyph_mapping(harfbuzz_->plan);
   std::set<unsigned> mapped;
   for (unsigned glyph : glyphs) mapped.insert(hb_map_get(new_id, glyph));
   mapped.erase(HB_MAP_VALUE_INVALID);
-  const auto input = subset_input(font_, harfbuzz_->face, font_.is_cff(), mapped, {}, false);
+  const auto input = subset_input(font_, harfbuzz_->face, font_.is_cff(), mapped, {}, hinting);
   const hb::unique_ptr<hb_face_t> cut(hb_subset_or_fail(harfbuzz_->face, input));
   if (!cut) throw Error(font_.path(), 0, "font subsetting failed");
   return program_of(font_, cut);

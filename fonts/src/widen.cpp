@@ -1,4 +1,5 @@
-// Widening every glyph of an embedded font program (reissue::widen_subset).
+// Embedded font programs read and patched: the glyphs a program holds
+// (reissue::program_cids) and every glyph widened (reissue::widen_subset).
 //
 // Why: a PDF glyph followed by a gap that must not read as a space (the 1/4
 // em between Han and Latin) is drawn with a font whose widths include the
@@ -17,12 +18,14 @@
 // the last one, which is widened too).
 #include "reissue/fonts.h"
 
+#include "cff_charset.h"
+
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,7 +69,9 @@ double read_real(std::string_view dict, size_t& i) {
     text += nibbles[b & 0xF];
   }
   ++i;
-  return text.empty() ? 0 : std::strtod(text.c_str(), nullptr);
+  double value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);  // not the locale's decimal mark
+  return value;
 }
 
 // The entries of a DICT (CFF spec 4), positions relative to `base`; nullopt
@@ -153,8 +158,8 @@ void append_int32(std::string& out, int32_t value) {
 
 void append_number(std::string& out, double value) {
   if (value == std::floor(value) && std::abs(value) < 1e9) return append_int32(out, static_cast<int32_t>(value));
-  char text[32];
-  std::snprintf(text, sizeof text, "%.6g", value);
+  char text[32] = {};
+  std::to_chars(text, text + sizeof text - 1, value, std::chars_format::general, 6);
   std::vector<unsigned> nibbles;
   for (const char* c = text; *c; ++c) {
     if (*c >= '0' && *c <= '9') nibbles.push_back(static_cast<unsigned>(*c - '0'));
@@ -263,7 +268,41 @@ bool widen_truetype(std::string& font, double extra) {
   return true;
 }
 
+// The glyphs a TrueType file has outlines for (its 'loca' entries that are
+// not empty): with retained glyph ids these are the glyphs kept, including
+// the components of composite glyphs, which no code names.
+std::set<unsigned> truetype_outlines(std::string_view font) {
+  std::set<unsigned> glyphs;
+  if (font.size() < 12) return glyphs;
+  size_t head = 0, maxp = 0, loca = 0;
+  const uint32_t tables = read_big_endian(font, 4, 2);
+  for (uint32_t i = 0; i < tables && 12 + 16 * size_t{i} + 16 <= font.size(); ++i) {
+    const size_t record = 12 + 16 * size_t{i};
+    const std::string_view tag = font.substr(record, 4);
+    const size_t at = read_big_endian(font, record + 8, 4);
+    if (tag == "head") head = at;
+    if (tag == "maxp") maxp = at;
+    if (tag == "loca") loca = at;
+  }
+  if (!head || !maxp || !loca || head + 52 > font.size() || maxp + 6 > font.size()) return glyphs;
+  const bool long_offsets = read_big_endian(font, head + 50, 2) != 0;
+  const uint32_t glyph_count = read_big_endian(font, maxp + 4, 2);
+  if (loca + (long_offsets ? 4 : 2) * (size_t{glyph_count} + 1) > font.size()) return glyphs;
+  const auto offset = [&](uint32_t glyph) {
+    return long_offsets ? read_big_endian(font, loca + 4 * glyph, 4) : 2 * read_big_endian(font, loca + 2 * glyph, 2);
+  };
+  for (uint32_t glyph = 0; glyph < glyph_count; ++glyph)
+    if (offset(glyph + 1) > offset(glyph)) glyphs.insert(glyph);
+  return glyphs;
+}
+
 }  // namespace
+
+std::set<unsigned> program_cids(const FontSubset& subset) {
+  if (!subset.cff) return truetype_outlines(subset.data);
+  const std::vector<unsigned> cids = fonts::read_cff_cids(subset.data);
+  return {cids.begin(), cids.end()};
+}
 
 bool widen_subset(FontSubset& subset, double extra_units) {
   std::string program = subset.data;

@@ -17,8 +17,9 @@ constexpr double kEpsilon = 1e-9;  // em: rounding in sums of widths, not room
 constexpr double kLooseRatio = 0.75;
 constexpr double kLooseDemerits = 1e6;
 // A line squeezed (its Han gaps a little narrower, at most Element::squeeze
-// each) costs about half as much: less visible than a letter-spaced line,
-// it is still taken only when no break keeps every line within its glue.
+// each) costs about half as much: less visible than a letter-spaced line.
+// That is as much as some 40 lines set at full shrink, so in practice it is
+// taken only when no break keeps every line within its glue.
 constexpr double kSqueezeDemerits = 5e5;
 
 bool is_forced_break(const Element& e) { return e.type == Element::penalty && e.cost <= -kInfinitePenalty; }

@@ -211,7 +211,7 @@ std::vector<size_t> break_paragraph(const LineItems& items, Align align, double 
 
 ParagraphLayout set_paragraph(const PreparedParagraph& paragraph, const std::vector<size_t>& breaks,
                               const RoleStyle& role, const RoleFonts& fonts, double width,
-                              const LineObserver& observer) {
+                              const LineObserver& observer, double reserve_right) {
   ParagraphLayout result;
   result.size = role.size;
   result.line_height = role.size * role.leading;
@@ -226,7 +226,10 @@ ParagraphLayout set_paragraph(const PreparedParagraph& paragraph, const std::vec
     const bool last = b + 1 == breaks.size();
     const bool justify = role.align == Align::justify && !last;
     const LineItems::Widths widths = items.line_widths(start, end);
-    const GlueRatios ratios = glue_ratios(items, start, end, widths, measure, justify);
+    // The breaker measured the last line without the reserve (a contents
+    // entry's page number stands there): shrunk or squeezed to fit that.
+    const double line_measure = last ? measure - reserve_right / em : measure;
+    const GlueRatios ratios = glue_ratios(items, start, end, widths, line_measure, justify);
     PlacedLine line;
     double x = place_elements(paragraph, start, end, items[start].lead, ratios, em, line);
     if (items[end].type == Element::penalty) x += items[end].width;
@@ -258,7 +261,7 @@ ParagraphLayout layout_paragraph(const std::string& utf8, const RoleStyle& role,
   const PreparedParagraph paragraph = prepare_paragraph(text, role, fonts, library, report, styles);
   const double em = role.size;
   const std::vector<size_t> breaks = break_paragraph(paragraph.items, role.align, width / em, reserve_right / em);
-  return set_paragraph(paragraph, breaks, role, fonts, width, observer);
+  return set_paragraph(paragraph, breaks, role, fonts, width, observer, reserve_right);
 }
 
 }  // namespace reissue::layout

@@ -59,11 +59,12 @@ PreparedParagraph prepare_paragraph(const std::u32string& text, const RoleStyle&
 std::vector<std::size_t> break_paragraph(const LineItems& items, Align align, double measure,
                                          double reserve_right = 0);
 
-// 3. Set: each line's glyphs placed in `width` points. `observer` (may be
-// empty) is told how each line was set.
+// 3. Set: each line's glyphs placed in `width` points, the last one in
+// `width` less `reserve_right` points, as the breaker measured it. `observer`
+// (may be empty) is told how each line was set.
 ParagraphLayout set_paragraph(const PreparedParagraph& paragraph, const std::vector<std::size_t>& breaks,
                               const RoleStyle& role, const RoleFonts& fonts, double width,
-                              const LineObserver& observer);
+                              const LineObserver& observer, double reserve_right = 0);
 
 // The three stages: `text` set in `width` points. `reserve_right` keeps room
 // at the right of the last line (a contents page number).

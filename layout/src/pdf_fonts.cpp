@@ -96,31 +96,6 @@ PdfArray bounding_box(const Font& font) {
   return box;
 }
 
-uint32_t big_endian(const std::string& data, size_t at, int bytes) {
-  uint32_t value = 0;
-  for (int i = 0; i < bytes; ++i) value = value << 8 | static_cast<unsigned char>(data.at(at + static_cast<size_t>(i)));
-  return value;
-}
-
-// The glyphs a TrueType file has outlines for (its 'loca' entries that are
-// not empty): with retained glyph ids these are the glyphs kept, including
-// the components of composite glyphs, which no code names.
-std::set<unsigned> truetype_outlines(const std::string& font) {
-  std::map<std::string, size_t> tables;
-  const uint32_t count = big_endian(font, 4, 2);
-  for (uint32_t i = 0; i < count; ++i) tables[font.substr(12 + 16 * i, 4)] = big_endian(font, 12 + 16 * i + 8, 4);
-  std::set<unsigned> glyphs;
-  if (!tables.count("head") || !tables.count("maxp") || !tables.count("loca")) return glyphs;
-  const bool long_offsets = big_endian(font, tables["head"] + 50, 2) != 0;
-  const uint32_t glyph_count = big_endian(font, tables["maxp"] + 4, 2);
-  auto offset = [&](uint32_t glyph) {
-    return long_offsets ? big_endian(font, tables["loca"] + 4 * glyph, 4) : 2 * big_endian(font, tables["loca"] + 2 * glyph, 2);
-  };
-  for (uint32_t glyph = 0; glyph < glyph_count; ++glyph)
-    if (offset(glyph + 1) > offset(glyph)) glyphs.insert(glyph);
-  return glyphs;
-}
-
 // A CIDSet stream's bytes (ISO 32000 9.8.3): bit 7 of byte 0 is CID 0, and so on.
 std::string cid_set_bits(const std::set<unsigned>& cids) {
   std::string bits(cids.empty() ? 1 : *cids.rbegin() / 8 + 1, '\0');
@@ -269,9 +244,13 @@ void PdfFonts::prepare() {
       }
       if (!source) source = std::make_shared<const SubsetSource>(*font, drawn, characters);
       std::map<int, Prepared> by_extra;
+      // The plain program holds exactly the glyphs drawn (a guess that held
+      // more is cut down), so that the PDF does not depend on the guess.
+      const bool exact = source->glyphs() == drawn;
       for (size_t i = 0; i < parts.size(); ++i) {
-        Prepared& prepared = by_extra[extras[i]] = {i == 0 ? source->program() : source->cut(parts[i]), {}, true, {}};
-        prepared.glyphs = i == 0 ? source->glyphs() : parts[i];
+        Prepared& prepared = by_extra[extras[i]] = {
+            i > 0 ? source->cut(parts[i]) : exact ? source->program() : source->cut(drawn, true), {}, true, {}};
+        prepared.glyphs = i == 0 ? drawn : parts[i];
         if (extras[i] != 0)
           prepared.widened = widen_subset(prepared.subset, extras[i] / 1000.0 * font->units_per_em());
         prepared.compressed = flate_compress(prepared.subset.data, parallel);
@@ -325,13 +304,14 @@ PdfObject* PdfFonts::write_program(const Font& font, int extra, const std::map<u
   d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(font.bold() ? 140 : 80)));
   d.AddKey(subset.cff ? "FontFile3" : "FontFile2", file->Reference());
   if (pdfa_) {
-    // The CIDs in the program (CFF: the original CIDs, which hb-subset keeps
-    // exactly with .notdef; TrueType: glyph ids, plus the components of
-    // composite glyphs): all it holds, which may be more than this
-    // variant's codes (the plain program holds its variants' glyphs too).
-    std::set<unsigned> cids = {0};
-    for (unsigned glyph : prepared.glyphs) cids.insert(font.is_cff() ? font.cid(glyph) : glyph);
-    if (!subset.cff) cids.merge(truetype_outlines(subset.data));
+    // The CIDs in the program, read from it: more than this variant's codes
+    // (the plain program holds its variants' glyphs too; hb-subset adds the
+    // variation-sequence glyphs of the characters kept, composite glyphs'
+    // components).
+    std::set<unsigned> cids = program_cids(subset);
+    if (cids.empty())  // a CFF font that is not CID-keyed: the glyphs asked for
+      for (unsigned glyph : prepared.glyphs) cids.insert(font.cid(glyph));
+    cids.insert(0);
     PdfObject* cid_set = objects.CreateObject();
     const std::string bits = cid_set_bits(cids);
     cid_set->GetStream()->Set(bits.data(), static_cast<pdf_long>(bits.size()), flate());

@@ -2,7 +2,11 @@
 #include "reissue/fonts.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <hb.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 using namespace reissue;
 
@@ -110,6 +114,24 @@ TEST(Fonts, WideningACffSubsetKeepsItACffTable) {
   EXPECT_EQ(subset.data.substr(0, 4), before.substr(0, 4));
 }
 
+// A PDF/A CIDSet names every glyph in the program, also those hb-subset
+// adds: the variation-sequence glyphs of the characters kept (Noto CJK has
+// another glyph for ，。、 among others), a composite glyph's components.
+TEST(Fonts, ProgramCidsAreAllThatTheProgramHolds) {
+  FontLibrary library;
+  const Font& serif = library.get("Noto Serif CJK SC", false);
+  std::set<unsigned> glyphs, cids = {0};
+  for (char32_t c : std::u32string(U"，。、中")) glyphs.insert(glyph_of(serif, c)), cids.insert(serif.cid(glyph_of(serif, c)));
+  const std::set<unsigned> held = program_cids(subset_font(serif, glyphs));
+  EXPECT_TRUE(std::includes(held.begin(), held.end(), cids.begin(), cids.end()));
+  EXPECT_GT(held.size(), cids.size());  // the variants of ，。、
+  const Font& latin = library.get("Noto Serif", false);
+  const unsigned a_acute = glyph_of(latin, U'\u00E1');  // a composite: a and the acute
+  const std::set<unsigned> outlines = program_cids(subset_font(latin, {a_acute}));
+  EXPECT_TRUE(outlines.count(a_acute));
+  EXPECT_GE(outlines.size(), 3u);  // .notdef, á and its components
+}
+
 TEST(Fonts, WhatCannotBeWidenedIsLeftAsItWas) {
   for (bool cff : {true, false}) {
     FontSubset garbage{std::string("\x01\x00\x04\x01 not a font program", 24), cff};
@@ -134,6 +156,39 @@ TEST(Fonts, PartsCutFromOneSubsetEqualTheirOwnSubsets) {
     EXPECT_EQ(source.glyphs(), whole);
     EXPECT_EQ(source.program().data, subset_font(font, whole).data) << family;
     EXPECT_EQ(source.cut(part).data, subset_font(font, part, {}, false).data) << family;
+    EXPECT_EQ(source.cut(part, true).data, subset_font(font, part).data) << family;
     EXPECT_LT(source.cut(part).data.size(), source.program().data.size()) << family;
   }
+}
+
+// A CFF font not keyed by CIDs (URW's Nimbus Roman, as a style's Latin font
+// or a fallback): the PDF's codes are its glyph ids, which a CIDFontType0
+// takes as glyph indices, so the subset keeps them. Read back by FreeType
+// (which MuPDF and Poppler draw with): each glyph is where it was, by name.
+// (Renumbered, 2025 drew as =9=.)
+TEST(Fonts, AGlyphNamedCffKeepsItsGlyphIds) {
+  FontLibrary library;
+  const Font& roman = library.get("Nimbus Roman", false);
+  ASSERT_TRUE(roman.is_cff());
+  ASSERT_FALSE(roman.cid_keyed());
+  std::set<unsigned> glyphs;
+  for (char32_t c : std::u32string(U"2025 AI X")) glyphs.insert(glyph_of(roman, c));
+  glyphs.erase(0);
+  const FontSubset subset = subset_font(roman, glyphs);
+  FT_Library freetype = nullptr;
+  ASSERT_EQ(FT_Init_FreeType(&freetype), 0);
+  FT_Face program = nullptr, original = nullptr;
+  ASSERT_EQ(FT_New_Memory_Face(freetype, reinterpret_cast<const FT_Byte*>(subset.data.data()),
+                               static_cast<FT_Long>(subset.data.size()), 0, &program),
+            0);
+  ASSERT_EQ(FT_New_Face(freetype, roman.path().c_str(), roman.index(), &original), 0);
+  for (unsigned glyph : glyphs) {
+    char in_program[64] = {}, in_font[64] = {};
+    FT_Get_Glyph_Name(program, glyph, in_program, sizeof in_program);
+    FT_Get_Glyph_Name(original, glyph, in_font, sizeof in_font);
+    EXPECT_STREQ(in_program, in_font) << "glyph " << glyph;
+  }
+  FT_Done_Face(program);
+  FT_Done_Face(original);
+  FT_Done_FreeType(freetype);
 }

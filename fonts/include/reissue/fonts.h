@@ -46,6 +46,9 @@ class Font {
 
   // CFF fonts: the CID of each glyph (for CID-keyed CFF), else the glyph id.
   unsigned cid(unsigned glyph) const;
+  // A CFF font keyed by CIDs (CJK fonts), not by glyph names (Latin OpenType
+  // fonts such as URW's): a PDF's codes for the latter are glyph ids.
+  bool cid_keyed() const { return cid_keyed_; }
 
  private:
   struct HarfBuzz;  // the file's blob, the face and the font, released together
@@ -56,6 +59,7 @@ class Font {
   std::unique_ptr<HarfBuzz> harfbuzz_;
   unsigned units_per_em_ = 1000;
   bool cff_ = false;
+  bool cid_keyed_ = false;
   std::vector<unsigned> cids_;  // glyph id -> CID, empty when identity
 };
 
@@ -95,8 +99,10 @@ class FontLibrary {
 
 // A subset of `font` holding `glyphs` (original glyph ids), ready to embed:
 // for CFF fonts the bare 'CFF ' table (a CIDFontType0C stream) whose charset
-// keeps the original CIDs; for TrueType fonts a TrueType file whose glyph ids
-// are the original ones (retained), so codes never need remapping.
+// keeps the original CIDs (a CFF not keyed by CIDs keeps its glyph ids, which
+// a PDF's CIDFontType0 takes for CIDs); for TrueType fonts a TrueType file
+// whose glyph ids are the original ones (retained), so codes never need
+// remapping.
 struct FontSubset {
   std::string data;
   bool cff = false;
@@ -128,9 +134,10 @@ class SubsetSource {
   // A program of every glyph it holds.
   FontSubset program() const;
   // A program of only `glyphs` (original ids; those it does not hold are
-  // left out), without hinting: a program of a few glyphs, where a TrueType
-  // font's hinting program would be most of the bytes.
-  FontSubset cut(const std::set<unsigned>& glyphs) const;
+  // left out), by default without hinting: a program of a few glyphs, where
+  // a TrueType font's hinting program would be most of the bytes. The same
+  // bytes as subset_font(font, glyphs, {}, hinting).
+  FontSubset cut(const std::set<unsigned>& glyphs, bool hinting = false) const;
 
  private:
   struct HarfBuzz;  // the subset plan and the face it made
@@ -138,6 +145,11 @@ class SubsetSource {
   std::set<unsigned> glyphs_;
   std::unique_ptr<HarfBuzz> harfbuzz_;
 };
+
+// The glyphs a program holds, as a PDF/A CIDSet names them: a CID-keyed
+// CFF's CIDs (from its charset), a TrueType program's glyph ids (retained)
+// that have outlines. Empty for a CFF that is not CID-keyed.
+std::set<unsigned> program_cids(const FontSubset& subset);
 
 // Makes every glyph of `subset` `extra_units` font units wider (negative:
 // narrower) in the program itself: CFF Private DICT widths, TrueType hmtx.
