@@ -5,38 +5,26 @@
 
 #include <dlfcn.h>
 
-#include <mutex>
-
 namespace reissue::extract {
 
 namespace {
 
-// The engine, loaded once: REISSUE_OCR_MODULE names it, or the build's own
+// The engine; its module is loaded once (a static's initialization is
+// thread-safe): REISSUE_OCR_MODULE names it, or the build's own
 // (REISSUE_OCR_MODULE_PATH, set by CMake). Loaded with its symbols global,
 // as Tesseract's OpenMP runtime is looked up by name (ocr_engine.cpp).
-struct Engine {
-  OcrPagesFunction read = nullptr;
-  std::string problem;  // why it could not be loaded
-};
-
-const Engine& engine() {
-  static Engine loaded;
-  static std::once_flag once;
-  std::call_once(once, [] {
+OcrPagesFunction ocr_engine(const std::string& name) {
 #ifdef REISSUE_OCR_LINKED
-    loaded.read = &read_pages_by_ocr;
-    return;
+  (void)name;
+  return &read_pages_by_ocr;
+#else
+  static const LoadedModule module = load_module({"OCR", "REISSUE_OCR_MODULE", REISSUE_OCR_MODULE_PATH,
+                                                  "reissue_ocr_engine", "reissue_ocr_abi", kOcrAbi,
+                                                  RTLD_NOW | RTLD_GLOBAL});
+  if (!module.entry) throw NoTextLayer(name, 0, "pages need OCR, but " + module.problem);
+  static const OcrPagesFunction read = reinterpret_cast<OcrPagesFunction (*)()>(module.entry)();
+  return read;
 #endif
-    const LoadedModule module = load_module({"OCR", "REISSUE_OCR_MODULE", REISSUE_OCR_MODULE_PATH,
-                                             "reissue_ocr_engine", "reissue_ocr_abi", kOcrAbi, RTLD_NOW | RTLD_GLOBAL});
-    if (!module.entry) {
-      loaded.problem = module.problem;
-      return;
-    }
-    using Entry = OcrPagesFunction (*)();
-    loaded.read = reinterpret_cast<Entry>(module.entry)();
-  });
-  return loaded;
 }
 
 }  // namespace
@@ -44,9 +32,7 @@ const Engine& engine() {
 std::vector<OcrPage> ocr_pdf_pages(std::string_view bytes, const std::string& name, const std::vector<int>& numbers,
                                    const OcrSettings& settings) {
   if (numbers.empty()) return {};
-  const Engine& ocr = engine();
-  if (!ocr.read) throw NoTextLayer(name, 0, "pages need OCR, but " + ocr.problem);
-  return ocr.read(bytes, name, numbers, settings);
+  return ocr_engine(name)(bytes, name, numbers, settings);
 }
 
 }  // namespace reissue::extract
